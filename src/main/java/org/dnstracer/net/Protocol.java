@@ -1,0 +1,7 @@
+package org.dnstracer.net;
+
+/** How a DNS message travelled. */
+public enum Protocol {
+    UDP,
+    TCP
+}

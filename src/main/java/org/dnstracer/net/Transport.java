@@ -1,0 +1,16 @@
+package org.dnstracer.net;
+
+import java.util.concurrent.CompletableFuture;
+import org.xbill.DNS.Name;
+
+/**
+ * Sends one non-recursive question (RD=0, class IN) to one server and completes with everything that happened.
+ * The future never completes exceptionally for network trouble: failures are values in {@link Exchange}.
+ */
+public interface Transport extends AutoCloseable {
+    CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype);
+
+    /** Stops the transport's threads; pending exchanges complete as timeouts. */
+    @Override
+    void close();
+}

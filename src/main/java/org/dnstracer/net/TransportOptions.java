@@ -1,0 +1,72 @@
+package org.dnstracer.net;
+
+import java.net.InetAddress;
+import java.time.Duration;
+
+/**
+ * How queries are sent.
+ *
+ * @param tries tries per server over UDP (or TCP with tcpOnly), at least 1 ({@code -r})
+ * @param maxTimeout upper bound of one try's wait ({@code -t})
+ * @param initialTimeout the first try's wait before any round trip has been measured; later tries double it
+ * @param source local address every query socket binds to ({@code -S}), or null for the system's choice
+ * @param tcpOnly send every query over TCP ({@code --tcp})
+ * @param edns add an OPT record ({@code --no-edns} turns it off)
+ * @param ednsPayloadSize the UDP payload size advertised in the OPT record ({@code --edns-size})
+ * @param maxInFlight global cap on queries waiting for a reply at the same time
+ */
+public record TransportOptions(
+        int tries,
+        Duration maxTimeout,
+        Duration initialTimeout,
+        InetAddress source,
+        boolean tcpOnly,
+        boolean edns,
+        int ednsPayloadSize,
+        int maxInFlight) {
+
+    public static final int DEFAULT_TRIES = 3;
+    public static final Duration DEFAULT_MAX_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_INITIAL_TIMEOUT = Duration.ofMillis(800);
+    public static final int DEFAULT_EDNS_SIZE = 1232;
+    public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+
+    public TransportOptions {
+        if (tries < 1) {
+            throw new IllegalArgumentException("tries must be at least 1");
+        }
+        if (ednsPayloadSize < 512 || ednsPayloadSize > 65535) {
+            throw new IllegalArgumentException("EDNS payload size must be 512-65535");
+        }
+    }
+
+    public static TransportOptions defaults() {
+        return new TransportOptions(
+                DEFAULT_TRIES, DEFAULT_MAX_TIMEOUT, DEFAULT_INITIAL_TIMEOUT, null, false, true, DEFAULT_EDNS_SIZE,
+                DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    public TransportOptions withTries(int n) {
+        return new TransportOptions(n, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+    }
+
+    public TransportOptions withMaxTimeout(Duration t) {
+        return new TransportOptions(tries, t, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+    }
+
+    public TransportOptions withInitialTimeout(Duration t) {
+        return new TransportOptions(tries, maxTimeout, t, source, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+    }
+
+    public TransportOptions withSource(InetAddress a) {
+        return new TransportOptions(tries, maxTimeout, initialTimeout, a, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+    }
+
+    public TransportOptions withTcpOnly(boolean b) {
+        return new TransportOptions(tries, maxTimeout, initialTimeout, source, b, edns, ednsPayloadSize, maxInFlight);
+    }
+
+    public TransportOptions withEdns(boolean on, int size) {
+        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, on, size, maxInFlight);
+    }
+}
