@@ -38,6 +38,11 @@ final class ScriptedServer implements AutoCloseable {
             return new Reply(wire.clone(), Duration.ZERO);
         }
 
+        /** Over TCP, close the connection at this point instead of writing; not meaningful over UDP. */
+        static Reply hangUp() {
+            return new Reply(null, Duration.ZERO);
+        }
+
         Reply after(Duration d) {
             return new Reply(wire, d);
         }
@@ -126,6 +131,9 @@ final class ScriptedServer implements AutoCloseable {
             received.add(new Received(Protocol.UDP, query, (InetSocketAddress) from, System.nanoTime()));
             long delay = 0;
             for (Reply reply : script.respond(query, Protocol.UDP)) {
+                if (reply.wire() == null) {
+                    continue;
+                }
                 delay += reply.delay().toNanos();
                 udpSender.schedule(() -> sendQuietly(reply.wire(), from), delay, TimeUnit.NANOSECONDS);
             }
@@ -174,6 +182,9 @@ final class ScriptedServer implements AutoCloseable {
                         (InetSocketAddress) connection.getRemoteSocketAddress(), System.nanoTime()));
                 for (Reply reply : script.respond(query, Protocol.TCP)) {
                     Thread.sleep(reply.delay().toMillis());
+                    if (reply.wire() == null) {
+                        return;
+                    }
                     byte[] framed = new byte[reply.wire().length + 2];
                     framed[0] = (byte) (reply.wire().length >>> 8);
                     framed[1] = (byte) reply.wire().length;
