@@ -2,6 +2,7 @@ package org.dnstracer.render;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.dnstracer.model.LameReason;
 import org.dnstracer.model.Names;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.TraceNode;
@@ -41,7 +42,8 @@ final class NodeStatus {
             case NODATA -> out.append("Got answer [NODATA] ");
             case REFERRAL -> { }
             case LAME -> out.append("Lame server [").append(v.lameReason().text())
-                    .append(v.referralZone() == null ? "" : " " + Names.display(v.referralZone())).append("] ");
+                    .append(v.lameReason() == LameReason.UNRELATED_REFERRAL ? " " + Names.display(v.referralZone()) : "")
+                    .append("] ");
             case UPWARD_REFERRAL -> out.append("Refers backwards [to ").append(Names.display(v.referralZone())).append("] ");
             case SERVER_ERROR -> out.append("Error [").append(v.detail()).append("] ");
             case TIMEOUT -> out.append(exchange != null && exchange.skipped() ? "(cached) [timeout] " : "[timeout] ");
