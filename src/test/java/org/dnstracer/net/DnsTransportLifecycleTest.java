@@ -120,6 +120,22 @@ class DnsTransportLifecycleTest {
         }
     }
 
+    @Test
+    void closingFromACallbackOnATransportThreadDoesNotStall() throws Exception {
+        // the delay makes sure the callback is attached before completion, so it runs on the transport's thread
+        ScriptedServer.Script late = (query, protocol) ->
+                List.of(Reply.of(Replies.answer(query)).after(Duration.ofMillis(50)));
+        try (ScriptedServer server = ScriptedServer.start(late)) {
+            DnsTransport transport = new DnsTransport(quick());
+            CompletableFuture<String> closedOn = transport.exchange(server.address(), QNAME, Type.A)
+                    .thenApply(exchange -> {
+                        transport.close();
+                        return Thread.currentThread().getName();
+                    });
+            assertThat(closedOn.get(2, TimeUnit.SECONDS)).startsWith(transport.threadNamePrefix());
+        }
+    }
+
     private static void awaitReceived(ScriptedServer server, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (server.received().size() < count && System.nanoTime() < deadline) {
