@@ -166,4 +166,21 @@ class TraceCommandTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("no host to trace");
     }
+
+    @Test
+    void serverWithNothingListeningIsUnreachable() throws Exception {
+        Path dir = CliRun.lab(tmp.resolve("lab"), "small");
+        String conf = Files.readString(dir.resolve("lab.conf"));
+        // 127.60.2.3 keeps its glue in com but no lab server listens there any more
+        Files.writeString(dir.resolve("lab.conf"), conf.replaceAll("(?m)^server ns3.example.com.*$", ""));
+        CliRun run = CliRun.of("--lab", dir.toString(), "www.example.com");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("ns3.example.com [example.com] (127.60.2.3) * [unreachable] \n");
+    }
+
+    @Test
+    void cnameTargetsAreNotFollowedWhenAskedNotTo() throws Exception {
+        assertThat(CliRun.of("--lab", "--no-follow-cname", "www.cname-chain.com").out())
+                .contains("[received type is CNAME]").doesNotContain("CNAME target of");
+    }
 }
