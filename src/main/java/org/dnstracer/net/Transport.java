@@ -8,7 +8,17 @@ import org.xbill.DNS.Name;
  * The future never completes exceptionally for network trouble: failures are values in {@link Exchange}.
  */
 public interface Transport extends AutoCloseable {
+    /** The transport over real sockets. */
+    static Transport create(TransportOptions options) {
+        return new DnsTransport(options);
+    }
+
     CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype);
+
+    /** Totals so far; transports that do not count (test doubles) report zeros. */
+    default TransportStats stats() {
+        return TransportStats.EMPTY;
+    }
 
     /** Stops the transport's threads; pending exchanges complete as timeouts. */
     @Override

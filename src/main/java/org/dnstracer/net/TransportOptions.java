@@ -69,4 +69,8 @@ public record TransportOptions(
     public TransportOptions withEdns(boolean on, int size) {
         return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, on, size, maxInFlight);
     }
+
+    public TransportOptions withMaxInFlight(int n) {
+        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, n);
+    }
 }

@@ -1,0 +1,2 @@
+package org.dnstracer.lab;
+public class LabException extends Exception { }

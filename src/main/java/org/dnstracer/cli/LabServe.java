@@ -1,0 +1,39 @@
+package org.dnstracer.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.dnstracer.lab.Lab;
+import org.dnstracer.lab.LabDefinition;
+
+/** {@code --lab-serve}: serve a lab until interrupted (or for {@code --lab-for} seconds) so other tools can use it. */
+final class LabServe {
+    private LabServe() {}
+
+    static int run(LabDefinition definition, int port, Integer seconds, PrintWriter out) throws Exception {
+        try (Lab lab = Lab.start(definition, port)) {
+            CountDownLatch stop = new CountDownLatch(1);
+            Thread hook = new Thread(stop::countDown, "dnstracer-lab-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.println(lab.serverTable());
+            out.println("Serving on port " + lab.port() + (seconds == null ? " until interrupted" : " for " + seconds + " s")
+                    + "; try: dig @" + firstAddress(lab) + " -p " + lab.port() + " www.example.com +norecurse");
+            out.flush();
+            if (seconds == null) {
+                stop.await();
+            } else {
+                stop.await(seconds, TimeUnit.SECONDS);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping: the hook has run
+            }
+        }
+        return 0;
+    }
+
+    private static String firstAddress(Lab lab) {
+        return org.dnstracer.net.IpAddresses.format(lab.servers().get(0).addresses().get(0));
+    }
+}

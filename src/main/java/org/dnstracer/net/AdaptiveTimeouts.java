@@ -1,0 +1,95 @@
+package org.dnstracer.net;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * How long each try waits: an initial wait learned from round trips, doubled per try, capped by {@code -t}.
+ *
+ * <p>A server's own samples are the best guide. A server never heard from gets the estimate over all servers, but
+ * never less than half the configured initial timeout: the next server may well be on another continent than the
+ * ones measured so far, and three tries of 50, 100 and 200 ms would miss it entirely.
+ */
+final class AdaptiveTimeouts {
+    /** Below this, scheduler jitter and a busy machine alone cause spurious retries. */
+    static final Duration FLOOR = Duration.ofMillis(50);
+    /** What "no cap" means: no server worth waiting for takes longer. */
+    static final Duration NO_CAP = Duration.ofSeconds(30);
+    /** Keeps a long-running process from growing without bound on a huge trace. */
+    private static final int MAX_SERVERS = 10_000;
+
+    private final Duration configuredInitial;
+    private final Duration cap;
+    private final RttEstimator global = new RttEstimator();
+    private final ConcurrentMap<ServerAddress, RttEstimator> perServer = new ConcurrentHashMap<>();
+
+    AdaptiveTimeouts(Duration initialTimeout, Duration maxTimeout) {
+        this.cap = maxTimeout == null || maxTimeout.isZero() || maxTimeout.isNegative() ? NO_CAP : maxTimeout;
+        Duration initial = initialTimeout == null || initialTimeout.isZero() || initialTimeout.isNegative()
+                ? TransportOptions.DEFAULT_INITIAL_TIMEOUT
+                : initialTimeout;
+        this.configuredInitial = min(initial, cap);
+    }
+
+    static AdaptiveTimeouts from(TransportOptions options) {
+        return new AdaptiveTimeouts(options.initialTimeout(), options.maxTimeout());
+    }
+
+    Duration cap() {
+        return cap;
+    }
+
+    void sample(ServerAddress server, Duration rtt) {
+        global.sample(rtt);
+        RttEstimator own = perServer.get(server);
+        if (own == null && perServer.size() < MAX_SERVERS) {
+            own = perServer.computeIfAbsent(server, s -> new RttEstimator());
+        }
+        if (own != null) {
+            own.sample(rtt);
+        }
+    }
+
+    /** The wait of the first try to this server. */
+    Duration initialFor(ServerAddress server) {
+        RttEstimator own = perServer.get(server);
+        Optional<Duration> estimate = own == null ? Optional.empty() : own.estimate();
+        if (estimate.isPresent()) {
+            return clamp(estimate.get(), FLOOR);
+        }
+        Optional<Duration> overall = global.estimate();
+        if (overall.isPresent()) {
+            return clamp(overall.get(), max(FLOOR, configuredInitial.dividedBy(2)));
+        }
+        return configuredInitial;
+    }
+
+    /**
+     * The wait of try {@code tryIndex} (0-based). A TCP try starts from twice the UDP figure because its
+     * handshake costs one more round trip before the query can even be sent.
+     */
+    Duration forTry(ServerAddress server, Protocol protocol, int tryIndex) {
+        Duration wait = initialFor(server);
+        if (protocol == Protocol.TCP) {
+            wait = wait.multipliedBy(2);
+        }
+        for (int i = 0; i < tryIndex && wait.compareTo(cap) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return min(wait, cap);
+    }
+
+    private Duration clamp(Duration d, Duration floor) {
+        return min(max(d, floor), cap);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

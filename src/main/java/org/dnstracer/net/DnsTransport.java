@@ -1,0 +1,168 @@
+package org.dnstracer.net;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/**
+ * The real transport: blocking sockets on a pool of {@code maxInFlight} daemon threads, so at most that many
+ * queries wait for replies at once; the rest queue up in submission order.
+ */
+public final class DnsTransport implements Transport {
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** Idle threads go away so a long-lived but quiet transport holds nothing. */
+    private static final long KEEP_ALIVE_SECONDS = 5;
+    /** close() waits this long for threads to notice their sockets were closed under them. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+
+    private final TransportOptions options;
+    private final TransportCounters counters = new TransportCounters();
+    private final TrySockets sockets;
+    private final QueryBuilder queries;
+    private final AdaptiveTimeouts timeouts;
+    private final ExchangeRunner runner;
+    private final String threadPrefix;
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor executor;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public DnsTransport(TransportOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.sockets = new TrySockets(options.source());
+        this.queries = new QueryBuilder(new SecureRandom(), options.ednsPayloadSize());
+        this.timeouts = AdaptiveTimeouts.from(options);
+        this.runner = new ExchangeRunner(options, timeouts, queries, sockets, counters);
+        this.threadPrefix = "dnstracer-net-" + INSTANCES.incrementAndGet() + "-";
+        int workers = options.maxInFlight() > 0 ? options.maxInFlight() : TransportOptions.DEFAULT_MAX_IN_FLIGHT;
+        this.executor = new ThreadPoolExecutor(
+                workers, workers, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory());
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    @Override
+    public CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype) {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(qname, "qname");
+        if (!qname.isAbsolute()) {
+            throw new IllegalArgumentException("query name must be absolute: " + qname);
+        }
+        Type.check(qtype);
+        ExchangeTask task = new ExchangeTask(server, qname, qtype);
+        if (closed.get()) {
+            task.abandon();
+            return task.future;
+        }
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.abandon(); // lost the race with close()
+        }
+        return task.future;
+    }
+
+    @Override
+    public TransportStats stats() {
+        return counters.snapshot();
+    }
+
+    /** The wait the next first try to {@code server} would get: for the verbose dump and for tests. */
+    public Duration nextInitialTimeout(ServerAddress server) {
+        return timeouts.initialFor(server);
+    }
+
+    public TransportOptions options() {
+        return options;
+    }
+
+    /** Threads of this transport are named with this prefix. */
+    String threadNamePrefix() {
+        return threadPrefix;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        sockets.closeAll();
+        List<Runnable> pending = executor.shutdownNow();
+        for (Runnable r : pending) {
+            if (r instanceof ExchangeTask) {
+                ((ExchangeTask) r).abandon();
+            }
+        }
+        long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+        try {
+            executor.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            // a terminated pool's threads may still be unwinding; join them so none outlive close()
+            for (Thread t : threads) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left > 0) {
+                    t.join(left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ThreadFactory threadFactory() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, threadPrefix + count.incrementAndGet());
+            t.setDaemon(true);
+            threads.removeIf(old -> !old.isAlive());
+            threads.add(t);
+            return t;
+        };
+    }
+
+    /** The unit of work on the pool; kept as its own type so close() can settle the ones that never started. */
+    private final class ExchangeTask implements Runnable {
+        final ServerAddress server;
+        final Name qname;
+        final int qtype;
+        final CompletableFuture<Exchange> future = new CompletableFuture<>();
+
+        ExchangeTask(ServerAddress server, Name qname, int qtype) {
+            this.server = server;
+            this.qname = qname;
+            this.qtype = qtype;
+        }
+
+        @Override
+        public void run() {
+            try {
+                future.complete(runner.run(server, qname, qtype));
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e); // a bug, not a network problem: let it show
+                if (e instanceof Error) {
+                    throw e;
+                }
+            }
+        }
+
+        /** Completes as a timeout that never went out, as promised by {@link Transport#close()}. */
+        void abandon() {
+            Message query = queries.build(qname, qtype, options.edns());
+            Attempt never = new Attempt(
+                    options.tcpOnly() ? Protocol.TCP : Protocol.UDP, query, Duration.ZERO, Duration.ZERO,
+                    AttemptResult.TIMEOUT, null, 0, List.of(), "transport closed before the query was sent");
+            future.complete(new Exchange(server, qname, qtype, null, List.of(never), false));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.dnstracer.render;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.dnstracer.model.LameReason;
+import org.dnstracer.model.Names;
+import org.dnstracer.model.Question;
+import org.dnstracer.model.TraceNode;
+import org.dnstracer.model.Verdict;
+import org.dnstracer.net.Attempt;
+import org.dnstracer.net.AttemptResult;
+import org.dnstracer.net.Exchange;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * The words after a node's address. Classic texts are kept where the classic tool had them (each followed by a
+ * space, as there); what it could not say is added in brackets.
+ */
+final class NodeStatus {
+    private NodeStatus() {}
+
+    static String text(TraceNode node, Question question) {
+        Verdict v = node.verdict();
+        Exchange exchange = node.exchange();
+        StringBuilder out = new StringBuilder(failedTries(exchange));
+        switch (v.status()) {
+            case NO_ADDRESS -> {
+                return "(No IP address)";
+            }
+            case NOT_QUERIED -> {
+                return " Not queried";
+            }
+            case CACHED -> out.append("(cached)");
+            case LOOP -> out.append("Loop ");
+            case AUTHORITATIVE_ANSWER -> out.append("Got authoritative answer ").append(receivedTypes(exchange, question));
+            case AUTHORITATIVE_NXDOMAIN -> out.append("Got authoritative answer [NXDOMAIN] ");
+            case AUTHORITATIVE_NODATA -> out.append("Got authoritative answer [NODATA] ");
+            case ANSWER -> out.append("Got answer ").append(receivedTypes(exchange, question));
+            case NXDOMAIN -> out.append("Got answer [NXDOMAIN] ");
+            case NODATA -> out.append("Got answer [NODATA] ");
+            case REFERRAL -> { }
+            case LAME -> out.append("Lame server [").append(v.lameReason().text())
+                    .append(v.lameReason() == LameReason.UNRELATED_REFERRAL ? " " + Names.display(v.referralZone()) : "")
+                    .append("] ");
+            case UPWARD_REFERRAL -> out.append("Refers backwards [to ").append(Names.display(v.referralZone())).append("] ");
+            case SERVER_ERROR -> out.append("Error [").append(v.detail()).append("] ");
+            case TIMEOUT -> out.append(exchange != null && exchange.skipped() ? "(cached) [timeout] " : "[timeout] ");
+            case UNREACHABLE -> out.append("[unreachable] ");
+            case MALFORMED -> out.append("[malformed reply] ");
+            case SEND_ERROR -> out.append("[cannot send: ").append(v.detail()).append("] ");
+            case LIMIT -> out.append('[').append(v.detail()).append("] ");
+        }
+        if (exchange != null && exchange.fellBackToTcp()) {
+            out.append("[truncated, retried over TCP] ");
+        }
+        return out.toString();
+    }
+
+    /** One {@code * } per try that got nothing usable, as the classic tool printed them. */
+    private static String failedTries(Exchange exchange) {
+        if (exchange == null) {
+            return "";
+        }
+        StringBuilder stars = new StringBuilder();
+        for (Attempt a : exchange.attempts()) {
+            if (a.result() != AttemptResult.REPLY && a.result() != AttemptResult.TRUNCATED) {
+                stars.append("* ");
+            }
+        }
+        return stars.toString();
+    }
+
+    private static String receivedTypes(Exchange exchange, Question question) {
+        Set<Integer> types = new LinkedHashSet<>();
+        for (Record r : exchange.reply().getSection(Section.ANSWER)) {
+            if (r.getType() != question.type()) {
+                types.add(r.getType());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int t : types) {
+            out.append("[received type is ").append(Type.string(t)).append("] ");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package org.dnstracer.render;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import org.dnstracer.net.Attempt;
+import org.dnstracer.net.Exchange;
+
+/**
+ * The {@code -v} dump of one exchange: for every try, the query as sent and what came back (dig-style text from
+ * dnsjava: header flags, rcode, every section, the EDNS pseudo-section), with size, round-trip time and protocol.
+ */
+public final class VerboseDump {
+    private VerboseDump() {}
+
+    public static void render(Exchange exchange, PrintWriter out) {
+        int n = 0;
+        for (Attempt a : exchange.attempts()) {
+            n++;
+            out.println(";; try " + n + ": " + a.protocol() + " query to " + exchange.server() + ", waiting up to "
+                    + millis(a.timeout()));
+            out.print(a.sent().toString());
+            for (String ignored : a.ignored()) {
+                out.println(";; " + ignored);
+            }
+            switch (a.result()) {
+                case REPLY, TRUNCATED -> {
+                    out.println(";; " + (a.result() == org.dnstracer.net.AttemptResult.TRUNCATED ? "truncated reply" : "reply")
+                            + ": " + a.receivedSize() + " bytes over " + a.protocol() + " in " + millis(a.elapsed()));
+                    out.print(a.received().toString());
+                }
+                default -> out.println(";; " + a.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + " after " + millis(a.elapsed()) + (a.error() == null ? "" : ": " + a.error()));
+            }
+        }
+    }
+
+    static String millis(Duration d) {
+        if (d == null) {
+            return "?";
+        }
+        double ms = d.toNanos() / 1_000_000.0;
+        return ms < 10 ? String.format(java.util.Locale.ROOT, "%.2f ms", ms) : Math.round(ms) + " ms";
+    }
+}

@@ -1,0 +1,111 @@
+package org.dnstracer.trace;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.dnstracer.model.Names;
+import org.dnstracer.model.Question;
+import org.dnstracer.model.Section;
+import org.dnstracer.model.StartServer;
+import org.dnstracer.model.Trace;
+import org.dnstracer.model.TraceNode;
+import org.dnstracer.model.TraceStats;
+import org.dnstracer.net.Transport;
+import org.xbill.DNS.Name;
+
+/**
+ * Runs one trace: the user's question from the start server down every delegation path, then each CNAME target
+ * met in an authoritative answer as a further section. Never prints; progress goes to a {@link TraceListener}.
+ */
+public final class Tracer {
+    private final Transport transport;
+
+    public Tracer(Transport transport) {
+        this.transport = transport;
+    }
+
+    public Trace run(TraceRequest request, TraceListener listener) {
+        long startNanos = System.nanoTime();
+        Explorer explorer = new Explorer(transport, request);
+        try {
+            return trace(request, listener, explorer, startNanos);
+        } finally {
+            explorer.close();
+        }
+    }
+
+    /**
+     * Looks a host's addresses up iteratively from the root hints (for {@code -s NAME}); never asks the system
+     * resolver.
+     */
+    public List<java.net.InetAddress> lookup(Name host, RootHints hints, IpFamily family, int port) {
+        TraceRequest request = new TraceRequest(new Question(host, org.xbill.DNS.Type.A),
+                new StartServer(Names.display(host), null, null), port, family, true, false, false, Limits.defaults(),
+                hints, 1);
+        Explorer explorer = new Explorer(transport, request);
+        try {
+            return explorer.resolver().addresses(host).join();
+        } finally {
+            explorer.close();
+        }
+    }
+
+    private record Pending(Question question, Name cnameOf) {}
+
+    private Trace trace(TraceRequest request, TraceListener listener, Explorer explorer, long startNanos) {
+        StartServer start = request.start();
+        Edge startEdge = new Edge(start.label(), start.address(), start.zone(), "no address");
+        List<String> warnings = new ArrayList<>();
+        List<Section> sections = new ArrayList<>();
+        Deque<Pending> pending = new ArrayDeque<>();
+        Set<Name> traced = new HashSet<>();
+        pending.add(new Pending(request.question(), null));
+        traced.add(request.question().name());
+        boolean depthLimitHit = false;
+        while (!pending.isEmpty()) {
+            Pending next = pending.removeFirst();
+            Question question = next.question();
+            List<Name> targets = new ArrayList<>();
+            Unfolder unfolder = new Unfolder(explorer, request, listener, node -> {
+                Optional<Name> target = CnameChain.unresolvedTarget(node.exchange().reply(), question);
+                if (request.followCname() && target.isPresent() && !targets.contains(target.get())) {
+                    targets.add(target.get());
+                    if (!traced.contains(target.get()) && start.address() != null) {
+                        // start the CNAME target's section now, while this tree is still being printed
+                        explorer.step(start.address(), new Question(target.get(), question.type()), start.zone(), 0,
+                                List.of());
+                    }
+                }
+            });
+            listener.sectionStarted(question, next.cnameOf());
+            TraceNode root = unfolder.unfold(startEdge, question, List.of(), List.of());
+            listener.sectionFinished(question);
+            sections.add(new Section(question, next.cnameOf(), root));
+            depthLimitHit |= unfolder.depthLimitHit();
+            for (Name target : targets) {
+                if (!traced.add(target)) {
+                    warnings.add("CNAME loop: " + Names.display(question.name()) + " points to "
+                            + Names.display(target) + ", which is already traced");
+                } else if (sections.size() + pending.size() > request.limits().maxCnameChain()) {
+                    warnings.add("CNAME chain longer than " + request.limits().maxCnameChain() + ": "
+                            + Names.display(target) + " not traced");
+                } else {
+                    pending.add(new Pending(new Question(target, question.type()), question.name()));
+                }
+            }
+        }
+        if (depthLimitHit) {
+            warnings.add("maximum delegation depth of " + request.limits().maxDepth() + " reached: deeper servers not asked");
+        }
+        if (explorer.queryLimitHit()) {
+            warnings.add("maximum of " + request.limits().maxQueries() + " queries reached: some servers not asked");
+        }
+        long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
+        return new Trace(start, request.tries(), request.port(), sections, warnings,
+                new TraceStats(explorer.queriesStarted(), elapsed));
+    }
+}

@@ -1,0 +1,121 @@
+package org.dnstracer.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dnstracer.net.TransportFixtures.answering;
+import static org.dnstracer.net.TransportFixtures.ask;
+import static org.dnstracer.net.TransportFixtures.id;
+import static org.dnstracer.net.TransportFixtures.quick;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Section;
+
+class DnsTransportTcpTest {
+    private static final ScriptedServer.Script TRUNCATING_OVER_UDP = (query, protocol) ->
+            Replies.one(protocol == Protocol.UDP ? Replies.truncated(query) : Replies.answer(query));
+
+    @Test
+    void aTruncatedUdpReplyIsAskedAgainOverTcp() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(TRUNCATING_OVER_UDP);
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.attempts()).extracting(Attempt::protocol, Attempt::result).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(Protocol.UDP, AttemptResult.TRUNCATED),
+                    org.assertj.core.groups.Tuple.tuple(Protocol.TCP, AttemptResult.REPLY));
+            assertThat(exchange.fellBackToTcp()).isTrue();
+            assertThat(exchange.replyProtocol()).isEqualTo(Protocol.TCP);
+            assertThat(exchange.reply().getSection(Section.ANSWER)).hasSize(1);
+            assertThat(exchange.attempts().get(0).received()).isNotNull();
+            assertThat(server.received(Protocol.UDP)).hasSize(1);
+            assertThat(server.received(Protocol.TCP)).hasSize(1);
+            // the TCP query is a new try with its own ID
+            assertThat(id(server.received(Protocol.TCP).get(0).query()))
+                    .isEqualTo(id(exchange.attempts().get(1).sent()));
+            assertThat(transport.stats().tcpQueriesSent()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void tcpOnlyNeverSendsADatagram() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(answering());
+                Transport transport = Transport.create(quick().withTcpOnly(true))) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.answered()).isTrue();
+            assertThat(exchange.attempts()).singleElement().satisfies(a -> {
+                assertThat(a.protocol()).isEqualTo(Protocol.TCP);
+                assertThat(a.result()).isEqualTo(AttemptResult.REPLY);
+                assertThat(a.receivedSize()).isEqualTo(exchange.reply().toWire().length);
+            });
+            assertThat(exchange.fellBackToTcp()).isFalse();
+            assertThat(server.received(Protocol.UDP)).isEmpty();
+            assertThat(server.received(Protocol.TCP)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aMismatchedReplyOverTcpIsMalformed() throws Exception {
+        ScriptedServer.Script wrongId =
+                (query, protocol) -> Replies.one(Replies.withId(Replies.answer(query), id(query) ^ 1));
+        try (ScriptedServer server = ScriptedServer.start(wrongId);
+                Transport transport = Transport.create(quick().withTcpOnly(true))) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.answered()).isFalse();
+            assertThat(exchange.attempts()).extracting(Attempt::result)
+                    .containsExactly(AttemptResult.MALFORMED, AttemptResult.MALFORMED);
+            assertThat(exchange.attempts().get(0).error()).startsWith("ignored reply with ID");
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsUnreachableWithoutFurtherTries() throws Exception {
+        try (Transport transport = Transport.create(quick().withTcpOnly(true).withTries(3))) {
+            Exchange exchange = ask(transport, TransportFixtures.closedPort());
+            assertThat(exchange.attempts()).singleElement().satisfies(a -> {
+                assertThat(a.result()).isEqualTo(AttemptResult.UNREACHABLE);
+                assertThat(a.error()).isNotBlank();
+            });
+        }
+    }
+
+    @Test
+    void tcpSilenceTimesOutWithWaitsStartingFromTwiceTheUdpWait() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(TransportFixtures.silent());
+                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(3)
+                        .withInitialTimeout(Duration.ofMillis(50)).withMaxTimeout(Duration.ofMillis(150)))) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.attempts()).extracting(Attempt::result).containsOnly(AttemptResult.TIMEOUT);
+            assertThat(exchange.attempts()).extracting(Attempt::timeout).containsExactly(
+                    Duration.ofMillis(100), Duration.ofMillis(150), Duration.ofMillis(150));
+            assertThat(server.received(Protocol.TCP)).hasSize(3);
+        }
+    }
+
+    @Test
+    void aZeroLengthTcpReplyIsMalformed() throws Exception {
+        ScriptedServer.Script empty = (query, protocol) -> List.of(ScriptedServer.Reply.raw(new byte[0]));
+        try (ScriptedServer server = ScriptedServer.start(empty);
+                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(1))) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.attempts()).singleElement().extracting(Attempt::result)
+                    .isEqualTo(AttemptResult.MALFORMED);
+        }
+    }
+
+    @Test
+    void aConnectionClosedWithoutAReplyIsMalformed() throws Exception {
+        ScriptedServer.Script hangUp = (query, protocol) -> List.of(ScriptedServer.Reply.hangUp());
+        try (ScriptedServer server = ScriptedServer.start(hangUp);
+                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(1))) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.attempts()).singleElement().satisfies(a -> {
+                assertThat(a.result()).isEqualTo(AttemptResult.MALFORMED);
+                assertThat(a.error()).isEqualTo("connection closed without a reply");
+            });
+        }
+    }
+}

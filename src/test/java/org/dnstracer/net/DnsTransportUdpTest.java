@@ -1,0 +1,196 @@
+package org.dnstracer.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dnstracer.net.TransportFixtures.answering;
+import static org.dnstracer.net.TransportFixtures.ask;
+import static org.dnstracer.net.TransportFixtures.id;
+import static org.dnstracer.net.TransportFixtures.quick;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dnstracer.net.ScriptedServer.Reply;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+class DnsTransportUdpTest {
+    private static final Duration SHORT = Duration.ofMillis(20);
+
+    @Test
+    void sendsANonRecursiveQueryWithEdnsOfTheConfiguredSizeAndAcceptsTheReply() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(answering());
+                Transport transport = Transport.create(quick().withEdns(true, 1400))) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.answered()).isTrue();
+            assertThat(exchange.reply().getSection(Section.ANSWER)).hasSize(1);
+            assertThat(exchange.attempts()).hasSize(1);
+            Attempt attempt = exchange.attempts().get(0);
+            assertThat(attempt.result()).isEqualTo(AttemptResult.REPLY);
+            assertThat(attempt.protocol()).isEqualTo(Protocol.UDP);
+            assertThat(attempt.received()).isSameAs(exchange.reply());
+            assertThat(attempt.receivedSize()).isEqualTo(exchange.reply().toWire().length);
+            assertThat(attempt.timeout()).isEqualTo(Duration.ofMillis(150));
+            assertThat(attempt.elapsed()).isPositive();
+            assertThat(attempt.ignored()).isEmpty();
+
+            Message seen = server.received().get(0).query();
+            assertThat(id(seen)).isEqualTo(id(attempt.sent()));
+            assertThat(seen.getHeader().getFlag(Flags.RD)).isFalse();
+            assertThat(seen.getQuestion().getName()).isEqualTo(TransportFixtures.QNAME);
+            OPTRecord opt = seen.getOPT();
+            assertThat(opt).isNotNull();
+            assertThat(opt.getPayloadSize()).isEqualTo(1400);
+        }
+    }
+
+    @Test
+    void sendsNoOptRecordWhenEdnsIsOff() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(answering());
+                Transport transport = Transport.create(quick().withEdns(false, 1232))) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.answered()).isTrue();
+            assertThat(server.received().get(0).query().getOPT()).isNull();
+            assertThat(exchange.attempts().get(0).sent().getOPT()).isNull();
+        }
+    }
+
+    @Test
+    void drawsADifferentRandomIdForEveryQuery() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(answering());
+                Transport transport = Transport.create(quick())) {
+            for (int i = 0; i < 16; i++) {
+                ask(transport, server.address());
+            }
+            Set<Integer> ids = server.received().stream().map(r -> id(r.query())).collect(Collectors.toSet());
+            // 16 draws from 65536: more than two collisions would be astronomically unlikely
+            assertThat(ids).hasSizeGreaterThanOrEqualTo(14);
+        }
+    }
+
+    @Test
+    void usesANewIdAndSourcePortForEachTry() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(TransportFixtures.silent());
+                Transport transport = Transport.create(quick().withTries(3).withMaxTimeout(Duration.ofMillis(100))
+                        .withInitialTimeout(Duration.ofMillis(60)))) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.attempts()).extracting(Attempt::result).containsOnly(AttemptResult.TIMEOUT);
+            List<ScriptedServer.Received> seen = server.received();
+            assertThat(seen).hasSize(3);
+            assertThat(seen.stream().map(r -> id(r.query())))
+                    .containsExactlyElementsOf(exchange.attempts().stream().map(a -> id(a.sent())).toList());
+            assertThat(seen.stream().map(r -> r.from().getPort()).collect(Collectors.toSet())).hasSizeGreaterThan(1);
+        }
+    }
+
+    @Test
+    void ignoresAReplyWithTheWrongIdAndKeepsWaitingForTheRightOne() throws Exception {
+        ScriptedServer.Script script = (query, protocol) -> List.of(
+                Reply.of(Replies.withId(Replies.answer(query), id(query) ^ 0x5555)),
+                Reply.of(Replies.answer(query)).after(SHORT));
+        try (ScriptedServer server = ScriptedServer.start(script);
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.answered()).isTrue();
+            assertThat(exchange.attempts()).hasSize(1);
+            Attempt attempt = exchange.attempts().get(0);
+            assertThat(attempt.result()).isEqualTo(AttemptResult.REPLY);
+            int sent = id(attempt.sent());
+            assertThat(attempt.ignored()).containsExactly(String.format(
+                    "ignored reply with ID 0x%04x, expected 0x%04x", sent ^ 0x5555, sent));
+        }
+    }
+
+    @Test
+    void ignoresAReplyToAnotherQuestion() throws Exception {
+        ScriptedServer.Script script =
+                (query, protocol) -> Replies.one(Replies.forQuestion(query, "www.example.net.", Type.A));
+        try (ScriptedServer server = ScriptedServer.start(script);
+                Transport transport = Transport.create(quick().withTries(1))) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.answered()).isFalse();
+            Attempt attempt = exchange.attempts().get(0);
+            assertThat(attempt.result()).isEqualTo(AttemptResult.TIMEOUT);
+            assertThat(attempt.ignored()).singleElement().asString().contains("www.example.net.");
+        }
+    }
+
+    @Test
+    void acceptsTheQuestionEchoedInAnotherCase() throws Exception {
+        ScriptedServer.Script script =
+                (query, protocol) -> Replies.one(Replies.forQuestion(query, "WWW.Example.COM.", Type.A));
+        try (ScriptedServer server = ScriptedServer.start(script);
+                Transport transport = Transport.create(quick())) {
+            assertThat(ask(transport, server.address()).answered()).isTrue();
+        }
+    }
+
+    @Test
+    void ignoresAMessageWithQrClear() throws Exception {
+        ScriptedServer.Script script = (query, protocol) ->
+                List.of(Reply.of(query), Reply.of(Replies.answer(query)).after(SHORT));
+        try (ScriptedServer server = ScriptedServer.start(script);
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.answered()).isTrue();
+            assertThat(exchange.attempts().get(0).ignored()).singleElement().asString().contains("QR=0");
+        }
+    }
+
+    @Test
+    void garbageAloneMakesEachTryMalformed() throws Exception {
+        ScriptedServer.Script script = (query, protocol) -> List.of(Reply.raw(new byte[] {0x13, 0x37, 0x00}));
+        try (ScriptedServer server = ScriptedServer.start(script);
+                Transport transport = Transport.create(quick().withTries(2))) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.answered()).isFalse();
+            assertThat(exchange.attempts()).extracting(Attempt::result)
+                    .containsExactly(AttemptResult.MALFORMED, AttemptResult.MALFORMED);
+            assertThat(exchange.lastResult()).isEqualTo(AttemptResult.MALFORMED);
+            assertThat(exchange.attempts().get(0).ignored()).singleElement().asString().contains("unparseable");
+        }
+    }
+
+    @Test
+    void garbageFollowedByAValidReplyIsAccepted() throws Exception {
+        ScriptedServer.Script script = (query, protocol) -> List.of(
+                Reply.raw(new byte[] {1, 2, 3, 4, 5}), Reply.of(Replies.answer(query)).after(SHORT));
+        try (ScriptedServer server = ScriptedServer.start(script);
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.answered()).isTrue();
+            assertThat(exchange.attempts()).singleElement().extracting(Attempt::result).isEqualTo(AttemptResult.REPLY);
+        }
+    }
+
+    @Test
+    void countsQueriesOctetsAndIgnoredReplies() throws Exception {
+        ScriptedServer.Script script = (query, protocol) -> List.of(
+                Reply.raw(new byte[] {1, 2, 3}), Reply.of(Replies.answer(query)).after(SHORT));
+        try (ScriptedServer server = ScriptedServer.start(script);
+                Transport transport = Transport.create(quick())) {
+            Exchange first = ask(transport, server.address());
+            Exchange second = ask(transport, server.address());
+            TransportStats stats = transport.stats();
+
+            assertThat(stats.queriesSent()).isEqualTo(2);
+            assertThat(stats.udpQueriesSent()).isEqualTo(2);
+            assertThat(stats.tcpQueriesSent()).isZero();
+            assertThat(stats.bytesSent()).isEqualTo(
+                    first.attempts().get(0).sent().toWire().length + second.attempts().get(0).sent().toWire().length);
+            assertThat(stats.bytesReceived()).isEqualTo(
+                    6 + first.attempts().get(0).receivedSize() + second.attempts().get(0).receivedSize());
+            assertThat(stats.repliesAccepted()).isEqualTo(2);
+            assertThat(stats.repliesIgnored()).isEqualTo(2);
+            assertThat(stats.timeouts()).isZero();
+        }
+    }
+}

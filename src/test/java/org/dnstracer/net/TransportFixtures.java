@@ -1,0 +1,64 @@
+package org.dnstracer.net;
+
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/** Shared set-up for tests that run a real {@link DnsTransport} against a {@link ScriptedServer}. */
+final class TransportFixtures {
+    static final Name QNAME = Replies.name("www.example.com.");
+
+    private TransportFixtures() {}
+
+    /** Short waits so that silence costs little test time. */
+    static TransportOptions quick() {
+        return TransportOptions.defaults()
+                .withTries(2)
+                .withInitialTimeout(Duration.ofMillis(150))
+                .withMaxTimeout(Duration.ofMillis(300));
+    }
+
+    static Exchange ask(Transport transport, ServerAddress server) throws Exception {
+        return ask(transport, server, QNAME, Type.A);
+    }
+
+    static Exchange ask(Transport transport, ServerAddress server, Name qname, int qtype) throws Exception {
+        // generous bound: a hung future should fail the test, not the build
+        return transport.exchange(server, qname, qtype).get(20, TimeUnit.SECONDS);
+    }
+
+    static ScriptedServer.Script answering() {
+        return (query, protocol) -> Replies.one(Replies.answer(query));
+    }
+
+    static ScriptedServer.Script silent() {
+        return (query, protocol) -> List.of();
+    }
+
+    /** A loopback port nobody listens on (UDP and TCP), found by binding and closing again. */
+    static ServerAddress closedPort() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            int port;
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(ScriptedServer.loopback(), 0))) {
+                port = udp.getLocalPort();
+            }
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.bind(new InetSocketAddress(ScriptedServer.loopback(), port));
+            } catch (java.io.IOException taken) {
+                continue;
+            }
+            return new ServerAddress(ScriptedServer.loopback(), port);
+        }
+        throw new IllegalStateException("no free loopback port");
+    }
+
+    static int id(Message m) {
+        return m.getHeader().getID();
+    }
+}

@@ -1,0 +1,111 @@
+package org.dnstracer.testkit;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.dnstracer.model.Question;
+import org.dnstracer.net.Attempt;
+import org.dnstracer.net.AttemptResult;
+import org.dnstracer.net.Exchange;
+import org.dnstracer.net.IpAddresses;
+import org.dnstracer.net.Protocol;
+import org.dnstracer.net.ServerAddress;
+import org.dnstracer.net.Transport;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+
+/**
+ * A network of scripted servers with no sockets: each address answers with a function of the question, stays
+ * silent, or answers after a delay (to shuffle the order replies arrive in). Records every query.
+ */
+public final class FakeNetwork implements Transport {
+    private final Map<InetAddress, Function<Question, Message>> servers = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Long> delays = new ConcurrentHashMap<>();
+    private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fake-network");
+        t.setDaemon(true);
+        return t;
+    });
+    private final int tries;
+
+    public FakeNetwork() {
+        this(3);
+    }
+
+    public FakeNetwork(int tries) {
+        this.tries = tries;
+    }
+
+    public static InetAddress ip(String literal) {
+        return IpAddresses.parseLiteral(literal).orElseThrow();
+    }
+
+    public FakeNetwork server(String address, Function<Question, Message> responder) {
+        servers.put(ip(address), responder);
+        return this;
+    }
+
+    /** Replies from this address arrive after the given delay. */
+    public FakeNetwork delay(String address, long millis) {
+        delays.put(ip(address), millis);
+        return this;
+    }
+
+    /** Every query sent, as "address qname TYPE". */
+    public List<String> queries() {
+        synchronized (queries) {
+            return List.copyOf(queries);
+        }
+    }
+
+    public long queriesTo(String address) {
+        return queries().stream().filter(q -> q.startsWith(address + " ")).count();
+    }
+
+    @Override
+    public CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype) {
+        Question question = new Question(qname, qtype);
+        queries.add(IpAddresses.format(server.address()) + " " + qname + " " + question.typeName());
+        Message sent = Message.newQuery(Record.newRecord(qname, qtype, DClass.IN));
+        Function<Question, Message> responder = servers.get(server.address());
+        Message reply = responder == null ? null : responder.apply(question);
+        Exchange exchange;
+        if (reply == null) {
+            List<Attempt> attempts = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                attempts.add(new Attempt(Protocol.UDP, sent, Duration.ofMillis(100), Duration.ofMillis(100),
+                        AttemptResult.TIMEOUT, null, 0, List.of(), null));
+            }
+            exchange = new Exchange(server, qname, qtype, null, attempts, false);
+        } else {
+            reply.getHeader().setID(sent.getHeader().getID());
+            Attempt a = new Attempt(Protocol.UDP, sent, Duration.ofMillis(100), Duration.ofMillis(1),
+                    AttemptResult.REPLY, reply, reply.toWire().length, List.of(), null);
+            exchange = new Exchange(server, qname, qtype, reply, List.of(a), false);
+        }
+        Long delay = delays.get(server.address());
+        if (delay == null) {
+            return CompletableFuture.completedFuture(exchange);
+        }
+        CompletableFuture<Exchange> later = new CompletableFuture<>();
+        timer.schedule(() -> later.complete(exchange), delay, TimeUnit.MILLISECONDS);
+        return later;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
