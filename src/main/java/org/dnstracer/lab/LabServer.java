@@ -1,0 +1,154 @@
+package org.dnstracer.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Zone;
+
+/** One running server of a lab: its addresses, zones, current behaviour and a query counter. */
+public final class LabServer {
+    private final ServerDefinition definition;
+    private final List<InetAddress> addresses;
+    private final Responder responder;
+    private final AtomicLong queries = new AtomicLong();
+    private final List<TcpEndpoint> tcpEndpoints = new ArrayList<>();
+    private volatile Behaviour behaviour;
+    private Random lossRandom; // guarded by this
+
+    LabServer(ServerDefinition definition, List<InetAddress> boundAddresses, List<Record> rootHints) {
+        this.definition = definition;
+        this.addresses = List.copyOf(boundAddresses);
+        Map<Name, Zone> zones = new LinkedHashMap<>();
+        for (Zone z : definition.zones()) {
+            zones.put(z.getOrigin(), z);
+        }
+        this.responder = new Responder(zones, definition.axfrZones(), rootHints);
+        this.behaviour = definition.behaviour();
+        this.lossRandom = new Random(behaviour.seed());
+    }
+
+    /** Host name, no trailing dot, lower case. */
+    public String name() {
+        return definition.displayName();
+    }
+
+    /** The addresses actually bound (an IPv6 address is left out where this host has no IPv6 loopback). */
+    public List<InetAddress> addresses() {
+        return addresses;
+    }
+
+    public List<Name> zones() {
+        return definition.zones().stream().map(Zone::getOrigin).toList();
+    }
+
+    public Behaviour behaviour() {
+        return behaviour;
+    }
+
+    /**
+     * Changes how the server behaves from the next query on. The loss generator restarts from the behaviour's seed,
+     * so a test that sets a behaviour sees the same drops every run.
+     */
+    public void setBehaviour(Behaviour newBehaviour) {
+        if (newBehaviour == null) {
+            throw new IllegalArgumentException("behaviour must not be null");
+        }
+        Behaviour old;
+        synchronized (this) {
+            old = behaviour;
+            behaviour = newBehaviour;
+            lossRandom = new Random(newBehaviour.seed());
+        }
+        if (old.refusesTcp() != newBehaviour.refusesTcp()) {
+            for (TcpEndpoint tcp : tcpEndpoints) {
+                if (newBehaviour.refusesTcp()) {
+                    tcp.stop();
+                } else {
+                    try {
+                        tcp.reopen();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot reopen TCP for " + name() + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Queries received over UDP and TCP, answered or not (dropped, silent and malformed ones count too). */
+    public long queriesReceived() {
+        return queries.get();
+    }
+
+    ServerDefinition definition() {
+        return definition;
+    }
+
+    void addTcpEndpoint(TcpEndpoint tcp) {
+        tcpEndpoints.add(tcp);
+    }
+
+    /** The datagrams to send back for one UDP query, before any delay; empty when the server stays quiet. */
+    List<byte[]> answerUdp(byte[] data, int length) {
+        queries.incrementAndGet();
+        Behaviour b = behaviour;
+        if (b.mode() == Behaviour.Mode.SILENT || dropped(b)) {
+            return List.of();
+        }
+        Message query = ReplyEncoder.decode(data, length);
+        if (query == null) {
+            return ReplyEncoder.formErr(data, length);
+        }
+        List<Message> replies = responder.respond(query, b.mode(), false);
+        int limit = ReplyEncoder.udpLimit(query);
+        List<byte[]> out = new ArrayList<>(2);
+        for (Message reply : replies) {
+            byte[] wire = ReplyEncoder.encode(reply, limit, b.truncatesUdp());
+            if (b.sendsWrongIdFirst()) {
+                out.add(ReplyEncoder.withOtherId(wire));
+            }
+            out.add(wire);
+        }
+        return out;
+    }
+
+    /** The messages to send back for one TCP query, before any delay. */
+    List<byte[]> answerTcp(byte[] data) {
+        queries.incrementAndGet();
+        Behaviour b = behaviour;
+        if (b.mode() == Behaviour.Mode.SILENT) {
+            return List.of();
+        }
+        Message query = ReplyEncoder.decode(data, data.length);
+        if (query == null) {
+            return ReplyEncoder.formErr(data, data.length);
+        }
+        List<byte[]> out = new ArrayList<>();
+        for (Message reply : responder.respond(query, b.mode(), true)) {
+            out.add(ReplyEncoder.encode(reply, ReplyEncoder.TCP_LIMIT, false));
+        }
+        return out;
+    }
+
+    private boolean dropped(Behaviour b) {
+        if (b.loss() <= 0) {
+            return false;
+        }
+        synchronized (this) {
+            return lossRandom.nextDouble() < b.loss();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LabServer[" + name() + "]";
+    }
+}

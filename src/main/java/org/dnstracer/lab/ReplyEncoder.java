@@ -1,0 +1,108 @@
+package org.dnstracer.lab;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
+
+/** Bytes in, bytes out: decoding queries, and fitting replies into what the transport and the client accept. */
+final class ReplyEncoder {
+    /** Classic DNS over UDP without EDNS (RFC 1035 §4.2.1). */
+    static final int PLAIN_UDP_LIMIT = 512;
+
+    /** The largest UDP payload IPv4 can carry. */
+    static final int MAX_UDP = 65_507;
+
+    static final int TCP_LIMIT = 65_535;
+
+    private static final int HEADER_BYTES = 12;
+
+    private ReplyEncoder() {}
+
+    /** What a client may receive over UDP: its EDNS payload size (at least 512), or 512 without OPT. */
+    static int udpLimit(Message query) {
+        OPTRecord opt = query.getOPT();
+        if (opt == null) {
+            return PLAIN_UDP_LIMIT;
+        }
+        return Math.min(MAX_UDP, Math.max(PLAIN_UDP_LIMIT, opt.getPayloadSize()));
+    }
+
+    /**
+     * Encodes a reply; when it does not fit (or {@code forceTruncate}), sends instead header and question only with
+     * TC=1, keeping the OPT record so the client still learns that EDNS was understood, as NSD and Knot do.
+     */
+    static byte[] encode(Message reply, int limit, boolean forceTruncate) {
+        byte[] wire = reply.toWire();
+        if (wire.length <= limit && !forceTruncate) {
+            return wire;
+        }
+        return truncated(reply).toWire();
+    }
+
+    static Message truncated(Message reply) {
+        Header h = reply.getHeader();
+        Message t = new Message(h.getID());
+        Header th = t.getHeader();
+        for (int flag : new int[] {Flags.QR, Flags.AA, Flags.RD}) {
+            if (h.getFlag(flag)) {
+                th.setFlag(flag);
+            }
+        }
+        th.setFlag(Flags.TC);
+        th.setOpcode(h.getOpcode());
+        th.setRcode(h.getRcode());
+        if (reply.getQuestion() != null) {
+            t.addRecord(reply.getQuestion(), Section.QUESTION);
+        }
+        if (reply.getOPT() != null) {
+            t.addRecord(reply.getOPT(), Section.ADDITIONAL);
+        }
+        return t;
+    }
+
+    /**
+     * Answers a datagram dnsjava cannot parse: FORMERR carrying its ID when it at least has a query header,
+     * nothing at all when it is shorter than a header or is itself a response (never answer answers: loops).
+     */
+    static List<byte[]> formErr(byte[] data, int length) {
+        List<byte[]> out = new ArrayList<>(1);
+        if (length < HEADER_BYTES || (data[2] & 0x80) != 0) {
+            return out;
+        }
+        Message m = new Message(((data[0] & 0xff) << 8) | (data[1] & 0xff));
+        m.getHeader().setFlag(Flags.QR);
+        m.getHeader().setOpcode((data[2] >>> 3) & 0xF);
+        m.getHeader().setRcode(Rcode.FORMERR);
+        out.add(m.toWire());
+        return out;
+    }
+
+    /** Parses a query, or returns null when it is not a parseable query message. */
+    static Message decode(byte[] data, int length) {
+        if (length < HEADER_BYTES || (data[2] & 0x80) != 0) {
+            return null;
+        }
+        try {
+            byte[] exact = length == data.length ? data : java.util.Arrays.copyOf(data, length);
+            return new Message(exact);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A copy of an encoded message with a different ID: the "wrong ID first" reply. */
+    static byte[] withOtherId(byte[] wire) {
+        byte[] copy = wire.clone();
+        int id = ((copy[0] & 0xff) << 8) | (copy[1] & 0xff);
+        int other = (id + 0x5a5a) & 0xffff;
+        copy[0] = (byte) (other >>> 8);
+        copy[1] = (byte) other;
+        return copy;
+    }
+}

@@ -1,0 +1,243 @@
+package org.dnstracer.lab;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNAMERecord;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.NameTooLongException;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SetResponse;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.Zone;
+
+/**
+ * Answers one query the way an authoritative-only server (NSD, Knot, BIND without recursion) does: from the
+ * closest enclosing zone it serves, REFUSED outside them, never recursing (RA=0, RD only echoed).
+ */
+final class Responder {
+    /** Our advertised EDNS payload size: the DNS Flag Day 2020 value. */
+    static final int EDNS_PAYLOAD = 1232;
+
+    /** A CNAME chain inside one zone longer than this is cut: it only guards against loops dnsjava would follow. */
+    private static final int MAX_CHAIN = 16;
+
+    /** AXFR messages are cut near this size so none comes near the 64 KiB TCP message limit. */
+    private static final int AXFR_MESSAGE_BYTES = 16_000;
+
+    private final Map<Name, Zone> zones;
+    private final Set<Name> axfrZones;
+    private final List<Record> rootHints;
+
+    Responder(Map<Name, Zone> zones, Set<Name> axfrZones, List<Record> rootHints) {
+        this.zones = Map.copyOf(zones);
+        this.axfrZones = Set.copyOf(axfrZones);
+        this.rootHints = List.copyOf(rootHints);
+    }
+
+    /** The reply messages for a parsed query: one, except for a zone transfer. */
+    List<Message> respond(Message query, Behaviour.Mode mode, boolean tcp) {
+        Message reply = skeleton(query);
+        if (query.getHeader().getOpcode() != Opcode.QUERY) {
+            return error(reply, Rcode.NOTIMP);
+        }
+        Record question = query.getQuestion();
+        if (question == null || query.getHeader().getCount(Section.QUESTION) != 1) {
+            return error(reply, Rcode.FORMERR);
+        }
+        OPTRecord opt = query.getOPT();
+        if (opt != null && opt.getVersion() != 0) {
+            // RFC 6891 §6.1.3: unknown EDNS version; BADVERS (16) does not fit the header's 4 bits
+            reply.getHeader().setRcode(Rcode.BADVERS & 0xF);
+            reply.addRecord(new OPTRecord(EDNS_PAYLOAD, Rcode.BADVERS >>> 4, 0, 0), Section.ADDITIONAL);
+            return List.of(reply);
+        }
+        switch (mode) {
+            case REFUSE:
+                return error(reply, Rcode.REFUSED);
+            case SERVFAIL:
+                return error(reply, Rcode.SERVFAIL);
+            case UPWARD_REFERRAL:
+                upwardReferral(reply);
+                return List.of(reply);
+            default:
+                break;
+        }
+        if (question.getDClass() != DClass.IN) {
+            return error(reply, Rcode.REFUSED);
+        }
+        int qtype = question.getType();
+        Zone zone = closestZone(question.getName());
+        if (qtype == Type.AXFR || qtype == Type.IXFR) {
+            return transfer(reply, zone, question, tcp);
+        }
+        if (zone == null) {
+            return error(reply, Rcode.REFUSED);
+        }
+        answerFromZone(reply, zone, question.getName(), qtype);
+        return List.of(reply);
+    }
+
+    /** A reply carrying the query's ID, opcode, RD and question, plus our OPT when the query had one. */
+    static Message skeleton(Message query) {
+        Message reply = new Message(query.getHeader().getID());
+        reply.getHeader().setFlag(Flags.QR);
+        reply.getHeader().setOpcode(query.getHeader().getOpcode());
+        if (query.getHeader().getFlag(Flags.RD)) {
+            reply.getHeader().setFlag(Flags.RD);
+        }
+        Record question = query.getQuestion();
+        if (question != null) {
+            reply.addRecord(question, Section.QUESTION);
+        }
+        if (query.getOPT() != null) {
+            reply.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, 0), Section.ADDITIONAL);
+        }
+        return reply;
+    }
+
+    private static List<Message> error(Message reply, int rcode) {
+        reply.getHeader().setRcode(rcode);
+        return List.of(reply);
+    }
+
+    private Zone closestZone(Name qname) {
+        // walk from the name towards the root: the first zone met is the closest enclosing one
+        for (int skip = 0; skip < qname.labels(); skip++) {
+            Zone z = zones.get(skip == 0 ? qname : new Name(qname, skip));
+            if (z != null) {
+                return z;
+            }
+        }
+        return null;
+    }
+
+    private void answerFromZone(Message reply, Zone zone, Name qname, int qtype) {
+        Name current = qname;
+        Set<Name> seen = new HashSet<>();
+        seen.add(current);
+        for (int hop = 0; hop < MAX_CHAIN; hop++) {
+            SetResponse sr = zone.findRecords(current, qtype);
+            if (sr.isDelegation()) {
+                if (hop == 0) {
+                    referral(reply, zone, sr.getNS());
+                }
+                // a CNAME leading below a cut: the CNAME is ours, the rest is the child's to answer
+                return;
+            }
+            reply.getHeader().setFlag(Flags.AA);
+            if (sr.isSuccessful()) {
+                sr.answers().forEach(rrset -> addRRset(reply, rrset, Section.ANSWER));
+                return;
+            }
+            if (sr.isNXDOMAIN() || sr.isNXRRSET()) {
+                if (sr.isNXDOMAIN()) {
+                    reply.getHeader().setRcode(Rcode.NXDOMAIN);
+                }
+                reply.addRecord(negativeSoa(zone.getSOA()), Section.AUTHORITY);
+                return;
+            }
+            Name next;
+            if (sr.isCNAME()) {
+                CNAMERecord cname = sr.getCNAME();
+                reply.addRecord(cname.withName(current), Section.ANSWER);
+                next = cname.getTarget();
+            } else if (sr.isDNAME()) {
+                DNAMERecord dname = sr.getDNAME();
+                reply.addRecord(dname, Section.ANSWER);
+                try {
+                    next = current.fromDNAME(dname);
+                } catch (NameTooLongException e) {
+                    reply.getHeader().setRcode(Rcode.YXDOMAIN);
+                    return;
+                }
+                reply.addRecord(new CNAMERecord(current, DClass.IN, dname.getTTL(), next), Section.ANSWER);
+            } else {
+                return;
+            }
+            // follow the chain only while it stays in this zone: other zones are the client's business
+            if (!next.subdomain(zone.getOrigin()) || !seen.add(next)) {
+                return;
+            }
+            current = next;
+        }
+    }
+
+    private static void referral(Message reply, Zone zone, RRset ns) {
+        addRRset(reply, ns, Section.AUTHORITY);
+        for (Record r : ns.rrs(false)) {
+            Name target = ((NSRecord) r).getTarget();
+            // glue for in-bailiwick names, including sibling glue: any address the zone holds for the target
+            if (target.subdomain(zone.getOrigin())) {
+                for (int type : new int[] {Type.A, Type.AAAA}) {
+                    RRset glue = zone.findExactMatch(target, type);
+                    if (glue != null) {
+                        addRRset(reply, glue, Section.ADDITIONAL);
+                    }
+                }
+            }
+        }
+    }
+
+    private void upwardReferral(Message reply) {
+        for (Record r : rootHints) {
+            reply.addRecord(r, r.getType() == Type.NS ? Section.AUTHORITY : Section.ADDITIONAL);
+        }
+    }
+
+    private List<Message> transfer(Message reply, Zone zone, Record question, boolean tcp) {
+        if (question.getType() == Type.IXFR) {
+            return error(reply, Rcode.NOTIMP);
+        }
+        if (!tcp) {
+            // what BIND answers to AXFR over UDP
+            return error(reply, Rcode.FORMERR);
+        }
+        if (zone == null || !zone.getOrigin().equals(question.getName()) || !axfrZones.contains(zone.getOrigin())) {
+            return error(reply, Rcode.REFUSED);
+        }
+        List<Message> messages = new ArrayList<>();
+        Message current = reply;
+        current.getHeader().setFlag(Flags.AA);
+        Iterator<RRset> it = zone.AXFR();
+        while (it.hasNext()) {
+            RRset rrset = it.next();
+            if (current.numBytes() > AXFR_MESSAGE_BYTES) {
+                messages.add(current);
+                current = new Message(reply.getHeader().getID());
+                current.getHeader().setFlag(Flags.QR);
+                current.getHeader().setFlag(Flags.AA);
+            }
+            addRRset(current, rrset, Section.ANSWER);
+        }
+        messages.add(current);
+        return messages;
+    }
+
+    private static void addRRset(Message m, RRset rrset, int section) {
+        for (Record r : rrset.rrs(false)) {
+            m.addRecord(r, section);
+        }
+    }
+
+    /** RFC 2308 §3: the negative-caching TTL is the smaller of the SOA's TTL and its MINIMUM field. */
+    private static SOARecord negativeSoa(SOARecord soa) {
+        long ttl = Math.min(soa.getTTL(), soa.getMinimum());
+        return new SOARecord(soa.getName(), soa.getDClass(), ttl, soa.getHost(), soa.getAdmin(), soa.getSerial(),
+                soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum());
+    }
+}

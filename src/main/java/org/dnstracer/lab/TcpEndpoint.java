@@ -1,0 +1,136 @@
+package org.dnstracer.lab;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import org.dnstracer.net.IpAddresses;
+
+/**
+ * The TCP side of one server address: a listening socket (absent while the server's behaviour says no-tcp, so
+ * connections are refused by the kernel) and a thread per connection. Connections are few in a lab, so plain
+ * blocking I/O keeps this simple.
+ */
+final class TcpEndpoint {
+    /** An idle client connection is closed after this long, as real servers do (RFC 7766 §6.2.3). */
+    private static final int IDLE_TIMEOUT_MS = 10_000;
+
+    private final LabServer server;
+    private final InetAddress address;
+    private final LabRuntime runtime;
+    private ServerSocket listener;
+    private int port;
+
+    TcpEndpoint(LabServer server, InetAddress address, LabRuntime runtime) {
+        this.server = server;
+        this.address = address;
+        this.runtime = runtime;
+    }
+
+    /** Binds the listening socket; port 0 asks for a free one. Returns the bound port. */
+    synchronized int bind(int requestedPort) throws IOException {
+        ServerSocket s = new ServerSocket();
+        try {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(address, requestedPort), 64);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+        listener = s;
+        port = s.getLocalPort();
+        runtime.track(s);
+        return port;
+    }
+
+    /** Starts accepting on the bound socket. */
+    synchronized void start() {
+        ServerSocket s = listener;
+        runtime.startLoop("tcp-" + server.name() + "-" + IpAddresses.format(address), () -> acceptLoop(s));
+    }
+
+    /** Closes the port (behaviour no-tcp); connections already open finish on their own. */
+    synchronized void stop() {
+        if (listener != null) {
+            runtime.untrack(listener);
+            LabRuntime.closeQuietly(listener);
+            listener = null;
+        }
+    }
+
+    /** Opens the port again after {@link #stop()}; the same port, since the lab shares one port across servers. */
+    synchronized void reopen() throws IOException {
+        if (listener == null && !runtime.isClosed()) {
+            bind(port);
+            start();
+        }
+    }
+
+    synchronized void setPort(int port) {
+        this.port = port;
+    }
+
+    private void acceptLoop(ServerSocket s) {
+        while (!runtime.isClosed() && !s.isClosed()) {
+            Socket connection;
+            try {
+                connection = s.accept();
+            } catch (IOException e) {
+                continue; // closed (loop ends) or a transient accept error
+            }
+            runtime.track(connection);
+            try {
+                runtime.connections().execute(() -> serve(connection));
+            } catch (RejectedExecutionException e) {
+                runtime.untrack(connection);
+                LabRuntime.closeQuietly(connection);
+            }
+        }
+    }
+
+    private void serve(Socket connection) {
+        try (connection) {
+            connection.setSoTimeout(IDLE_TIMEOUT_MS);
+            connection.setTcpNoDelay(true);
+            DataInputStream in = new DataInputStream(connection.getInputStream());
+            OutputStream out = connection.getOutputStream();
+            while (!runtime.isClosed()) {
+                int length;
+                try {
+                    length = in.readUnsignedShort();
+                } catch (EOFException | SocketTimeoutException e) {
+                    return;
+                }
+                byte[] query = new byte[length];
+                in.readFully(query);
+                List<byte[]> replies = server.answerTcp(query);
+                long delayMs = server.behaviour().delay().toMillis();
+                if (delayMs > 0 && !replies.isEmpty()) {
+                    // sleeping holds up only this connection; other clients have their own threads
+                    Thread.sleep(delayMs);
+                }
+                for (byte[] reply : replies) {
+                    byte[] framed = new byte[reply.length + 2];
+                    framed[0] = (byte) (reply.length >>> 8);
+                    framed[1] = (byte) reply.length;
+                    System.arraycopy(reply, 0, framed, 2, reply.length);
+                    out.write(framed);
+                }
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the client closed or reset the connection, or the lab is closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            runtime.untrack(connection);
+        }
+    }
+}

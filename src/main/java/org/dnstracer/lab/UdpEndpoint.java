@@ -1,0 +1,75 @@
+package org.dnstracer.lab;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One UDP socket of a server and its receive loop. Answering is cheap and done inline; only delayed replies leave
+ * the loop (to the scheduler), so throughput does not depend on the configured delay.
+ */
+final class UdpEndpoint implements Runnable {
+    private final LabServer server;
+    private final DatagramSocket socket;
+    private final LabRuntime runtime;
+
+    UdpEndpoint(LabServer server, DatagramSocket socket, LabRuntime runtime) {
+        this.server = server;
+        this.socket = socket;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void run() {
+        byte[] buffer = new byte[65_535];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        while (!runtime.isClosed() && !socket.isClosed()) {
+            try {
+                packet.setLength(buffer.length);
+                socket.receive(packet);
+            } catch (IOException e) {
+                // closed by Lab.close(), or a transient error (ICMP unreachable echoed back): go on unless closed
+                continue;
+            }
+            try {
+                handle(packet);
+            } catch (RuntimeException e) {
+                // one odd datagram must never stop a server; what went wrong is the client's to find out (no reply)
+            }
+        }
+    }
+
+    private void handle(DatagramPacket packet) {
+        SocketAddress from = new InetSocketAddress(packet.getAddress(), packet.getPort());
+        List<byte[]> replies = server.answerUdp(packet.getData(), packet.getLength());
+        if (replies.isEmpty()) {
+            return;
+        }
+        long delayNanos = server.behaviour().delay().toNanos();
+        Runnable send = () -> send(replies, from);
+        if (delayNanos == 0) {
+            send.run();
+            return;
+        }
+        try {
+            runtime.scheduler().schedule(send, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // the lab is closing
+        }
+    }
+
+    private void send(List<byte[]> replies, SocketAddress to) {
+        for (byte[] reply : replies) {
+            try {
+                socket.send(new DatagramPacket(reply, reply.length, to));
+            } catch (IOException e) {
+                return; // socket closed or the client went away: nothing to tell anyone
+            }
+        }
+    }
+}
