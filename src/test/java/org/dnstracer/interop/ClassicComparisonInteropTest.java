@@ -98,7 +98,7 @@ class ClassicComparisonInteropTest {
         String both = "\n=== classic: " + classicRun.describe() + "\n=== ours: " + oursRun.describe();
         assertThat(ours.headers()).as("our output has no trace" + both).isNotEmpty();
         Comparison comparison = Comparison.of(scenario, classic, ours);
-        comparison.explained().forEach(e -> System.out.println("interop: " + scenario + ": allowed " + e));
+        comparison.summary().forEach(line -> System.out.println("interop: " + scenario + ": " + line));
         assertThat(comparison.unexplained()).as("differences no allowance of '" + scenario + "' explains" + both)
                 .isEmpty();
         if (scenario.ourExit() != null) {

@@ -11,6 +11,18 @@ import org.dnstracer.interop.Difference.Side;
 /** Compares the facts of the two traces and sorts every difference into explained or not. */
 record Comparison(List<Difference> unexplained, List<String> explained) {
 
+    /** One line per allowance used: how many differences it explained, and the first of them. */
+    List<String> summary() {
+        java.util.Map<String, List<String>> byAllowance = new java.util.TreeMap<>();
+        for (String e : explained) {
+            byAllowance.computeIfAbsent(e.substring(e.lastIndexOf('[') + 1, e.length() - 1), k -> new ArrayList<>()).add(e);
+        }
+        List<String> lines = new ArrayList<>();
+        byAllowance.forEach((allowance, list) -> lines.add(allowance + " explains " + list.size()
+                + " difference(s), e.g. " + list.get(0).substring(0, list.get(0).lastIndexOf("  ["))));
+        return lines;
+    }
+
     static Comparison of(Scenario scenario, TraceOutput classic, TraceOutput ours) {
         TraceFacts c = TraceFacts.of(classic);
         TraceFacts o = TraceFacts.of(ours);
@@ -25,7 +37,7 @@ record Comparison(List<Difference> unexplained, List<String> explained) {
         List<Difference> unexplained = new ArrayList<>();
         List<String> explained = new ArrayList<>();
         for (Difference d : all) {
-            Allowance why = scenario.allowances().stream().filter(a -> a.explains(d, scenario, ours)).findFirst()
+            Allowance why = scenario.allowances().stream().filter(a -> a.explains(d, scenario, classic, ours)).findFirst()
                     .orElse(null);
             if (why == null) {
                 unexplained.add(d);
