@@ -197,7 +197,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (ipv4 && ipv6) {
             throw new UsageException("-4 and -6 cannot be used together");
         }
-        if (host == null || host.isEmpty()) {
+        if (host == null) {
             throw new UsageException("no host to trace given (try --help)");
         }
         int triesValue = parseInt(tries, "-r");

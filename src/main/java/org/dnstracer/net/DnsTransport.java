@@ -14,13 +14,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
  * The real transport: blocking sockets on a pool of {@code maxInFlight} daemon threads, so at most that many
  * queries wait for replies at once; the rest queue up in submission order.
+ *
+ * <p>Futures complete on a transport thread, which runs non-async dependent stages before it takes the next query.
+ * Keep such stages short and never block in them on another exchange (use the {@code *Async} variants for that):
+ * with every thread blocked so, no query could ever complete.
  */
 public final class DnsTransport implements Transport {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -32,7 +35,6 @@ public final class DnsTransport implements Transport {
     private final TransportOptions options;
     private final TransportCounters counters = new TransportCounters();
     private final TrySockets sockets;
-    private final QueryBuilder queries;
     private final AdaptiveTimeouts timeouts;
     private final ExchangeRunner runner;
     private final String threadPrefix;
@@ -43,8 +45,8 @@ public final class DnsTransport implements Transport {
     public DnsTransport(TransportOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.sockets = new TrySockets(options.source());
-        this.queries = new QueryBuilder(new SecureRandom(), options.ednsPayloadSize());
         this.timeouts = AdaptiveTimeouts.from(options);
+        QueryBuilder queries = new QueryBuilder(new SecureRandom(), options.ednsPayloadSize());
         this.runner = new ExchangeRunner(options, timeouts, queries, sockets, counters);
         this.threadPrefix = "dnstracer-net-" + INSTANCES.incrementAndGet() + "-";
         int workers = options.maxInFlight() > 0 ? options.maxInFlight() : TransportOptions.DEFAULT_MAX_IN_FLIGHT;
@@ -105,6 +107,9 @@ public final class DnsTransport implements Transport {
                 ((ExchangeTask) r).abandon();
             }
         }
+        if (threads.contains(Thread.currentThread())) {
+            return; // called from a callback on our own thread: waiting for ourselves would only stall
+        }
         long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
         try {
             executor.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -158,11 +163,7 @@ public final class DnsTransport implements Transport {
 
         /** Completes as a timeout that never went out, as promised by {@link Transport#close()}. */
         void abandon() {
-            Message query = queries.build(qname, qtype, options.edns());
-            Attempt never = new Attempt(
-                    options.tcpOnly() ? Protocol.TCP : Protocol.UDP, query, Duration.ZERO, Duration.ZERO,
-                    AttemptResult.TIMEOUT, null, 0, List.of(), "transport closed before the query was sent");
-            future.complete(new Exchange(server, qname, qtype, null, List.of(never), false));
+            future.complete(new Exchange(server, qname, qtype, null, List.of(runner.notSent(qname, qtype)), false));
         }
     }
 }

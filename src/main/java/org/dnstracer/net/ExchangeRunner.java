@@ -1,5 +1,6 @@
 package org.dnstracer.net;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.Message;
@@ -41,7 +42,17 @@ final class ExchangeRunner {
                 reply = plain;
             }
         }
+        if (attempts.isEmpty()) {
+            // the transport closed before the first try: still say what was asked, as close() promises
+            attempts.add(notSent(qname, qtype));
+        }
         return new Exchange(server, qname, qtype, reply, attempts, false);
+    }
+
+    /** The one attempt of an exchange that never went out because the transport closed first. */
+    Attempt notSent(Name qname, int qtype) {
+        return new Attempt(firstProtocol(), queries.build(qname, qtype, options.edns()), Duration.ZERO,
+                Duration.ZERO, AttemptResult.TIMEOUT, null, 0, List.of(), "transport closed before the query was sent");
     }
 
     /** RFC 6891 §7: a server that does not know EDNS answers FORMERR (or NOTIMP) without an OPT record. */

@@ -37,7 +37,9 @@ final class TcpTry {
         Socket socket;
         try {
             socket = sockets.tcp();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            return closedOr(query, timeout, start, AttemptResult.SEND_ERROR, ignored, e);
+        } catch (RuntimeException e) {
             return end(query, timeout, start, AttemptResult.SEND_ERROR, null, 0, ignored, UdpTry.describe(e));
         }
         try {

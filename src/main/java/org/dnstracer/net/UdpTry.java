@@ -35,7 +35,9 @@ final class UdpTry {
         DatagramSocket socket;
         try {
             socket = sockets.udp(server);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            return closedOr(query, timeout, start, AttemptResult.SEND_ERROR, ignored, e);
+        } catch (RuntimeException e) {
             return end(query, timeout, start, AttemptResult.SEND_ERROR, null, 0, ignored, describe(e));
         }
         try {
@@ -91,11 +93,11 @@ final class UdpTry {
             ignored.add(verdict.reason());
             garbage |= verdict.unparseable();
         }
-        counters.timedOut();
         if (garbage) {
             return end(query, timeout, start, AttemptResult.MALFORMED, null, 0, ignored,
                     "nothing but unparseable replies arrived");
         }
+        counters.timedOut();
         return end(query, timeout, start, AttemptResult.TIMEOUT, null, 0, ignored, null);
     }
 

@@ -18,7 +18,7 @@ public final class VerboseDump {
             n++;
             out.println(";; try " + n + ": " + a.protocol() + " query to " + exchange.server() + ", waiting up to "
                     + millis(a.timeout()));
-            out.print(a.sent().toString());
+            out.println(a.sent().toString().stripTrailing());
             for (String ignored : a.ignored()) {
                 out.println(";; " + ignored);
             }
@@ -26,7 +26,7 @@ public final class VerboseDump {
                 case REPLY, TRUNCATED -> {
                     out.println(";; " + (a.result() == org.dnstracer.net.AttemptResult.TRUNCATED ? "truncated reply" : "reply")
                             + ": " + a.receivedSize() + " bytes over " + a.protocol() + " in " + millis(a.elapsed()));
-                    out.print(a.received().toString());
+                    out.println(a.received().toString().stripTrailing());
                 }
                 default -> out.println(";; " + a.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                         + " after " + millis(a.elapsed()) + (a.error() == null ? "" : ": " + a.error()));

@@ -10,9 +10,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DnsTransportSourceTest {
     private static InetAddress ip(String literal) {
@@ -77,7 +77,8 @@ class DnsTransportSourceTest {
     }
 
     private static boolean canBind(InetAddress address) {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, 0))) {
+        try {
+            new DatagramSocket(new InetSocketAddress(address, 0)).close();
             return true;
         } catch (IOException e) {
             return false;

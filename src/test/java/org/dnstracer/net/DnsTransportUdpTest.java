@@ -6,9 +6,16 @@ import static org.dnstracer.net.TransportFixtures.ask;
 import static org.dnstracer.net.TransportFixtures.id;
 import static org.dnstracer.net.TransportFixtures.quick;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.dnstracer.net.ScriptedServer.Reply;
 import org.junit.jupiter.api.Test;
@@ -192,5 +199,39 @@ class DnsTransportUdpTest {
             assertThat(stats.repliesIgnored()).isEqualTo(2);
             assertThat(stats.timeouts()).isZero();
         }
+    }
+
+    @Test
+    void aReplyFromAnotherAddressNeverReachesTheTry() throws Exception {
+        // a "spoofer" on 127.0.0.2 sends a perfect answer to the client's port; the connected socket drops it
+        try (DatagramSocket spoofer = new DatagramSocket(new InetSocketAddress(ip("127.0.0.2"), 0))) {
+            AtomicReference<ScriptedServer> self = new AtomicReference<>();
+            ScriptedServer.Script script = (query, protocol) -> {
+                byte[] wire = Replies.answer(query).toWire();
+                InetSocketAddress client = self.get().received().get(self.get().received().size() - 1).from();
+                try {
+                    spoofer.send(new DatagramPacket(wire, wire.length, client));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return List.of();
+            };
+            try (ScriptedServer server = ScriptedServer.start(script);
+                    Transport transport = Transport.create(quick().withTries(1))) {
+                self.set(server);
+                Exchange exchange = ask(transport, server.address());
+
+                assertThat(exchange.answered()).isFalse();
+                assertThat(exchange.attempts()).singleElement().satisfies(a -> {
+                    assertThat(a.result()).isEqualTo(AttemptResult.TIMEOUT);
+                    assertThat(a.ignored()).isEmpty();
+                });
+                assertThat(transport.stats().bytesReceived()).isZero();
+            }
+        }
+    }
+
+    private static InetAddress ip(String literal) {
+        return IpAddresses.parseLiteral(literal).orElseThrow();
     }
 }

@@ -209,7 +209,7 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         udp.close();
         try {
             tcp.close();
@@ -225,10 +225,14 @@ final class ScriptedServer implements AutoCloseable {
         }
         udpSender.shutdownNow();
         tcpHandlers.shutdownNow();
-        udpLoop.join(2000);
-        acceptLoop.join(2000);
-        udpSender.awaitTermination(2, TimeUnit.SECONDS);
-        tcpHandlers.awaitTermination(2, TimeUnit.SECONDS);
+        try {
+            udpLoop.join(2000);
+            acceptLoop.join(2000);
+            udpSender.awaitTermination(2, TimeUnit.SECONDS);
+            tcpHandlers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String role) {

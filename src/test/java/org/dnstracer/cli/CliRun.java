@@ -1,0 +1,35 @@
+package org.dnstracer.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** Runs the command in-process and keeps what it printed. */
+record CliRun(int status, String out, String err) {
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        // the resolv.conf path points nowhere: no test may ever reach the machine's resolver
+        int status = Cli.run(new TraceCommand(Path.of("/nonexistent/resolv.conf")), args, new PrintWriter(out),
+                new PrintWriter(err));
+        return new CliRun(status, out.toString(), err.toString());
+    }
+
+    /** Copies a lab directory from the test resources into a fresh directory. */
+    static Path lab(Path target, String name) throws IOException {
+        Files.createDirectories(target);
+        for (String file : List.of("lab.conf", "root.zone", "com.zone", "example.com.zone")) {
+            try (InputStream in = CliRun.class.getResourceAsStream("/labs/" + name + "/" + file)) {
+                if (in != null) {
+                    Files.copy(in, target.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
+    }
+}

@@ -1,0 +1,227 @@
+package org.dnstracer.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/** Each per-server behaviour, switched at runtime on a small lab. */
+class BehaviourTest {
+    private static final String NS1 = TestLabs.NS1_ADDR;
+    private Lab lab;
+    private LabClient client;
+    private LabServer ns1;
+
+    @BeforeEach
+    void start() throws IOException {
+        lab = Lab.start(TestLabs.twoServers().build(), 0);
+        client = new LabClient(lab.port()).timeout(1_000);
+        ns1 = lab.server("ns1.test");
+    }
+
+    @AfterEach
+    void stop() {
+        lab.close();
+    }
+
+    @Test
+    void normalServerAnswersAndCountsQueries() throws IOException {
+        assertThat(ns1.behaviour()).isEqualTo(Behaviour.normal());
+        client.udp(NS1, "www.test", Type.A);
+        client.tcp(NS1, "www.test", Type.A);
+        assertThat(ns1.queriesReceived()).isEqualTo(2);
+    }
+
+    @Test
+    void delayHoldsEachReplyWithoutSerialisingQueries() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().withDelay(Duration.ofMillis(300)));
+        int queries = 8;
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(LabClient.ip("127.0.0.1"), 0))) {
+            s.setSoTimeout(3_000);
+            long start = System.nanoTime();
+            for (int i = 0; i < queries; i++) {
+                byte[] q = LabClient.query("www.test", Type.A).toWire();
+                s.send(new DatagramPacket(q, q.length, LabClient.ip(NS1), lab.port()));
+            }
+            byte[] buf = new byte[1500];
+            for (int i = 0; i < queries; i++) {
+                s.receive(new DatagramPacket(buf, buf.length));
+            }
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            // every reply waited its 300 ms, all of them together took far less than 8 x 300 ms
+            assertThat(elapsedMs).isBetween(300L, 1_500L);
+        }
+        long start = System.nanoTime();
+        client.tcp(NS1, "www.test", Type.A);
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300L);
+    }
+
+    @Test
+    void lossDropsTheSameQueriesForTheSameSeed() throws IOException {
+        LabClient quick = new LabClient(lab.port()).timeout(150);
+        ns1.setBehaviour(Behaviour.normal().withLoss(0.5, 7));
+        List<Boolean> first = answeredPattern(quick, 16);
+        ns1.setBehaviour(Behaviour.normal().withLoss(0.5, 7));
+        List<Boolean> second = answeredPattern(quick, 16);
+        assertThat(second).isEqualTo(first);
+        assertThat(first).contains(true, false);
+        // TCP is never lossy
+        assertThat(client.tcp(NS1, "www.test", Type.A).getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+
+    private static List<Boolean> answeredPattern(LabClient c, int n) throws IOException {
+        List<Boolean> answered = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            answered.add(c.udp(NS1, "www.test", Type.A) != null);
+        }
+        return answered;
+    }
+
+    @Test
+    void refuseAnswersRefusedToEverything() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().refuse());
+        assertThat(client.udp(NS1, "www.test", Type.A).getRcode()).isEqualTo(Rcode.REFUSED);
+        assertThat(client.tcp(NS1, "www.test", Type.A).getRcode()).isEqualTo(Rcode.REFUSED);
+    }
+
+    @Test
+    void servfailAnswersServfailToEverything() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().servfail());
+        Message m = client.udp(NS1, "www.test", Type.A);
+        assertThat(m.getRcode()).isEqualTo(Rcode.SERVFAIL);
+        assertThat(m.getSection(Section.ANSWER)).isEmpty();
+    }
+
+    @Test
+    void silentServerNeverAnswersOverUdpOrTcp() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().silent());
+        LabClient quick = new LabClient(lab.port()).timeout(200);
+        assertThat(quick.udp(NS1, "www.test", Type.A)).isNull();
+        assertThatThrownBy(() -> quick.tcp(NS1, "www.test", Type.A)).isInstanceOf(SocketTimeoutException.class);
+        assertThat(ns1.queriesReceived()).isEqualTo(2);
+    }
+
+    @Test
+    void truncateAlwaysSetsTcOverUdpButTcpAnswersInFull() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().truncateAlways());
+        Message udp = client.udp(NS1, "www.test", Type.A);
+        assertThat(udp.getHeader().getFlag(Flags.TC)).isTrue();
+        assertThat(udp.getSection(Section.ANSWER)).isEmpty();
+        assertThat(udp.getQuestion().getName().toString()).isEqualTo("www.test.");
+        Message tcp = client.tcp(NS1, "www.test", Type.A);
+        assertThat(tcp.getHeader().getFlag(Flags.TC)).isFalse();
+        assertThat(tcp.getSection(Section.ANSWER)).hasSize(1);
+    }
+
+    @Test
+    void noTcpClosesThePortUntilTheBehaviourIsLifted() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().noTcp());
+        assertThatThrownBy(() -> client.tcp(NS1, "www.test", Type.A)).isInstanceOf(ConnectException.class);
+        assertThat(client.udp(NS1, "www.test", Type.A).getRcode()).isEqualTo(Rcode.NOERROR);
+        ns1.setBehaviour(Behaviour.normal());
+        assertThat(client.tcp(NS1, "www.test", Type.A).getSection(Section.ANSWER)).hasSize(1);
+    }
+
+    @Test
+    void noTcpFromTheLabFileKeepsThePortClosedFromTheStart() throws IOException {
+        lab.close();
+        lab = Lab.start(TestLabs.twoServers().behaviour("ns1.test", Behaviour.normal().noTcp()).build(), 0);
+        LabClient c = new LabClient(lab.port());
+        assertThatThrownBy(() -> c.tcp(NS1, "www.test", Type.A)).isInstanceOf(ConnectException.class);
+        lab.server("ns1.test").setBehaviour(Behaviour.normal());
+        assertThat(c.tcp(NS1, "www.test", Type.A).getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+
+    @Test
+    void wrongIdFirstSendsAMismatchedReplyBeforeTheRightOne() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().wrongIdFirst());
+        Message q = LabClient.query("www.test", Type.A);
+        List<byte[]> replies = client.udpRaw(NS1, q.toWire(), 2);
+        assertThat(replies).hasSize(2);
+        assertThat(new Message(replies.get(0)).getHeader().getID()).isNotEqualTo(q.getHeader().getID());
+        Message right = new Message(replies.get(1));
+        assertThat(right.getHeader().getID()).isEqualTo(q.getHeader().getID());
+        assertThat(right.getSection(Section.ANSWER)).hasSize(1);
+    }
+
+    @Test
+    void upwardReferralPointsAtTheRoot() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().upwardReferral());
+        Message m = client.udp(NS1, "www.test", Type.A);
+        assertThat(m.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(m.getHeader().getFlag(Flags.AA)).isFalse();
+        assertThat(m.getSection(Section.ANSWER)).isEmpty();
+        assertThat(m.getSection(Section.AUTHORITY)).singleElement()
+                .satisfies(r -> assertThat(r.getName()).isEqualTo(Name.root))
+                .satisfies(r -> assertThat(r.rdataToString()).isEqualTo("a.root.test."));
+        assertThat(m.getSection(Section.ADDITIONAL)).extracting(r -> r.rdataToString()).containsExactly(TestLabs.ROOT_ADDR);
+    }
+
+    @Test
+    void referralBelowACutHasGlueAndNoAa() throws IOException {
+        Message m = client.udp(NS1, "www.sub.test", Type.A);
+        assertThat(m.getHeader().getFlag(Flags.AA)).isFalse();
+        assertThat(m.getSection(Section.AUTHORITY)).extracting(r -> r.rdataToString()).containsExactly("ns.sub.test.");
+        assertThat(m.getSection(Section.ADDITIONAL)).extracting(r -> r.rdataToString()).containsExactly("127.53.9.2");
+    }
+
+    @Test
+    void malformedQueryGetsFormerrAndResponsesAreIgnored() throws IOException {
+        byte[] garbage = {0x12, 0x34, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x07};
+        List<byte[]> replies = client.udpRaw(NS1, garbage, 1);
+        Message m = new Message(replies.get(0));
+        assertThat(m.getHeader().getID()).isEqualTo(0x1234);
+        assertThat(m.getRcode()).isEqualTo(Rcode.FORMERR);
+        byte[] response = LabClient.query("www.test", Type.A).toWire();
+        response[2] |= (byte) 0x80;
+        assertThat(new LabClient(lab.port()).timeout(200).udpRaw(NS1, response, 1)).isEmpty();
+    }
+
+    @Test
+    void behaviourWordsRoundTripThroughTheLabFileForm() {
+        Behaviour b = Behaviour.normal().withDelay(Duration.ofMillis(40)).withLoss(0.25, 9).upwardReferral()
+                .truncateAlways().noTcp().wrongIdFirst();
+        Behaviour parsed = Behaviour.normal();
+        for (String word : b.toString().split(" ")) {
+            parsed = parsed.with(word);
+        }
+        assertThat(parsed).isEqualTo(b);
+        assertThat(Behaviour.normal()).hasToString("normal");
+        assertThatThrownBy(() -> Behaviour.normal().withLoss(1.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void connectionStaysUsableForSeveralQueries() throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(LabClient.ip(NS1), lab.port()), 1_000);
+            s.setSoTimeout(1_000);
+            for (int i = 0; i < 3; i++) {
+                byte[] wire = LabClient.query("www.test", Type.A).toWire();
+                s.getOutputStream().write(new byte[] {(byte) (wire.length >>> 8), (byte) wire.length});
+                s.getOutputStream().write(wire);
+                java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+                byte[] reply = new byte[in.readUnsignedShort()];
+                in.readFully(reply);
+                assertThat(new Message(reply).getSection(Section.ANSWER)).hasSize(1);
+            }
+        }
+    }
+}

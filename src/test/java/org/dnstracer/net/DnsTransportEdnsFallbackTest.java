@@ -1,0 +1,93 @@
+package org.dnstracer.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dnstracer.net.TransportFixtures.ask;
+import static org.dnstracer.net.TransportFixtures.quick;
+
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
+
+class DnsTransportEdnsFallbackTest {
+    /** A pre-EDNS server: FORMERR without OPT to anything carrying an OPT record. */
+    private static final ScriptedServer.Script PRE_EDNS = (query, protocol) ->
+            Replies.one(query.getOPT() != null ? Replies.rcode(query, Rcode.FORMERR) : Replies.answer(query));
+
+    @Test
+    void formerrWithoutOptIsAskedAgainWithoutEdns() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(PRE_EDNS);
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.attempts()).hasSize(2);
+            assertThat(exchange.attempts().get(0).sent().getOPT()).isNotNull();
+            assertThat(exchange.attempts().get(0).received().getRcode()).isEqualTo(Rcode.FORMERR);
+            assertThat(exchange.attempts().get(1).sent().getOPT()).isNull();
+            assertThat(exchange.reply().getRcode()).isEqualTo(Rcode.NOERROR);
+            assertThat(exchange.reply().getSection(Section.ANSWER)).hasSize(1);
+        }
+    }
+
+    @Test
+    void notimpWithoutOptIsAskedAgainWithoutEdns() throws Exception {
+        ScriptedServer.Script notimp = (query, protocol) ->
+                Replies.one(query.getOPT() != null ? Replies.rcode(query, Rcode.NOTIMP) : Replies.answer(query));
+        try (ScriptedServer server = ScriptedServer.start(notimp);
+                Transport transport = Transport.create(quick())) {
+            assertThat(ask(transport, server.address()).reply().getRcode()).isEqualTo(Rcode.NOERROR);
+        }
+    }
+
+    @Test
+    void formerrWithoutAQuestionIsAcceptedAndTriggersTheFallback() throws Exception {
+        ScriptedServer.Script terse = (query, protocol) -> Replies.one(
+                query.getOPT() != null ? Replies.formerrNoQuestion(query) : Replies.answer(query));
+        try (ScriptedServer server = ScriptedServer.start(terse);
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.attempts()).hasSize(2);
+            assertThat(exchange.reply().getRcode()).isEqualTo(Rcode.NOERROR);
+        }
+    }
+
+    @Test
+    void formerrCarryingOptIsTakenAsTheAnswer() throws Exception {
+        ScriptedServer.Script ednsAware = (query, protocol) -> {
+            Message reply = Replies.rcode(query, Rcode.FORMERR);
+            reply.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+            return Replies.one(reply);
+        };
+        try (ScriptedServer server = ScriptedServer.start(ednsAware);
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.attempts()).hasSize(1);
+            assertThat(exchange.reply().getRcode()).isEqualTo(Rcode.FORMERR);
+        }
+    }
+
+    @Test
+    void formerrWithEdnsOffIsTheAnswer() throws Exception {
+        ScriptedServer.Script alwaysFormerr = (query, protocol) -> Replies.one(Replies.rcode(query, Rcode.FORMERR));
+        try (ScriptedServer server = ScriptedServer.start(alwaysFormerr);
+                Transport transport = Transport.create(quick().withEdns(false, 1232))) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.attempts()).hasSize(1);
+            assertThat(exchange.reply().getRcode()).isEqualTo(Rcode.FORMERR);
+        }
+    }
+
+    @Test
+    void keepsTheFormerrWhenTheRetryWithoutEdnsGetsNoAnswer() throws Exception {
+        ScriptedServer.Script formerrThenSilence = (query, protocol) ->
+                query.getOPT() != null ? Replies.one(Replies.rcode(query, Rcode.FORMERR)) : java.util.List.of();
+        try (ScriptedServer server = ScriptedServer.start(formerrThenSilence);
+                Transport transport = Transport.create(quick().withTries(1))) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.attempts()).extracting(Attempt::result)
+                    .containsExactly(AttemptResult.REPLY, AttemptResult.TIMEOUT);
+            assertThat(exchange.reply().getRcode()).isEqualTo(Rcode.FORMERR);
+        }
+    }
+}
