@@ -33,7 +33,7 @@ done
 for c in "$run"/named-*.conf; do in_ns named -n 1 -c "$c"; done
 for c in "$run"/nsd-*.conf;   do in_ns nsd -c "$c"; done
 for c in "$run"/knot-*.conf;  do in_ns knotd -d -c "$c"; done
-timeout 600 ip netns exec "$ns" python3 "$here/silent.py" 127.54.15.1 600 \
+timeout 600 ip netns exec "$ns" /usr/bin/python3 "$here/silent.py" 127.54.15.1 600 \
   > "$run/silent.log" 2>&1 &
 echo $! > "$run/silent.pid"
 
