@@ -25,6 +25,7 @@ class ClassicComparisonInteropTest {
     private static final AtomicInteger COMPARED = new AtomicInteger();
     private static InteropLab lab;
     private static String oursMissing;
+    private static String skipped;
 
     static Stream<Scenario> scenarios() {
         Set<Allowance> none = Set.of();
@@ -65,8 +66,8 @@ class ClassicComparisonInteropTest {
 
     @BeforeAll
     static void startLab() throws Exception {
-        String missing = InteropLab.missingRequirement().orElse(null);
-        Assumptions.assumeTrue(missing == null, missing);
+        skipped = InteropLab.missingRequirement().orElse(null);
+        Assumptions.assumeTrue(skipped == null, skipped);
         lab = InteropLab.start();
         Command.Result probe = Tracers.ours(lab, List.of("-r", "1", "-t", "1", "-s", BIND_ROOT, "www.example.com"));
         if (Tracers.isSkeletonStub(probe)) {
@@ -79,7 +80,9 @@ class ClassicComparisonInteropTest {
         if (lab != null) {
             lab.close();
         }
-        System.out.println("interop: " + COMPARED.get() + " scenarios compared with dnstracer 1.9");
+        String why = skipped != null ? skipped : oursMissing;
+        System.out.println("interop: " + COMPARED.get() + " scenarios compared with dnstracer 1.9"
+                + (why == null ? "" : " (skipped: " + why + ")"));
     }
 
     @ParameterizedTest(name = "{0}")

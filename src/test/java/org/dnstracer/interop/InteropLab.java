@@ -45,9 +45,12 @@ final class InteropLab implements AutoCloseable {
             if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
                 return Optional.of("interop suite needs /usr/bin/python3 (python3-minimal) for its silent server");
             }
-            Command.Result ip = Command.run(Duration.ofSeconds(10), List.of("ip", "netns", "list"));
+            // listing works without privileges; only creating one proves namespaces are usable here
+            String probe = "dti-probe" + ProcessHandle.current().pid();
+            Command.Result ip = Command.run(Duration.ofSeconds(10), List.of("ip", "netns", "add", probe));
+            Command.run(Duration.ofSeconds(10), List.of("ip", "netns", "del", probe));
             if (ip.exit() != 0) {
-                return Optional.of("interop suite needs 'ip netns' (iproute2): " + ip.stderr().strip());
+                return Optional.of("interop suite needs 'ip netns add' (iproute2, CAP_SYS_ADMIN): " + ip.stderr().strip());
             }
             if (!Files.isDirectory(DIR.resolve("zones"))) {
                 return Optional.of("interop suite needs " + DIR + " (run from the project directory)");
