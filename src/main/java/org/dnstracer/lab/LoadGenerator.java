@@ -109,10 +109,10 @@ public final class LoadGenerator {
             int outstanding = 0;
             while (System.nanoTime() < deadline) {
                 // keep `window` queries in flight; a query lost to a full buffer is simply replaced after a timeout
-                while (outstanding < window && sent.get() < maxQueries) {
+                // claim a query from the shared budget before sending it, so clients never overshoot it together
+                while (outstanding < window && sent.getAndUpdate(v -> v < maxQueries ? v + 1 : v) < maxQueries) {
                     Target t = targets.get(next++ % targets.size());
                     s.send(new DatagramPacket(t.wire, t.wire.length, t.server, port));
-                    sent.incrementAndGet();
                     outstanding++;
                 }
                 if (outstanding == 0) {
