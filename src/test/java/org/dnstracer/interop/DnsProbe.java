@@ -32,7 +32,7 @@ public final class DnsProbe {
     public static void main(String[] args) throws Exception {
         for (String spec : args) {
             String[] f = spec.split(",");
-            System.out.println(spec + " " + probe(InetAddress.getByName(f[0]), f[1], f[2], f[3]));
+            System.out.println(spec + " " + probe(org.dnstracer.net.IpAddresses.parseLiteral(f[0]).orElseThrow(), f[1], f[2], f[3]));
         }
     }
 
