@@ -122,7 +122,11 @@ class BuiltInLabTraceTest {
     void disagreeingServersShowTheirOwnAnswers() {
         CliRun run = lab("-o", "www.disagree.com");
         assertThat(run.stableOut()).contains("ns1.disagree.com (127.53.2.60)          www.disagree.com -> 192.0.2.61\n")
-                .contains("ns2.disagree.com (127.53.2.61)          www.disagree.com -> 192.0.2.62\n");
+                .contains("ns2.disagree.com (127.53.2.61)          www.disagree.com -> 192.0.2.62\n")
+                .contains("Warning: authoritative servers disagree on www.disagree.com A: www.disagree.com A 192.0.2.61 "
+                        + "from ns1.disagree.com (127.53.2.60); www.disagree.com A 192.0.2.62 from ns2.disagree.com "
+                        + "(127.53.2.61)\n");
+        assertThat(lab("www.example.com").stableOut()).doesNotContain("Warning");
         CliRun soa = lab("-o", "-q", "SOA", "disagree.com");
         assertThat(soa.stableOut().lines().filter(l -> l.contains("disagree.com -> ")).map(l -> l.substring(l.indexOf("-> ") + 3).split(" ")[2]).distinct())
                 .hasSize(2);
