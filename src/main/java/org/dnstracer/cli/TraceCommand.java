@@ -1,19 +1,14 @@
 package org.dnstracer.cli;
 
 import java.io.PrintWriter;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
-import org.dnstracer.model.Names;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.StartServer;
 import org.dnstracer.model.Trace;
@@ -32,7 +27,6 @@ import org.dnstracer.trace.TraceRequest;
 import org.dnstracer.trace.Tracer;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.ReverseMap;
-import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -170,7 +164,9 @@ public final class TraceCommand implements Callable<Integer> {
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
             try (Transport transport = new DnsTransport(settings.transport())) {
                 Tracer tracer = new Tracer(transport);
-                StartServer start = startServer(tracer, hints, settings.family(), destinationPort, running != null);
+                String startGiven = server != null ? server : running != null ? "." : null;
+                StartServer start = StartServers.choose(startGiven, resolvConf, hints, settings.family(),
+                        name -> tracer.lookup(name, hints, settings.family(), destinationPort));
                 TraceRequest request = new TraceRequest(settings.question(), start, destinationPort, settings.family(),
                         !noCache, negativeCache, !noFollowCname, Limits.defaults(), hints, settings.transport().tries());
                 TraceListener live = json ? TraceListener.NONE
@@ -200,11 +196,11 @@ public final class TraceCommand implements Callable<Integer> {
         if (host == null) {
             throw new UsageException("no host to trace given (try --help)");
         }
-        int triesValue = parseInt(tries, "-r");
+        int triesValue = Arguments.parseInt(tries, "-r");
         if (triesValue < 1 || triesValue > 20) {
             throw new UsageException("-r must be between 1 and 20 tries, not " + tries);
         }
-        Duration maxTimeout = parseSeconds(timeout);
+        Duration maxTimeout = Arguments.parseSeconds(timeout);
         if (port != null && (port < 1 || port > 65535)) {
             throw new UsageException("-p must be a port number 1-65535, not " + port);
         }
@@ -214,7 +210,7 @@ public final class TraceCommand implements Callable<Integer> {
         IpFamily family = ipv4 ? IpFamily.V4_ONLY : ipv6 ? IpFamily.V6_ONLY : IpFamily.ANY;
         InetAddress sourceAddress = null;
         if (source != null) {
-            sourceAddress = localAddress(source);
+            sourceAddress = Arguments.localAddress(source);
             boolean v6 = IpAddresses.isIpv6(sourceAddress);
             if (v6 && ipv4) {
                 throw new UsageException("-S " + source + " is an IPv6 address but -4 asks for IPv4 only");
@@ -241,52 +237,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (literal.isPresent()) {
             return new Question(ReverseMap.fromAddress(literal.get()), type);
         }
-        return new Question(parseName(host, "host"), type);
-    }
-
-    static Name parseName(String text, String what) throws UsageException {
-        if (text.isEmpty()) {
-            throw new UsageException("empty " + what + " name");
-        }
-        try {
-            return Name.fromString(text, Name.root);
-        } catch (TextParseException e) {
-            String reason = e.getMessage();
-            int colon = reason.lastIndexOf(": ");
-            throw new UsageException("invalid " + what + " name '" + text + "': "
-                    + (colon >= 0 ? reason.substring(colon + 2) : reason));
-        }
-    }
-
-    private static int parseInt(String text, String option) throws UsageException {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " needs a whole number, not '" + text + "'");
-        }
-    }
-
-    private static Duration parseSeconds(String text) throws UsageException {
-        double seconds;
-        try {
-            seconds = Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("-t needs a number of seconds, not '" + text + "'");
-        }
-        if (!(seconds >= 0) || seconds > 3600) {
-            throw new UsageException("-t must be between 0 and 3600 seconds, not " + text);
-        }
-        return seconds == 0 ? Duration.ofSeconds(30) : Duration.ofNanos((long) (seconds * 1e9));
-    }
-
-    private static InetAddress localAddress(String text) throws UsageException {
-        InetAddress address = IpAddresses.parseLiteral(text)
-                .orElseThrow(() -> new UsageException("-S needs an IP address, not '" + text + "'"));
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(address, 0))) {
-            return address;
-        } catch (SocketException e) {
-            throw new UsageException("-S " + text + " is not an address of this machine");
-        }
+        return new Question(Arguments.parseName(host, "host"), type);
     }
 
     private RootHints loadHints() throws UsageException {
@@ -319,33 +270,5 @@ public final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    private StartServer startServer(Tracer tracer, RootHints hints, IpFamily family, int destinationPort, boolean inLab)
-            throws UsageException {
-        String given = server != null ? server : inLab ? "." : null;
-        if (given == null) {
-            InetAddress address = ResolvConf.firstNameserver(resolvConf)
-                    .orElseGet(() -> IpAddresses.parseLiteral("127.0.0.1").orElseThrow());
-            return new StartServer(IpAddresses.format(address), address, null);
-        }
-        if (given.equals(".")) {
-            RootHints.Server root = hints.preferredStart();
-            InetAddress address = root.addresses().stream().filter(family::allows).findFirst()
-                    .orElseThrow(() -> new UsageException("root server " + Names.display(root.name())
-                            + " has no address of the family asked for"));
-            return new StartServer(Names.display(root.name()), address, Name.root);
-        }
-        Optional<InetAddress> literal = IpAddresses.parseLiteral(given);
-        if (literal.isPresent()) {
-            if (!family.allows(literal.get())) {
-                throw new UsageException("-s " + given + " is not of the address family asked for");
-            }
-            return new StartServer(given, literal.get(), null);
-        }
-        Name name = parseName(given, "server");
-        List<InetAddress> addresses = tracer.lookup(name, hints, family, destinationPort);
-        InetAddress chosen = addresses.stream().filter(family::allows).findFirst()
-                .orElseThrow(() -> new UsageException("cannot find an address for server " + given
-                        + " (looked up from the root hints)"));
-        return new StartServer(given, chosen, null);
-    }
+
 }
