@@ -24,14 +24,13 @@ mkdir -p "$out"
 rm -f "$out"/*.zone "$out"/lab.conf "$out"/root.hints "$out"/scenario.env
 
 server_no=0
-# behaviour words shared by every server line
+# behaviour words of the next server line, in $bw (no subshell: the server count must advance)
 behaviour() {
   server_no=$((server_no + 1))
-  local words="delay=${delay}ms"
+  bw="delay=${delay}ms"
   if [ "$loss" != 0 ] && [ "$loss" != 0.0 ]; then
-    words="$words loss=$loss seed=$((seed * 100 + server_no))"
+    bw="$bw loss=$loss seed=$((seed * 100 + server_no))"
   fi
-  printf '%s' "$words"
 }
 
 soa() { # ZONE FILE
@@ -45,7 +44,8 @@ root_zone() { # CHILD-ZONE NS-COUNT [v6-first]
     echo ". IN NS a.root.bench."
     echo "a.root.bench. IN A 127.77.0.1"
   } >>"$out/root.zone"
-  echo "server a.root.bench 127.77.0.1 zones=.:root.zone $(behaviour)" >>"$out/lab.conf"
+  behaviour
+  echo "server a.root.bench 127.77.0.1 zones=.:root.zone $bw" >>"$out/lab.conf"
   printf '.                        3600000  NS  a.root.bench.\na.root.bench.            3600000  A   127.77.0.1\n' \
     >"$out/root.hints"
 }
@@ -71,7 +71,8 @@ add_level() {
     if [ "$dead" = yes ] && [ "$i" = "$count" ]; then
       extra=" silent"
     fi
-    echo "server ns$i.$zone $addrs zones=$zone:$file $(behaviour)$extra" >>"$out/lab.conf"
+    behaviour
+    echo "server ns$i.$zone $addrs zones=$zone:$file $bw$extra" >>"$out/lab.conf"
   done
 }
 
@@ -124,27 +125,24 @@ case "$scenario" in
     desc="root + 7 cuts (test, l1 ... l6), 2 servers each"
     ;;
   glueless)
-    # example.test is served by ns1/ns2.other.test, and test gives no glue for them: the trace must look
-    # their addresses up from the root (root, test, other.test) before asking them.
+    # example.test is served by ns1/ns2.dns.net; the test servers know nothing of net, so their referral has no
+    # glue: the trace must look the addresses up from the root (root, net, dns.net) before asking them.
     root_zone
     add_level test 1 2 root.zone
-    soa other.test. other.test.zone
+    add_level net 3 1 root.zone
+    add_level dns.net 4 2 net.zone
     soa example.test. example.test.zone
     for i in 1 2; do
-      echo "other.test. IN NS ns$i.other.test." >>"$out/test.zone"
-      echo "ns$i.other.test. IN A 127.77.3.$i" >>"$out/test.zone"
-      echo "other.test. IN NS ns$i.other.test." >>"$out/other.test.zone"
-      echo "ns$i IN A 127.77.3.$i" >>"$out/other.test.zone"
-      echo "example.test. IN NS ns$i.other.test." >>"$out/test.zone"
-      echo "example.test. IN NS ns$i.other.test." >>"$out/example.test.zone"
-      echo "server ns$i.other.test 127.77.3.$i zones=other.test:other.test.zone,example.test:example.test.zone $(behaviour)" \
-        >>"$out/lab.conf"
+      echo "example.test. IN NS ns$i.dns.net." >>"$out/test.zone"
+      echo "example.test. IN NS ns$i.dns.net." >>"$out/example.test.zone"
     done
+    # the dns.net servers serve example.test too
+    sed -i 's|^\(server ns[12].dns.net .* zones=dns.net:dns.net.zone\)|\1,example.test:example.test.zone|' "$out/lab.conf"
     leaf example.test
-    resolver=127.77.3.1
-    # root, test (glueless referral), lookup of ns1.other.test: root, test, other.test; then example.test
+    resolver=127.77.4.1
+    # root, test (glueless referral), look-up of ns1.dns.net: root, net, dns.net; then example.test
     qname=www.example.test rtts=6
-    desc="root, 2 x test, example.test on 2 glueless servers in other.test"
+    desc="root, 2 x test, example.test on 2 glueless servers ns1/ns2.dns.net"
     ;;
   *)
     echo "genlab: unknown scenario '$scenario'" >&2
