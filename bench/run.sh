@@ -145,7 +145,8 @@ for d in $DELAYS; do
     target=1.3
     [ "$s" = loss ] && target=2.0
     q=$(ratio "$med" "$bound")
-    if awk -v q="$q" -v t="$target" 'BEGIN {exit !(q != "NA" && q + 0 > t + 0)}'; then
+    # the targets are for 20 ms each way; at 0 ms the ratio only shows the engine's own overhead
+    if [ "$d" != 0 ] && awk -v q="$q" -v t="$target" 'BEGIN {exit !(q != "NA" && q + 0 > t + 0)}'; then
       q="**$q**"
       fails=$((fails + 1))
     fi
