@@ -2,10 +2,10 @@ package org.dnstracer.lab;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +24,9 @@ final class LabRuntime {
 
     private volatile String prefix = THREAD_PREFIX;
     private final AtomicInteger threadNumber = new AtomicInteger();
-    private final List<Thread> loops = new ArrayList<>();
+    // every thread the lab ever made, so close() can wait until each has really ended (awaitTermination returns
+    // slightly before pool threads are gone)
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final Set<Closeable> openSockets = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler;
     private final ExecutorService connections;
@@ -58,10 +60,8 @@ final class LabRuntime {
     }
 
     /** Starts a long-running loop (one per listening socket). */
-    synchronized void startLoop(String name, Runnable loop) {
-        Thread t = factory(name).newThread(loop);
-        loops.add(t);
-        t.start();
+    void startLoop(String name, Runnable loop) {
+        factory(name).newThread(loop).start();
     }
 
     void track(Closeable socket) {
@@ -82,16 +82,12 @@ final class LabRuntime {
         }
         scheduler.shutdownNow();
         connections.shutdownNow();
-        List<Thread> toJoin;
-        synchronized (this) {
-            toJoin = new ArrayList<>(loops);
-        }
         try {
-            for (Thread t : toJoin) {
-                t.join(5_000);
-            }
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
             connections.awaitTermination(5, TimeUnit.SECONDS);
+            for (Thread t : threads) {
+                t.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -109,6 +105,7 @@ final class LabRuntime {
         return r -> {
             Thread t = new Thread(r, prefix + role + "-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
+            threads.add(t);
             return t;
         };
     }

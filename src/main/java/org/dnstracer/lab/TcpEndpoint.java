@@ -73,17 +73,14 @@ final class TcpEndpoint {
         }
     }
 
-    synchronized void setPort(int port) {
-        this.port = port;
-    }
-
     private void acceptLoop(ServerSocket s) {
         while (!runtime.isClosed() && !s.isClosed()) {
             Socket connection;
             try {
                 connection = s.accept();
             } catch (IOException e) {
-                continue; // closed (loop ends) or a transient accept error
+                pauseAfterAcceptError(s);
+                continue; // closed (loop ends) or a transient accept error such as too many open files
             }
             runtime.track(connection);
             try {
@@ -91,6 +88,17 @@ final class TcpEndpoint {
             } catch (RejectedExecutionException e) {
                 runtime.untrack(connection);
                 LabRuntime.closeQuietly(connection);
+            }
+        }
+    }
+
+    /** A persistent accept error (e.g. out of file descriptors) must not turn the loop into a busy spin. */
+    private void pauseAfterAcceptError(ServerSocket s) {
+        if (!s.isClosed() && !runtime.isClosed()) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -8,6 +8,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DNAMERecord;
 import org.xbill.DNS.NSRecord;
@@ -31,6 +32,9 @@ public final class RecordText {
         }
         if (r instanceof MXRecord mx) {
             return mx.getPriority() + " " + Names.display(mx.getTarget());
+        }
+        if (r instanceof SRVRecord srv) {
+            return srv.getPriority() + " " + srv.getWeight() + " " + srv.getPort() + " " + Names.display(srv.getTarget());
         }
         if (r instanceof SOARecord soa) {
             return Names.display(soa.getHost()) + " " + Names.display(soa.getAdmin()) + " " + soa.getSerial() + " "

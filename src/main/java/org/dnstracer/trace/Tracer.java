@@ -84,7 +84,9 @@ public final class Tracer {
             listener.sectionStarted(question, next.cnameOf());
             TraceNode root = unfolder.unfold(startEdge, question, List.of(), List.of());
             listener.sectionFinished(question);
-            sections.add(new Section(question, next.cnameOf(), root));
+            Section section = new Section(question, next.cnameOf(), root);
+            sections.add(section);
+            warnings.addAll(Disagreement.find(section));
             depthLimitHit |= unfolder.depthLimitHit();
             for (Name target : targets) {
                 if (!traced.add(target)) {

@@ -58,8 +58,8 @@ class LabFileTest {
 
     @Test
     void nonLoopbackAndHostNameAddressesAreRejected() throws IOException {
-        assertThat(error("server a.root.test 10.255.255.53 zones=.\n"))
-                .isEqualTo(dir.resolve("lab.conf") + ":1: address 10.255.255.53 is not a loopback address: the lab binds only 127.0.0.0/8 and ::1");
+        assertThat(error("server a.root.test 192.0.2.53 zones=.\n"))
+                .isEqualTo(dir.resolve("lab.conf") + ":1: address 192.0.2.53 is not a loopback address: the lab binds only 127.0.0.0/8 and ::1");
         assertThat(error("server a.root.test localhost zones=.\n")).contains("lab.conf:1:", "not an IP address");
         assertThat(error("server a.root.test 127.53.9.9,2001:db8::1 zones=.\n")).contains("lab.conf:1:", "not a loopback");
     }

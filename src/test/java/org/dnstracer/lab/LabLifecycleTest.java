@@ -73,9 +73,9 @@ class LabLifecycleTest {
 
     @Test
     void nonLoopbackAddressesAreRefused() {
-        assertThatThrownBy(() -> TestLabs.twoServers().server("evil.test", "10.255.255.53", "test").build())
+        assertThatThrownBy(() -> TestLabs.twoServers().server("evil.test", "192.0.2.53", "test").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("10.255.255.53 is not a loopback address");
+                .hasMessageContaining("192.0.2.53 is not a loopback address");
         assertThatThrownBy(() -> TestLabs.twoServers().server("evil.test", "192.0.2.1", "test").build())
                 .hasMessageContaining("loopback");
     }

@@ -32,6 +32,8 @@ import org.xbill.DNS.Record;
 public final class FakeNetwork implements Transport {
     private final Map<InetAddress, Function<Question, Message>> servers = new ConcurrentHashMap<>();
     private final Map<InetAddress, Long> delays = new ConcurrentHashMap<>();
+    private final Map<InetAddress, CompletableFuture<?>> gates = new ConcurrentHashMap<>();
+    private final Map<InetAddress, AttemptResult> failures = new ConcurrentHashMap<>();
     private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fake-network");
@@ -63,6 +65,18 @@ public final class FakeNetwork implements Transport {
         return this;
     }
 
+    /** Replies from this address arrive only once the gate completes. */
+    public FakeNetwork gate(String address, CompletableFuture<?> gate) {
+        gates.put(ip(address), gate);
+        return this;
+    }
+
+    /** Every try to this address ends with the given failure (UNREACHABLE, MALFORMED, SEND_ERROR...). */
+    public FakeNetwork failing(String address, AttemptResult result) {
+        failures.put(ip(address), result);
+        return this;
+    }
+
     /** Every query sent, as "address qname TYPE". */
     public List<String> queries() {
         synchronized (queries) {
@@ -83,10 +97,11 @@ public final class FakeNetwork implements Transport {
         Message reply = responder == null ? null : responder.apply(question);
         Exchange exchange;
         if (reply == null) {
+            AttemptResult failure = failures.getOrDefault(server.address(), AttemptResult.TIMEOUT);
             List<Attempt> attempts = new ArrayList<>();
             for (int i = 0; i < tries; i++) {
                 attempts.add(new Attempt(Protocol.UDP, sent, Duration.ofMillis(100), Duration.ofMillis(100),
-                        AttemptResult.TIMEOUT, null, 0, List.of(), null));
+                        failure, null, 0, List.of(), failure == AttemptResult.TIMEOUT ? null : "scripted failure"));
             }
             exchange = new Exchange(server, qname, qtype, null, attempts, false);
         } else {
@@ -94,6 +109,10 @@ public final class FakeNetwork implements Transport {
             Attempt a = new Attempt(Protocol.UDP, sent, Duration.ofMillis(100), Duration.ofMillis(1),
                     AttemptResult.REPLY, reply, reply.toWire().length, List.of(), null);
             exchange = new Exchange(server, qname, qtype, reply, List.of(a), false);
+        }
+        CompletableFuture<?> gate = gates.get(server.address());
+        if (gate != null) {
+            return gate.thenApply(ignored -> exchange);
         }
         Long delay = delays.get(server.address());
         if (delay == null) {

@@ -6,12 +6,14 @@ import static org.dnstracer.testkit.FakeNetwork.ip;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.dnstracer.model.LameReason;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.StartServer;
 import org.dnstracer.model.Status;
 import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceNode;
+import org.dnstracer.net.AttemptResult;
 import org.dnstracer.render.Trailer;
 import org.dnstracer.render.TreePrinter;
 import org.dnstracer.testkit.FakeNetwork;
@@ -344,5 +346,44 @@ class TracerTest {
         Trace trace = new Tracer(net).run(fromResolver, TraceListener.NONE);
         assertThat(tree(trace)).contains("127.0.0.9 (127.0.0.9) Got answer \n"
                 + "  \\___ ns1.example.com [example.com] (127.0.2.1) Got authoritative answer ");
+    }
+
+    @Test
+    void unreachableAndMalformedServersAreShownAsSuch() throws Exception {
+        FakeNetwork net = healthy().server("127.0.2.1", q -> null).failing("127.0.2.1", AttemptResult.UNREACHABLE)
+                .server("127.0.2.2", q -> null).failing("127.0.2.2", AttemptResult.MALFORMED);
+        Trace trace = new Tracer(net).run(request("www.example.com"), TraceListener.NONE);
+        assertThat(tree(trace)).contains("(127.0.2.1) * * * [unreachable] ").contains("(127.0.2.2) * * * [malformed reply] ");
+        assertThat(trace.anyAuthoritative()).isFalse();
+    }
+
+    @Test
+    void linesStreamOutBeforeLaterRepliesArrive() throws Exception {
+        // ns2's reply is held back until ns1's line has been handed to the listener: a tracer that printed only
+        // at the end would never finish
+        CompletableFuture<Void> ns1Shown = new CompletableFuture<>();
+        FakeNetwork net = healthy().gate("127.0.2.2", ns1Shown);
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TraceListener listener = new TraceListener() {
+            @Override
+            public void node(TraceNode node, List<Boolean> last) {
+                lines.add(node.server());
+                if (node.server().equals("ns1.example.com")) {
+                    ns1Shown.complete(null);
+                }
+            }
+        };
+        Trace trace = CompletableFuture.supplyAsync(() -> new Tracer(net).run(requestUnchecked("www.example.com"), listener))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(lines).startsWith("a.root.test", "a.gtld.test", "ns1.example.com", "ns2.example.com");
+        assertThat(trace.anyAuthoritative()).isTrue();
+    }
+
+    private static TraceRequest requestUnchecked(String name) {
+        try {
+            return request(name);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
