@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Verdict;
 import org.dnstracer.net.Exchange;
@@ -79,10 +80,22 @@ final class AddressResolver {
         Set<Name> longer = new HashSet<>(chain);
         longer.add(host);
         List<InetAddress> result = new ArrayList<>();
+        // A and AAAA are independent look-ups: ask them at once, so a dual-stack name costs one walk down the
+        // tree, not two, on the trace's critical path. The AAAA walk gets its own thread (it blocks too).
+        CompletableFuture<List<InetAddress>> aaaa = null;
+        if (family.wantsAaaa() && family.wantsA()) {
+            try {
+                aaaa = CompletableFuture.supplyAsync(() -> lookup(host, Type.AAAA, longer), executor);
+            } catch (RejectedExecutionException closing) {
+                aaaa = null; // closed under us: ask in this thread, as before
+            }
+        }
         if (family.wantsA()) {
             result.addAll(lookup(host, Type.A, longer));
         }
-        if (family.wantsAaaa()) {
+        if (aaaa != null) {
+            result.addAll(aaaa.join());
+        } else if (family.wantsAaaa()) {
             result.addAll(lookup(host, Type.AAAA, longer));
         }
         List<InetAddress> frozen = List.copyOf(result);

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.dnstracer.model.Names;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Status;
@@ -126,19 +127,17 @@ final class Explorer {
             return new Step(exchange, verdict, CompletableFuture.completedFuture(List.of()));
         }
         Delegation delegation = Delegation.from(exchange.reply(), verdict.referralZone(), zone);
-        CompletableFuture<List<Edge>> children = edges(delegation);
+        Consumer<Edge> descend = null;
         if (depth < request.limits().maxDepth()) {
             List<InetAddress> childPath = append(path, address);
-            children.thenAccept(list -> {
-                for (Edge edge : list) {
-                    if (edge.address() != null && request.family().allows(edge.address())
-                            && !childPath.contains(edge.address())) {
-                        step(edge.address(), question, edge.zone(), depth + 1, childPath);
-                    }
+            descend = edge -> {
+                if (edge.address() != null && request.family().allows(edge.address())
+                        && !childPath.contains(edge.address())) {
+                    step(edge.address(), question, edge.zone(), depth + 1, childPath);
                 }
-            });
+            };
         }
-        return new Step(exchange, verdict, children);
+        return new Step(exchange, verdict, edges(delegation, descend));
     }
 
     static Verdict verdictOf(Exchange exchange, Question question, Name zone) {
@@ -161,8 +160,13 @@ final class Explorer {
         return ResponseClassifier.classify(exchange.reply(), question, zone);
     }
 
-    /** One edge per (name server, address), in referral order; glueless names are looked up first. */
-    private CompletableFuture<List<Edge>> edges(Delegation delegation) {
+    /**
+     * One edge per (name server, address), in referral order; glueless names are looked up first. Each name
+     * server's edges go to {@code descend} (when not null) as soon as its addresses are known: a server with glue
+     * is asked at once, without waiting for the look-up of a glueless sibling (which may take several round trips,
+     * or a timeout). Only the printed list waits for every sibling.
+     */
+    private CompletableFuture<List<Edge>> edges(Delegation delegation, Consumer<Edge> descend) {
         List<CompletableFuture<List<Edge>>> perServer = new ArrayList<>();
         for (Name ns : delegation.nameServers()) {
             String label = Names.display(ns);
@@ -170,10 +174,14 @@ final class Explorer {
             CompletableFuture<List<InetAddress>> addresses = glue.isEmpty()
                     ? resolver.addresses(ns)
                     : CompletableFuture.completedFuture(glue);
-            perServer.add(addresses.thenApply(list -> list.isEmpty()
+            CompletableFuture<List<Edge>> serverEdges = addresses.thenApply(list -> list.isEmpty()
                     ? List.of(new Edge(label, null, delegation.zone(),
                             glue.isEmpty() ? "no glue and no address found" : "no address"))
-                    : list.stream().map(a -> new Edge(label, a, delegation.zone(), null)).toList()));
+                    : list.stream().map(a -> new Edge(label, a, delegation.zone(), null)).toList());
+            if (descend != null) {
+                serverEdges.thenAccept(list -> list.forEach(descend));
+            }
+            perServer.add(serverEdges);
         }
         return CompletableFuture.allOf(perServer.toArray(CompletableFuture[]::new))
                 .thenApply(v -> perServer.stream().flatMap(f -> f.join().stream()).toList());

@@ -73,4 +73,14 @@ class AdaptiveTimeoutsTest {
         t.sample(A, Duration.ofMillis(900));
         assertThat(t.initialFor(B)).isEqualTo(t.initialFor(A)).isGreaterThan(Duration.ofMillis(800));
     }
+
+    @Test
+    void withTheDefaultsASilentServerNeverHeardFromCostsTwoHundredPlusFourHundredPlusEightHundredMilliseconds() {
+        AdaptiveTimeouts t = AdaptiveTimeouts.from(TransportOptions.defaults());
+        assertThat(t.forTry(A, Protocol.UDP, 0)).isEqualTo(Duration.ofMillis(400)); // nothing measured yet
+        t.sample(A, Duration.ofMillis(1)); // a fast trace so far
+        assertThat(t.forTry(B, Protocol.UDP, 0)).isEqualTo(Duration.ofMillis(200));
+        assertThat(t.forTry(B, Protocol.UDP, 1)).isEqualTo(Duration.ofMillis(400));
+        assertThat(t.forTry(B, Protocol.UDP, 2)).isEqualTo(Duration.ofMillis(800));
+    }
 }

@@ -160,6 +160,73 @@ class TracerTest {
         assertThat(tree(trace)).contains("\\___ ns.dns-host.net [example.com] (127.0.2.1) Got authoritative answer ");
     }
 
+    /** root refers com to 127.0.1.1 and net to 127.0.3.1, which serves dns-host.net. */
+    private static FakeNetwork withGluelessSibling(java.util.function.Function<Question, org.xbill.DNS.Message> dnsHost) {
+        FakeNetwork net = healthy();
+        net.server("127.0.1.1", q -> q.name().toString().endsWith("example.com.")
+                ? Replies.referral(q, "example.com. 172800 IN NS ns.dns-host.net.",
+                        "example.com. 172800 IN NS ns1.example.com.", "ns1.example.com. 172800 IN A 127.0.2.1")
+                : Replies.rcode(q, Rcode.REFUSED));
+        net.server("127.0.0.1", q -> q.name().toString().endsWith("net.")
+                ? Replies.referral(q, "net. 172800 IN NS a.nic.test.", "a.nic.test. 3600 IN A 127.0.3.1")
+                : Replies.referral(q, "com. 172800 IN NS a.gtld.test.", "a.gtld.test. 172800 IN A 127.0.1.1"));
+        net.server("127.0.3.1", dnsHost);
+        return net;
+    }
+
+    private static org.xbill.DNS.Message dnsHostAnswer(Question q) {
+        return q.type() == Type.A
+                ? Replies.answer(q, "ns.dns-host.net. 300 IN A 127.0.2.2")
+                : Replies.nodata(q, "dns-host.net. 300 IN SOA a.nic.test. h.dns-host.net. 1 2 3 4 5");
+    }
+
+    @Test
+    void aServerWithGlueIsAskedWithoutWaitingForTheLookUpOfAGluelessSibling() throws Exception {
+        java.util.concurrent.CountDownLatch gluedAsked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean gluedFirst = new java.util.concurrent.atomic.AtomicBoolean();
+        FakeNetwork net = withGluelessSibling(q -> {
+            try {
+                // the look-up's answer is held back until the glued sibling has been asked (10 s: a guard only)
+                gluedFirst.set(gluedAsked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return dnsHostAnswer(q);
+        });
+        net.server("127.0.2.1", q -> {
+            gluedAsked.countDown();
+            return Replies.answer(q, "www.example.com. 300 IN A 192.0.2.80");
+        });
+        Trace trace = new Tracer(net).run(request("www.example.com"), TraceListener.NONE);
+        assertThat(gluedFirst).isTrue();
+        assertThat(tree(trace))
+                .contains("|\\___ ns.dns-host.net [example.com] (127.0.2.2) Got authoritative answer ")
+                .contains("\\___ ns1.example.com [example.com] (127.0.2.1) Got authoritative answer ");
+    }
+
+    @Test
+    void aGluelessNameServersAandAaaaAreLookedUpAtOnce() throws Exception {
+        java.util.concurrent.CountDownLatch aaaaAsked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean together = new java.util.concurrent.atomic.AtomicBoolean();
+        FakeNetwork net = withGluelessSibling(q -> {
+            if (q.type() == Type.AAAA) {
+                aaaaAsked.countDown();
+            } else {
+                try {
+                    // the A answer waits for the AAAA question: asked one after the other, it would never come
+                    together.set(aaaaAsked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return dnsHostAnswer(q);
+        });
+        Trace trace = new Tracer(net).run(request("www.example.com"), TraceListener.NONE);
+        assertThat(together).isTrue();
+        assertThat(tree(trace)).contains("ns.dns-host.net [example.com] (127.0.2.2) Got authoritative answer ");
+        assertThat(net.queriesTo("127.0.3.1")).isEqualTo(2);
+    }
+
     @Test
     void nameServerWithoutAnyAddressIsShown() throws Exception {
         FakeNetwork net = healthy();

@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# dnstracer benchmark: full-tree traces against generated labs, compared with their critical path.
+#
+#   bench/run.sh            # everything: start-up, scenarios at 0 and 20 ms each way, classic tool (as root)
+#   RUNS=3 bench/run.sh     # fewer runs per figure
+#
+# Environment (all optional):
+#   RUNS=7             runs per figure (the median is reported)
+#   DELAYS="0 20"      one-way delays in ms; the lab adds 2x this to every reply, so a round trip grows by 2x
+#   SCENARIOS="healthy wide deep dead loss glueless"
+#   TIMEOUT=1          -t given to both tools (seconds); also the dead-server allowance of the bound
+#   CLASSIC=auto       auto: compare with /usr/bin/dnstracer in a network namespace when root; no: skip
+#   CLASSIC_RUNS=3     runs per classic figure (the classic tool is slow by design)
+#   CLASSIC_LIMIT=60   seconds after which one classic run is killed (and reported as >= that)
+#   OUT=FILE           also write the report (markdown) to FILE
+#
+# Never touches the network: every trace runs against an in-process lab on 127.77.x.y (--lab DIR), or inside a
+# namespace that has nothing but loopback.
+set -euo pipefail
+
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+tool="$root/dnstracer"
+RUNS=${RUNS:-7}
+DELAYS=${DELAYS:-"0 20"}
+SCENARIOS=${SCENARIOS:-"healthy wide deep dead loss glueless"}
+TIMEOUT=${TIMEOUT:-1}
+CLASSIC=${CLASSIC:-auto}
+CLASSIC_RUNS=${CLASSIC_RUNS:-3}
+CLASSIC_LIMIT=${CLASSIC_LIMIT:-60}
+OUT=${OUT:-}
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/dnstracer-bench.XXXXXX")"
+netns=""
+lab_pid=""
+cleanup() {
+  if [ -n "$lab_pid" ]; then kill "$lab_pid" 2>/dev/null || true; wait "$lab_pid" 2>/dev/null || true; fi
+  if [ -n "$netns" ]; then
+    ip netns del "$netns" 2>/dev/null || true
+    rm -rf "/etc/netns/$netns"
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { printf '%s\n' "$*" >&2; }
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+median() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print "NA"} else if (NR%2) {print v[(NR+1)/2]} else {print int((v[NR/2]+v[NR/2+1])/2)}}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b <= 0 || a == "NA") print "NA"; else printf "%.2f", a / b}'; }
+
+# time_ms CMD...: wall time of one run in ms on stdout; the command's output goes to $work/last.out.
+# A run that exits with status 2 or higher (or a crash) stops the benchmark: its figures would mean nothing.
+time_ms() {
+  local t0 t1 rc=0
+  t0=$(now_ms)
+  "$@" >"$work/last.out" 2>"$work/last.err" || rc=$?
+  t1=$(now_ms)
+  if [ "$rc" -ge 2 ] && [ "$rc" -ne 124 ]; then
+    log "bench: '$*' failed with status $rc:"; sed 's/^/  /' "$work/last.err" >&2
+    exit 1
+  fi
+  echo $((t1 - t0))
+}
+
+# first_line_ms CMD...: ms from start to the first line on stdout
+first_line_ms() {
+  local t0
+  t0=$(now_ms)
+  "$@" 2>/dev/null | { IFS= read -r _ || true; echo $(($(now_ms) - t0)); cat >/dev/null; }
+}
+
+# --- build once (the launcher builds the jar when missing or stale, and makes the CDS archive) --------------
+log "bench: building (if needed) ..."
+"$tool" --version >/dev/null
+
+report="$work/report.md"
+{
+  echo "# dnstracer benchmark"
+  echo
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)), $(free -h | awk '/^Mem:/ {print $2}') RAM, $(uname -sr)"
+  echo "- java: $(java -version 2>&1 | head -1)"
+  echo "- command: \`RUNS=$RUNS DELAYS=\"$DELAYS\" TIMEOUT=$TIMEOUT bench/run.sh\`; every figure is the median of $RUNS runs"
+  echo
+} >"$report"
+
+# --- start-up ------------------------------------------------------------------------------------------------
+lab1="$work/lab-startup"
+"$here/genlab.sh" startup 0 0 1 "$lab1"
+# shellcheck disable=SC1091
+. "$lab1/scenario.env"
+measure_startup() { # LABEL ENV-ASSIGNMENT...
+  local label=$1 v w f
+  shift
+  v=$(for _ in $(seq "$RUNS"); do time_ms env "$@" "$tool" --version; done | median)
+  w=$(for _ in $(seq "$RUNS"); do time_ms env "$@" "$tool" --lab "$lab1" -t "$TIMEOUT" "$QNAME"; done | median)
+  f=$(for _ in $(seq "$RUNS"); do first_line_ms env "$@" "$tool" --lab "$lab1" -t "$TIMEOUT" "$QNAME"; done | median)
+  echo "| $label | $v | $f | $w |" >>"$report"
+  echo "$w"
+}
+log "bench: start-up ..."
+{
+  echo "## Start-up (1-server lab, 1 query, no delay)"
+  echo
+  echo "| JVM setup | \`--version\` ms | first output line ms | whole 1-query trace ms |"
+  echo "|---|---:|---:|---:|"
+} >>"$report"
+startup=$(measure_startup "launcher default" DNSTRACER_BENCH=1)
+measure_startup "no CDS archive (DNSTRACER_CDS=off)" DNSTRACER_CDS=off >/dev/null
+echo >>"$report"
+
+# --- scenarios -----------------------------------------------------------------------------------------------
+{
+  echo "## Scenarios (our tool, in-process lab, \`./dnstracer --lab DIR -t $TIMEOUT NAME\`)"
+  echo
+  echo "Critical path = round trips on the slowest delegation chain (glueless look-ups included) x 2 x one-way delay."
+  echo "Bound = critical path + start-up + for a dead server one -t ($TIMEOUT s). Start-up is the median of the 1-query"
+  echo "trace, timed right before each run of the scenario (the machine's load drifts)."
+  echo
+  echo "| scenario | one-way ms | RTTs | critical path ms | start-up ms | bound ms | median wall ms | wall/bound | target | tries in the tree (1 run, -v) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+} >>"$report"
+fails=0
+for d in $DELAYS; do
+  for s in $SCENARIOS; do
+    log "bench: $s at $d ms each way ..."
+    lab="$work/lab-$s-$d"
+    times="" starts=""
+    for r in $(seq "$RUNS"); do
+      "$here/genlab.sh" "$s" $((2 * d)) 0 "$r" "$lab"
+      # start-up is timed right before each run, so that both see the same machine load
+      starts="$starts $(time_ms "$tool" --lab "$lab1" -t "$TIMEOUT" www.bench)"
+      times="$times $(time_ms "$tool" --lab "$lab" -t "$TIMEOUT" "$(. "$lab/scenario.env"; echo "$QNAME")")"
+    done
+    startup=$(printf '%s\n' $starts | median)
+    # shellcheck disable=SC1091
+    . "$lab/scenario.env"
+    # one more run, untimed, with -v: every try of the tree's exchanges is dumped (retries included; glueless look-ups are not shown)
+    time_ms "$tool" --lab "$lab" -t "$TIMEOUT" -v "$QNAME" >/dev/null
+    queries=$(grep -c '^;; try ' "$work/last.out" || true)
+    med=$(printf '%s\n' $times | median)
+    cp=$((RTTS * 2 * d))
+    bound=$((cp + startup + DEAD * TIMEOUT * 1000))
+    target=1.3
+    [ "$s" = loss ] && target=2.0
+    q=$(ratio "$med" "$bound")
+    # the targets are for 20 ms each way; at 0 ms the ratio only shows the engine's own overhead
+    if [ "$d" != 0 ] && awk -v q="$q" -v t="$target" 'BEGIN {exit !(q != "NA" && q + 0 > t + 0)}'; then
+      q="**$q**"
+      fails=$((fails + 1))
+    fi
+    [ "$d" = 0 ] && target="-"
+    echo "| $s | $d | $RTTS | $cp | $startup | $bound | $med | $q | $target | $queries |" >>"$report"
+  done
+done
+echo >>"$report"
+
+# --- peak heap of a wide trace --------------------------------------------------------------------------------
+lab="$work/lab-heap"
+"$here/genlab.sh" wide 0 0 1 "$lab"
+heap="more than 64"
+for mx in 8 16 32 64; do
+  if DNSTRACER_JAVA_OPTS="-Xmx${mx}m" "$tool" --lab "$lab" -t "$TIMEOUT" www.example.test >/dev/null 2>&1; then
+    heap="$mx"
+    break
+  fi
+done
+echo "Peak heap of the wide trace (13 + 14 servers, lab in the same JVM): the smallest of -Xmx 8/16/32/64m that completes it: ${heap} MB." >>"$report"
+echo >>"$report"
+
+# --- the classic tool, side by side in a network namespace -----------------------------------------------------
+classic() {
+  if [ "$CLASSIC" = no ]; then echo "Classic comparison skipped (CLASSIC=no)." >>"$report"; return; fi
+  if [ ! -x /usr/bin/dnstracer ] || [ "$(id -u)" != 0 ] || ! command -v ip >/dev/null; then
+    echo "Classic comparison skipped: needs root, ip(8) and /usr/bin/dnstracer." >>"$report"
+    return
+  fi
+  netns="dtbench$$"
+  ip netns add "$netns"
+  ip -n "$netns" link set lo up
+  mkdir -p "/etc/netns/$netns"
+  local jar="$root/target/dnstracer.jar"
+  {
+    echo "## Side by side with the classic dnstracer ($(dnstracer 2>&1 | head -1 | cut -d' ' -f1-4 || true))"
+    echo
+    echo "Network namespace with loopback only; the lab runs there on port 53 (\`dnstracer --lab-serve DIR -p 53\`)."
+    echo "Classic: \`dnstracer -t $TIMEOUT -s ROOT NAME\`; ours: \`dnstracer -t $TIMEOUT -s ROOT --root-hints FILE -p 53 NAME\`."
+    echo "Medians of $CLASSIC_RUNS runs each; a classic run is stopped after $CLASSIC_LIMIT s."
+    echo
+    echo "| scenario | one-way ms | classic ms | ours ms | classic/ours |"
+    echo "|---|---:|---:|---:|---:|"
+  } >>"$report"
+  for d in $DELAYS; do
+    for s in $SCENARIOS; do
+      log "bench: classic vs ours, $s at $d ms each way ..."
+      lab="$work/ns-$s-$d"
+      "$here/genlab.sh" "$s" $((2 * d)) 0 1 "$lab"
+      # shellcheck disable=SC1091
+      . "$lab/scenario.env"
+      echo "nameserver $RESOLVER" >"/etc/netns/$netns/resolv.conf"
+      ip netns exec "$netns" "$tool" --lab-serve "$lab" -p 53 --lab-for 600 >"$work/lab.out" 2>&1 &
+      lab_pid=$!
+      for _ in $(seq 100); do grep -q '^Serving' "$work/lab.out" && break; sleep 0.1; done
+      grep -q '^Serving' "$work/lab.out" || { log "bench: lab did not start:"; cat "$work/lab.out" >&2; exit 1; }
+      local ct="" ot=""
+      for _ in $(seq "$CLASSIC_RUNS"); do
+        ct="$ct $(time_ms ip netns exec "$netns" timeout "$CLASSIC_LIMIT" dnstracer -t "$TIMEOUT" -s "$ROOT_ADDR" "$QNAME")"
+        ot="$ot $(time_ms ip netns exec "$netns" "$tool" -t "$TIMEOUT" -s "$ROOT_ADDR" --root-hints "$lab/root.hints" -p 53 "$QNAME")"
+      done
+      kill "$lab_pid" 2>/dev/null || true
+      wait "$lab_pid" 2>/dev/null || true
+      lab_pid=""
+      local cm om
+      cm=$(printf '%s\n' $ct | median)
+      om=$(printf '%s\n' $ot | median)
+      echo "| $s | $d | $cm | $om | $(ratio "$cm" "$om") |" >>"$report"
+    done
+  done
+  : "$jar"
+}
+classic
+echo >>"$report"
+[ "$fails" -gt 0 ] && echo "$fails scenario(s) missed their target (in bold)." >>"$report"
+
+cat "$report"
+if [ -n "$OUT" ]; then cp "$report" "$OUT"; fi
