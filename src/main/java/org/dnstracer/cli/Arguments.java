@@ -51,7 +51,8 @@ final class Arguments {
     static InetAddress localAddress(String text) throws UsageException {
         InetAddress address = IpAddresses.parseLiteral(text)
                 .orElseThrow(() -> new UsageException("-S needs an IP address, not '" + text + "'"));
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(address, 0))) {
+        try (DatagramSocket probe = new DatagramSocket(null)) {
+            probe.bind(new InetSocketAddress(address, 0));
             return address;
         } catch (SocketException e) {
             throw new UsageException("-S " + text + " is not an address of this machine");

@@ -40,7 +40,6 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         sortOptions = false,
-        usageHelpAutoWidth = true,
         headerHeading = "",
         header = "Trace a DNS name down every delegation path to its authoritative servers.",
         synopsisHeading = "%nUsage: ",
