@@ -30,4 +30,11 @@ public record Attempt(
     public Attempt {
         ignored = List.copyOf(ignored);
     }
+
+    /** An attempt that started at {@code startNanos} (System.nanoTime) and ends now. */
+    static Attempt endingNow(Protocol protocol, Message sent, Duration timeout, long startNanos, AttemptResult result,
+            Message received, int receivedSize, List<String> ignored, String error) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        return new Attempt(protocol, sent, timeout, elapsed, result, received, receivedSize, ignored, error);
+    }
 }

@@ -129,16 +129,8 @@ final class TcpTry {
         return end(query, timeout, start, result, null, 0, ignored, UdpTry.describe(e));
     }
 
-    private static Attempt end(
-            Message query,
-            Duration timeout,
-            long start,
-            AttemptResult result,
-            Message reply,
-            int size,
-            List<String> ignored,
-            String error) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new Attempt(Protocol.TCP, query, timeout, elapsed, result, reply, size, ignored, error);
+    private static Attempt end(Message query, Duration timeout, long start, AttemptResult result, Message reply,
+            int size, List<String> ignored, String error) {
+        return Attempt.endingNow(Protocol.TCP, query, timeout, start, result, reply, size, ignored, error);
     }
 }

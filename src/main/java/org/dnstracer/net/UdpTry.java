@@ -120,16 +120,8 @@ final class UdpTry {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
-    private static Attempt end(
-            Message query,
-            Duration timeout,
-            long start,
-            AttemptResult result,
-            Message reply,
-            int size,
-            List<String> ignored,
-            String error) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new Attempt(Protocol.UDP, query, timeout, elapsed, result, reply, size, ignored, error);
+    private static Attempt end(Message query, Duration timeout, long start, AttemptResult result, Message reply,
+            int size, List<String> ignored, String error) {
+        return Attempt.endingNow(Protocol.UDP, query, timeout, start, result, reply, size, ignored, error);
     }
 }

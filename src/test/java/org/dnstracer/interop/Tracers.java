@@ -28,9 +28,4 @@ final class Tracers {
         argv.addAll(args);
         return lab.exec(LIMIT, argv);
     }
-
-    /** The skeleton's Main printed only this word; anything else counts as a real CLI. */
-    static boolean isSkeletonStub(Command.Result result) {
-        return result.stdout().strip().equals("dnstracer");
-    }
 }
