@@ -18,42 +18,24 @@ import org.dnstracer.render.Trailer;
 import org.dnstracer.render.TreePrinter;
 import org.dnstracer.testkit.FakeNetwork;
 import org.dnstracer.testkit.Replies;
+import org.dnstracer.testkit.Scenarios;
 import org.junit.jupiter.api.Test;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
 class TracerTest {
-    private static final String SOA = "example.com. 300 IN SOA ns1.example.com. hostmaster.example.com. 1 3600 900 604800 300";
+    private static final String SOA = Scenarios.SOA;
 
-    /** root (127.0.0.1) -> com (127.0.1.1, 127.0.1.2) -> example.com (ns1 127.0.2.1, ns2 127.0.2.2). */
     static FakeNetwork healthy() {
-        FakeNetwork net = new FakeNetwork();
-        net.server("127.0.0.1", q -> Replies.referral(q,
-                "com. 172800 IN NS a.gtld.test.", "com. 172800 IN NS b.gtld.test.",
-                "a.gtld.test. 172800 IN A 127.0.1.1", "b.gtld.test. 172800 IN A 127.0.1.2"));
-        for (String tld : List.of("127.0.1.1", "127.0.1.2")) {
-            net.server(tld, q -> Replies.referral(q,
-                    "example.com. 172800 IN NS ns1.example.com.", "example.com. 172800 IN NS ns2.example.com.",
-                    "ns1.example.com. 172800 IN A 127.0.2.1", "ns2.example.com. 172800 IN A 127.0.2.2"));
-        }
-        for (String auth : List.of("127.0.2.1", "127.0.2.2")) {
-            net.server(auth, q -> q.type() == Type.A && q.name().toString().equals("www.example.com.")
-                    ? Replies.answer(q, "www.example.com. 300 IN A 192.0.2.80")
-                    : Replies.nxdomain(q, SOA));
-        }
-        return net;
+        return Scenarios.healthy();
     }
 
-    static TraceRequest request(String name, int type, boolean cache, boolean negative, IpFamily family) throws Exception {
-        RootHints hints = RootHints.parse(". 3600 IN NS a.root.test.\na.root.test. 3600 IN A 127.0.0.1\n", "test hints");
-        return new TraceRequest(new Question(Name.fromString(name, Name.root), type),
-                new StartServer("a.root.test", ip("127.0.0.1"), Name.root), 53, family, cache, negative, true,
-                Limits.defaults(), hints, 3);
+    static TraceRequest request(String name, int type, boolean cache, boolean negative, IpFamily family) {
+        return Scenarios.request(name, type, cache, negative, family);
     }
 
-    static TraceRequest request(String name) throws Exception {
-        return request(name, Type.A, true, false, IpFamily.ANY);
+    static TraceRequest request(String name) {
+        return Scenarios.request(name);
     }
 
     static String tree(Trace trace) {
@@ -373,17 +355,9 @@ class TracerTest {
                 }
             }
         };
-        Trace trace = CompletableFuture.supplyAsync(() -> new Tracer(net).run(requestUnchecked("www.example.com"), listener))
+        Trace trace = CompletableFuture.supplyAsync(() -> new Tracer(net).run(request("www.example.com"), listener))
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(lines).startsWith("a.root.test", "a.gtld.test", "ns1.example.com", "ns2.example.com");
         assertThat(trace.anyAuthoritative()).isTrue();
-    }
-
-    private static TraceRequest requestUnchecked(String name) {
-        try {
-            return request(name);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
