@@ -1,6 +1,7 @@
 package org.dnstracer.cli;
 
 import java.net.DatagramSocket;
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
@@ -17,8 +18,16 @@ final class Arguments {
         if (text.isEmpty()) {
             throw new UsageException("empty " + what + " name");
         }
+        String ascii = text;
+        if (!text.chars().allMatch(c -> c < 0x80)) {
+            try {
+                ascii = IDN.toASCII(text, IDN.ALLOW_UNASSIGNED); // bücher.example -> xn--bcher-kva.example
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("invalid " + what + " name '" + text + "': " + e.getMessage());
+            }
+        }
         try {
-            return Name.fromString(text, Name.root);
+            return Name.fromString(ascii, Name.root);
         } catch (TextParseException e) {
             String reason = e.getMessage();
             int colon = reason.lastIndexOf(": ");

@@ -183,4 +183,10 @@ class TraceCommandTest {
         assertThat(CliRun.of("--lab", "--no-follow-cname", "www.cname-chain.com").out())
                 .contains("[received type is CNAME]").doesNotContain("CNAME target of");
     }
+
+    @Test
+    void internationalisedNamesAreTracedInTheirAsciiForm() throws Exception {
+        assertThat(CliRun.of("--lab", lab(), "bücher.example.com").stableOut())
+                .startsWith("Tracing to xn--bcher-kva.example.com[A] via a.root.test");
+    }
 }
