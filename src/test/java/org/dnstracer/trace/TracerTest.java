@@ -250,6 +250,16 @@ class TracerTest {
     }
 
     @Test
+    void addressAlreadyOnThePathIsALoopWithTheCacheToo() throws Exception {
+        FakeNetwork net = healthy();
+        net.server("127.0.1.1", q -> Replies.referral(q, "example.com. 172800 IN NS a.gtld.com.",
+                "a.gtld.com. 172800 IN A 127.0.1.1"));
+        Trace trace = new Tracer(net).run(request("www.example.com"), TraceListener.NONE);
+        assertThat(tree(trace)).contains("|      \\___ a.gtld.com [example.com] (127.0.1.1) Loop ");
+        assertThat(net.queriesTo("127.0.1.1")).isEqualTo(1);
+    }
+
+    @Test
     void cnameTargetIsTracedAsItsOwnSection() throws Exception {
         FakeNetwork net = healthy();
         for (String auth : List.of("127.0.2.1", "127.0.2.2")) {
