@@ -1,2 +1,0 @@
-package org.dnstracer.lab;
-public class LabException extends Exception { }
