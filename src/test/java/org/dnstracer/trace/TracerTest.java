@@ -85,11 +85,14 @@ class TracerTest {
 
     @Test
     void treeIsTheSameWhateverOrderRepliesArriveIn() throws Exception {
-        String first = tree(new Tracer(healthy().delay("127.0.1.1", 60).delay("127.0.2.2", 30))
-                .run(request("www.example.com"), TraceListener.NONE));
-        String second = tree(new Tracer(healthy().delay("127.0.1.2", 60).delay("127.0.2.1", 30))
-                .run(request("www.example.com"), TraceListener.NONE));
+        FakeNetwork slowFirst = healthy().delay("127.0.1.1", 60).delay("127.0.2.2", 30);
+        FakeNetwork slowSecond = healthy().delay("127.0.1.2", 60).delay("127.0.2.1", 30);
+        String first = tree(new Tracer(slowFirst).run(request("www.example.com"), TraceListener.NONE));
+        String second = tree(new Tracer(slowSecond).run(request("www.example.com"), TraceListener.NONE));
         assertThat(first).isEqualTo(second);
+        // both com servers refer to the same name servers while their replies are in flight: asked once each
+        assertThat(slowFirst.queries()).doesNotHaveDuplicates().hasSize(5);
+        assertThat(slowSecond.queries()).doesNotHaveDuplicates().hasSize(5);
     }
 
     @Test
