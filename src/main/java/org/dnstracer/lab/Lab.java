@@ -143,7 +143,7 @@ public final class Lab implements AutoCloseable {
     private void bindAll(LabDefinition def, int requestedPort, boolean ipv6) throws IOException {
         int p = requestedPort;
         // upward referrals carry the root hints, so they are known before any server is built
-        this.rootHints = RootHints.of(def.servers(), a -> usable(a, ipv6));
+        this.rootHints = LabRootHints.of(def.servers(), a -> usable(a, ipv6));
         for (ServerDefinition sd : def.servers()) {
             List<InetAddress> bound = sd.addresses().stream().filter(a -> usable(a, ipv6)).toList();
             LabServer server = new LabServer(sd, bound, rootHints);

@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.dnstracer.net.IpAddresses;
+import org.dnstracer.net.TcpFraming;
 
 /**
  * The TCP side of one server address: a listening socket (absent while the server's behaviour says no-tcp, so
@@ -125,11 +126,7 @@ final class TcpEndpoint {
                     Thread.sleep(delayMs);
                 }
                 for (byte[] reply : replies) {
-                    byte[] framed = new byte[reply.length + 2];
-                    framed[0] = (byte) (reply.length >>> 8);
-                    framed[1] = (byte) reply.length;
-                    System.arraycopy(reply, 0, framed, 2, reply.length);
-                    out.write(framed);
+                    out.write(TcpFraming.framed(reply));
                 }
                 out.flush();
             }

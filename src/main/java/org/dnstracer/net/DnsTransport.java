@@ -32,7 +32,6 @@ public final class DnsTransport implements Transport {
     /** close() waits this long for threads to notice their sockets were closed under them. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
-    private final TransportOptions options;
     private final TransportCounters counters = new TransportCounters();
     private final TrySockets sockets;
     private final AdaptiveTimeouts timeouts;
@@ -43,7 +42,7 @@ public final class DnsTransport implements Transport {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public DnsTransport(TransportOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(options, "options");
         this.sockets = new TrySockets(options.source());
         this.timeouts = AdaptiveTimeouts.from(options);
         QueryBuilder queries = new QueryBuilder(new SecureRandom(), options.ednsPayloadSize());
@@ -84,10 +83,6 @@ public final class DnsTransport implements Transport {
     /** The wait the next first try to {@code server} would get: for the verbose dump and for tests. */
     public Duration nextInitialTimeout(ServerAddress server) {
         return timeouts.initialFor(server);
-    }
-
-    public TransportOptions options() {
-        return options;
     }
 
     /** Threads of this transport are named with this prefix. */

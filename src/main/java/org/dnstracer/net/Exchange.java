@@ -1,7 +1,6 @@
 package org.dnstracer.net;
 
 import java.util.List;
-import java.util.Optional;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 
@@ -18,10 +17,6 @@ import org.xbill.DNS.Name;
 public record Exchange(ServerAddress server, Name qname, int qtype, Message reply, List<Attempt> attempts, boolean skipped) {
     public Exchange {
         attempts = List.copyOf(attempts);
-    }
-
-    public Optional<Message> replyMessage() {
-        return Optional.ofNullable(reply);
     }
 
     public boolean answered() {

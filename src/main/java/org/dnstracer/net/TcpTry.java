@@ -56,12 +56,7 @@ final class TcpTry {
             byte[] wire = query.toWire();
             try {
                 OutputStream out = socket.getOutputStream();
-                byte[] framed = new byte[wire.length + 2];
-                framed[0] = (byte) (wire.length >>> 8);
-                framed[1] = (byte) wire.length;
-                System.arraycopy(wire, 0, framed, 2, wire.length);
-                // one write: some servers mishandle a length prefix arriving in a segment of its own
-                out.write(framed);
+                out.write(TcpFraming.framed(wire));
                 out.flush();
             } catch (IOException e) {
                 return closedOr(query, timeout, start, AttemptResult.UNREACHABLE, ignored, e);

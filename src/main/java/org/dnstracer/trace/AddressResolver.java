@@ -47,7 +47,7 @@ final class AddressResolver {
         return t;
     });
 
-    AddressResolver(Querier querier, RootHints hints, IpFamily family, int port, Limits limits) {
+    AddressResolver(Querier querier, RootHints hints, IpFamily family, Limits limits) {
         this.querier = querier;
         this.hints = hints;
         this.family = family;

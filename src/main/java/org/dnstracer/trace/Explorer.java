@@ -43,7 +43,7 @@ final class Explorer {
     Explorer(Transport transport, TraceRequest request) {
         this.transport = transport;
         this.request = request;
-        this.resolver = new AddressResolver(this::query, request.rootHints(), request.family(), request.port(),
+        this.resolver = new AddressResolver(this::query, request.rootHints(), request.family(),
                 request.limits());
     }
 
@@ -87,7 +87,7 @@ final class Explorer {
                 fresh.completeExceptionally(error);
                 return;
             }
-            if (!exchange.answered()) {
+            if (request.negativeCache() && !exchange.answered()) {
                 dead.add(address);
             }
             fresh.complete(exchange);

@@ -185,11 +185,7 @@ final class ScriptedServer implements AutoCloseable {
                     if (reply.wire() == null) {
                         return;
                     }
-                    byte[] framed = new byte[reply.wire().length + 2];
-                    framed[0] = (byte) (reply.wire().length >>> 8);
-                    framed[1] = (byte) reply.wire().length;
-                    System.arraycopy(reply.wire(), 0, framed, 2, reply.wire().length);
-                    out.write(framed);
+                    out.write(TcpFraming.framed(reply.wire()));
                     out.flush();
                 }
             }

@@ -13,11 +13,11 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
 /** The lab's named.root: the servers that serve "." as NS records, then their addresses. */
-final class RootHints {
+final class LabRootHints {
     /** named.root's TTL (41 days, 16 h), so hints look like the file every resolver ships. */
     static final long TTL = 3_600_000L;
 
-    private RootHints() {}
+    private LabRootHints() {}
 
     static List<Record> of(List<ServerDefinition> servers, Predicate<InetAddress> bound) {
         List<Record> ns = new ArrayList<>();
