@@ -125,6 +125,16 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--no-follow-cname", description = "Do not trace the targets of CNAME answers.")
     boolean noFollowCname;
 
+    @Option(names = "--max-time", paramLabel = "SECONDS", defaultValue = "120",
+            description = "End the run after this many seconds; unfinished servers are marked so "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxTime;
+
+    @Option(names = "--max-ns", paramLabel = "N", defaultValue = "32",
+            description = "Follow at most N name servers of each referral, in referral order; the rest are listed "
+                    + "as not followed (default: ${DEFAULT-VALUE}).")
+    int maxNs;
+
     @Option(names = "--lab", arity = "0..1", paramLabel = "DIR", parameterConsumer = OptionalDirectory.class,
             description = "Start the built-in DNS lab (or the lab in DIR) on loopback and trace in it from its root.")
     String lab;
@@ -167,7 +177,8 @@ public final class TraceCommand implements Callable<Integer> {
                 StartServer start = StartServers.choose(startGiven, resolvConf, hints, settings.family(),
                         name -> tracer.lookup(name, hints, settings.family(), destinationPort));
                 TraceRequest request = new TraceRequest(settings.question(), start, destinationPort, settings.family(),
-                        !noCache, negativeCache, !noFollowCname, Limits.defaults(), hints, settings.transport().tries());
+                        !noCache, negativeCache, !noFollowCname, settings.limits(), hints,
+                        settings.transport().tries());
                 TraceListener live = json ? TraceListener.NONE
                         : new TreePrinter(out, verbose, start, settings.transport().tries());
                 Trace trace = tracer.run(request, live);
@@ -186,7 +197,7 @@ public final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    private record Settings(Question question, IpFamily family, TransportOptions transport) {}
+    private record Settings(Question question, IpFamily family, TransportOptions transport, Limits limits) {}
 
     private Settings validate() throws UsageException {
         if (ipv4 && ipv6) {
@@ -206,6 +217,13 @@ public final class TraceCommand implements Callable<Integer> {
         if (ednsSize < 512 || ednsSize > 65535) {
             throw new UsageException("--edns-size must be between 512 and 65535, not " + ednsSize);
         }
+        if (maxTime < 1 || maxTime > 86_400) {
+            throw new UsageException("--max-time must be between 1 and 86400 seconds, not " + maxTime);
+        }
+        if (maxNs < 1 || maxNs > 1000) {
+            throw new UsageException("--max-ns must be between 1 and 1000, not " + maxNs);
+        }
+        Limits limits = Limits.defaults().withMaxTime(Duration.ofSeconds(maxTime)).withMaxNameServers(maxNs);
         IpFamily family = ipv4 ? IpFamily.V4_ONLY : ipv6 ? IpFamily.V6_ONLY : IpFamily.ANY;
         InetAddress sourceAddress = null;
         if (source != null) {
@@ -227,7 +245,7 @@ public final class TraceCommand implements Callable<Integer> {
                 .withSource(sourceAddress)
                 .withTcpOnly(tcp)
                 .withEdns(!noEdns, ednsSize);
-        return new Settings(question, family, options);
+        return new Settings(question, family, options, limits);
     }
 
     private Question question() throws UsageException {

@@ -38,8 +38,12 @@ public enum Status {
     NOT_QUERIED,
     /** The name server name has no address. */
     NO_ADDRESS,
-    /** A bound of the run (depth, number of queries) stopped the trace here. */
-    LIMIT;
+    /** A bound of the run (depth, number of queries, name servers per referral) stopped the trace here. */
+    LIMIT,
+    /** The run's time limit came before this server's reply (or the look-ups behind it). */
+    UNFINISHED,
+    /** A fault of this program, not of the server: said on the line instead of hanging or crashing the run. */
+    INTERNAL_ERROR;
 
     /** True for the outcomes that count as "a server answered authoritatively" for the exit status. */
     public boolean isAuthoritative() {

@@ -50,7 +50,8 @@ final class NodeStatus {
             case UNREACHABLE -> out.append("[unreachable] ");
             case MALFORMED -> out.append("[malformed reply] ");
             case SEND_ERROR -> out.append("[cannot send: ").append(v.detail()).append("] ");
-            case LIMIT -> out.append('[').append(v.detail()).append("] ");
+            case LIMIT, UNFINISHED -> out.append('[').append(v.detail()).append("] ");
+            case INTERNAL_ERROR -> out.append("[internal error: ").append(v.detail()).append("] ");
         }
         if (exchange != null && exchange.fellBackToTcp()) {
             out.append("[truncated, retried over TCP] ");

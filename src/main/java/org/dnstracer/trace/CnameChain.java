@@ -1,6 +1,8 @@
 package org.dnstracer.trace;
 
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.dnstracer.model.Question;
@@ -11,18 +13,52 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-/** Reads CNAME chains out of answer sections. */
+/**
+ * Reads CNAME chains out of answer sections, believing only the links inside the answering server's zone: a
+ * server may add the rest of a chain it learned elsewhere, but its word counts only for its own zone, so the
+ * chain's end outside it is traced rather than taken from the reply.
+ */
 public final class CnameChain {
     private CnameChain() {}
 
-    /** The last name of the CNAME chain that starts at {@code name} in the answer section (name itself if none). */
-    public static Name end(Message reply, Name name) {
+    /**
+     * A chain as the reply gives it.
+     *
+     * @param names the names from the start to the end, each once
+     * @param loop true when the chain comes back to a name already on it
+     */
+    public record Walk(List<Name> names, boolean loop) {
+        public Walk {
+            names = List.copyOf(names);
+        }
+
+        public Name start() {
+            return names.get(0);
+        }
+
+        public Name end() {
+            return names.get(names.size() - 1);
+        }
+
+        /** The number of CNAME links followed. */
+        public int links() {
+            return names.size() - 1;
+        }
+    }
+
+    /**
+     * Follows the chain from {@code name} through CNAME records owned inside {@code zone} (every record when zone is
+     * null: a start server with no expected zone).
+     */
+    public static Walk walk(Message reply, Name name, Name zone) {
+        Set<Name> seen = new LinkedHashSet<>();
         Name current = name;
-        Set<Name> seen = new HashSet<>();
-        while (seen.add(current)) {
+        boolean loop = false;
+        while (true) {
+            seen.add(current);
             Name next = null;
             for (Record r : reply.getSection(Section.ANSWER)) {
-                if (r instanceof CNAMERecord c && r.getName().equals(current)) {
+                if (r instanceof CNAMERecord c && r.getName().equals(current) && inZone(r.getName(), zone)) {
                     next = c.getTarget();
                     break;
                 }
@@ -30,25 +66,34 @@ public final class CnameChain {
             if (next == null) {
                 break;
             }
+            if (seen.contains(next)) {
+                loop = true;
+                break;
+            }
             current = next;
         }
-        return current;
+        return new Walk(new ArrayList<>(seen), loop);
     }
 
     /**
-     * The name still to trace after an answer: the end of its CNAME chain when the answer does not already hold
-     * records of the type asked for there.
+     * The name still to trace after an answer: the end of its CNAME chain when the answer does not hold records of
+     * the type asked for there from inside the zone. Empty for a loop (nothing to trace) or no chain.
      */
-    public static Optional<Name> unresolvedTarget(Message reply, Question question) {
+    public static Optional<Name> unresolvedTarget(Message reply, Question question, Name zone) {
         if (question.type() == Type.CNAME || question.type() == Type.ANY) {
             return Optional.empty();
         }
-        Name end = end(reply, question.name());
-        if (end.equals(question.name())) {
+        Walk walk = walk(reply, question.name(), zone);
+        if (walk.links() == 0 || walk.loop()) {
             return Optional.empty();
         }
-        boolean answered = reply.getSection(Section.ANSWER).stream()
+        Name end = walk.end();
+        boolean answered = inZone(end, zone) && reply.getSection(Section.ANSWER).stream()
                 .anyMatch(r -> r.getName().equals(end) && r.getType() == question.type());
         return answered ? Optional.empty() : Optional.of(end);
+    }
+
+    static boolean inZone(Name name, Name zone) {
+        return zone == null || name.subdomain(zone);
     }
 }

@@ -2,11 +2,14 @@ package org.dnstracer.trace;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -22,122 +25,221 @@ import org.xbill.DNS.Name;
 
 /**
  * Walks the delegation graph eagerly and concurrently: as soon as a referral arrives, every server it names is
- * asked. Each (server, question) is asked once per run and each (server, question, zone) classified once, so
- * the graph is explored without sending any query twice; the {@link Unfolder} turns it into the printed tree.
+ * asked, and glueless names are looked up as asynchronous steps of the same walk. Each (server, question) is sent
+ * once per run and each (server, question, zone) classified once; no thread ever blocks on a reply, and every
+ * future completes, by the time limit at the latest. The {@link Unfolder} turns the graph into the printed tree.
+ *
+ * <p>The printed tree does not depend on timing, even when the query budget runs out. The eager walk may start
+ * {@code maxQueries} queries in whatever order replies allow; the tree admits the first {@code maxQueries}
+ * queries in tree order, and anything it admits that the eager walk could not send (or skipped with {@code -C}),
+ * and any address look-up the eager budget cut short, is "forced": asked when the tree reaches it, one query
+ * after the other. Forced look-ups are bounded by the run's other limits, not by a count that timing could move;
+ * as a last resort, all queries together stop at {@value #FORCED_CAP_FACTOR} times the budget.
  */
 final class Explorer {
     /** One question to one server; with {@code -c} the path is part of the key so every place asks again. */
-    private record QueryKey(ServerAddress server, Name qname, int qtype, List<InetAddress> path) {}
+    record QueryKey(ServerAddress server, Name qname, int qtype, List<InetAddress> path) {}
 
     private record StepKey(QueryKey query, Name zone) {}
 
+    /** The run's time limit was reached before this completed. */
+    static final class TimeUp extends RuntimeException {
+        TimeUp() {
+            super("time limit reached", null, false, false);
+        }
+    }
+
+    private static final TimeUp TIME_UP = new TimeUp();
+    static final int FORCED_CAP_FACTOR = 3;
+
     private final Transport transport;
     private final TraceRequest request;
-    private final AddressResolver resolver;
+    private final AddressLookups lookups;
     private final ConcurrentMap<QueryKey, CompletableFuture<Exchange>> exchanges = new ConcurrentHashMap<>();
     private final ConcurrentMap<StepKey, CompletableFuture<Step>> steps = new ConcurrentHashMap<>();
+    private final ConcurrentMap<StepKey, CompletableFuture<Step>> forcedSteps = new ConcurrentHashMap<>();
     private final Set<InetAddress> dead = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger eagerStarted = new AtomicInteger();
+    private final AtomicInteger forcedStarted = new AtomicInteger();
     private final AtomicBoolean queryLimitHit = new AtomicBoolean();
+    /** Queries the printed tree has shown as asked, in tree order; used by the tree's thread only. */
+    private final Set<QueryKey> admitted = new LinkedHashSet<>();
+    private final CompletableFuture<Void> timeUp = new CompletableFuture<>();
 
     Explorer(Transport transport, TraceRequest request) {
         this.transport = transport;
         this.request = request;
-        this.resolver = new AddressResolver(this::query, request.rootHints(), request.family(),
-                request.limits());
+        this.lookups = new AddressLookups(this::lookupQuery, request.rootHints(), request.family(), request.limits());
+        CompletableFuture.delayedExecutor(request.limits().maxTime().toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> timeUp.complete(null));
     }
 
     int queriesStarted() {
-        return started.get();
+        return eagerStarted.get() + forcedStarted.get();
     }
 
     boolean queryLimitHit() {
         return queryLimitHit.get();
     }
 
-    AddressResolver resolver() {
-        return resolver;
+    boolean timeIsUp() {
+        return timeUp.isDone();
     }
 
+    /** Ends the run now: everything still pending completes as unfinished. */
     void close() {
-        resolver.close();
+        timeUp.complete(null);
     }
 
-    /** Asks one server one question, once per run; completes with null when the query budget is spent. */
-    CompletableFuture<Exchange> query(InetAddress address, Question question, List<InetAddress> path) {
-        ServerAddress server = new ServerAddress(address, request.port());
-        QueryKey key = new QueryKey(server, question.name(), question.type(), request.cache() ? List.of() : path);
-        CompletableFuture<Exchange> fresh = new CompletableFuture<>();
-        CompletableFuture<Exchange> existing = exchanges.putIfAbsent(key, fresh);
+    AddressLookups lookups() {
+        return lookups;
+    }
+
+    QueryKey key(InetAddress address, Question question, List<InetAddress> path) {
+        return new QueryKey(new ServerAddress(address, request.port()), question.name(), question.type(),
+                request.cache() ? List.of() : path);
+    }
+
+    /** Whether the printed tree may show this query as asked: the first {@code maxQueries} in tree order are. */
+    boolean admit(QueryKey key) {
+        if (admitted.contains(key)) {
+            return true;
+        }
+        if (admitted.size() >= request.limits().maxQueries()) {
+            queryLimitHit.set(true);
+            return false;
+        }
+        admitted.add(key);
+        return true;
+    }
+
+    private CompletableFuture<Exchange> lookupQuery(InetAddress address, Question question, boolean forced) {
+        return query(address, question, List.of(), forced, false);
+    }
+
+    /**
+     * Asks one server one question, once per run.
+     *
+     * @param forced spend the tree's budget rather than the eager one (the tree needs this reply now)
+     * @param skipDead with {@code -C}, answer with a skipped exchange when the address already failed
+     * @return completes with null when the budget is spent, exceptionally with {@link TimeUp} at the time limit
+     */
+    CompletableFuture<Exchange> query(InetAddress address, Question question, List<InetAddress> path, boolean forced,
+            boolean skipDead) {
+        if (timeUp.isDone()) {
+            return CompletableFuture.failedFuture(TIME_UP);
+        }
+        QueryKey key = key(address, question, path);
+        CompletableFuture<Exchange> existing = exchanges.get(key);
         if (existing != null) {
             return existing;
         }
-        if (request.negativeCache() && dead.contains(address)) {
-            fresh.complete(new Exchange(server, question.name(), question.type(), null, List.of(), true));
-            return fresh;
+        if (skipDead && request.negativeCache() && dead.contains(address)) {
+            return CompletableFuture.completedFuture(
+                    new Exchange(key.server(), question.name(), question.type(), null, List.of(), true));
         }
-        if (started.incrementAndGet() > request.limits().maxQueries()) {
-            started.decrementAndGet();
+        AtomicInteger budget = forced ? forcedStarted : eagerStarted;
+        int cap = forced ? FORCED_CAP_FACTOR * request.limits().maxQueries() - eagerStarted.get()
+                : request.limits().maxQueries();
+        if (budget.incrementAndGet() > cap) {
+            budget.decrementAndGet();
             queryLimitHit.set(true);
-            fresh.complete(null);
-            return fresh;
+            return CompletableFuture.completedFuture(null);
         }
-        transport.exchange(server, question.name(), question.type()).whenComplete((exchange, error) -> {
-            if (error != null) {
-                fresh.completeExceptionally(error);
-                return;
-            }
-            if (request.negativeCache() && !exchange.answered()) {
-                dead.add(address);
-            }
-            fresh.complete(exchange);
-        });
+        CompletableFuture<Exchange> fresh = new CompletableFuture<>();
+        existing = exchanges.putIfAbsent(key, fresh);
+        if (existing != null) {
+            budget.decrementAndGet();
+            return existing;
+        }
+        timeUp.thenRun(() -> fresh.completeExceptionally(TIME_UP));
+        try {
+            transport.exchange(key.server(), question.name(), question.type()).whenComplete((exchange, error) -> {
+                if (error != null) {
+                    fresh.completeExceptionally(error);
+                    return;
+                }
+                if (request.negativeCache() && !exchange.answered()) {
+                    dead.add(address);
+                }
+                fresh.complete(exchange);
+            });
+        } catch (RuntimeException | Error e) {
+            fresh.completeExceptionally(e); // never leave a published future pending: its waiters would hang
+        }
         return fresh;
     }
 
     /** The classified reply of one server for one question in one zone, exploring below it eagerly. */
     CompletableFuture<Step> step(InetAddress address, Question question, Name zone, int depth, List<InetAddress> path) {
-        ServerAddress server = new ServerAddress(address, request.port());
-        QueryKey queryKey = new QueryKey(server, question.name(), question.type(), request.cache() ? List.of() : path);
-        StepKey key = new StepKey(queryKey, zone);
+        return step(address, question, zone, depth, path, false);
+    }
+
+    /** The same step with a reply really sent: for a step the eager walk refused (budget) or skipped (-C). */
+    CompletableFuture<Step> forcedStep(InetAddress address, Question question, Name zone, int depth,
+            List<InetAddress> path) {
+        return step(address, question, zone, depth, path, true);
+    }
+
+    private CompletableFuture<Step> step(InetAddress address, Question question, Name zone, int depth,
+            List<InetAddress> path, boolean forced) {
+        StepKey key = new StepKey(key(address, question, path), zone);
+        ConcurrentMap<StepKey, CompletableFuture<Step>> memo = forced ? forcedSteps : steps;
+        CompletableFuture<Step> existing = memo.get(key);
+        if (existing != null) {
+            return existing;
+        }
         CompletableFuture<Step> fresh = new CompletableFuture<>();
-        CompletableFuture<Step> existing = steps.putIfAbsent(key, fresh);
+        existing = memo.putIfAbsent(key, fresh);
         if (existing != null) {
             return existing;
         }
         if (!request.cache() && path.contains(address)) {
-            fresh.complete(new Step(null, Verdict.of(Status.LOOP), CompletableFuture.completedFuture(List.of())));
+            fresh.complete(Step.leaf(null, Verdict.of(Status.LOOP)));
             return fresh;
         }
-        query(address, question, path).thenApply(exchange -> toStep(exchange, address, question, zone, depth, path))
-                .whenComplete((stepValue, error) -> {
-                    if (error != null) {
-                        fresh.completeExceptionally(error);
-                    } else {
-                        fresh.complete(stepValue);
-                    }
-                });
+        try {
+            query(address, question, path, forced, !forced)
+                    .thenApply(exchange -> toStep(exchange, address, question, zone, depth, path))
+                    .whenComplete((value, error) -> fresh.complete(error == null ? value : failed(error)));
+        } catch (RuntimeException | Error e) {
+            fresh.complete(failed(e));
+        }
         return fresh;
+    }
+
+    /** The referral of a step again, with every look-up done in tree order under the tree's budget. */
+    CompletableFuture<Referral> forcedReferral(Step step) {
+        return edges(step.delegation(), null, true);
+    }
+
+    private Step failed(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof TimeUp) {
+            return Step.leaf(null, Verdict.of(Status.UNFINISHED,
+                    "not finished: time limit of " + request.limits().maxTime().toSeconds() + " s reached"));
+        }
+        return Step.leaf(null, Verdict.of(Status.INTERNAL_ERROR, String.valueOf(cause)));
     }
 
     private Step toStep(Exchange exchange, InetAddress address, Question question, Name zone, int depth,
             List<InetAddress> path) {
         Verdict verdict = verdictOf(exchange, question, zone);
         if (!verdict.delegates()) {
-            return new Step(exchange, verdict, CompletableFuture.completedFuture(List.of()));
+            return Step.leaf(exchange, verdict);
         }
         Delegation delegation = Delegation.from(exchange.reply(), verdict.referralZone(), zone);
         Consumer<Edge> descend = null;
         if (depth < request.limits().maxDepth()) {
             List<InetAddress> childPath = append(path, address);
             descend = edge -> {
-                if (edge.address() != null && request.family().allows(edge.address())
+                if (edge.blocked() == null && request.family().allows(edge.address())
                         && !childPath.contains(edge.address())) {
                     step(edge.address(), question, edge.zone(), depth + 1, childPath);
                 }
             };
         }
-        return new Step(exchange, verdict, edges(delegation, descend));
+        return new Step(exchange, verdict, delegation, edges(delegation, descend, false));
     }
 
     static Verdict verdictOf(Exchange exchange, Question question, Name zone) {
@@ -149,7 +251,8 @@ final class Explorer {
         }
         if (!exchange.answered()) {
             AttemptResult last = exchange.lastResult();
-            String error = exchange.attempts().isEmpty() ? null : exchange.attempts().get(exchange.attempts().size() - 1).error();
+            String error = exchange.attempts().isEmpty() ? null
+                    : exchange.attempts().get(exchange.attempts().size() - 1).error();
             return switch (last) {
                 case UNREACHABLE -> Verdict.of(Status.UNREACHABLE, error);
                 case MALFORMED -> Verdict.of(Status.MALFORMED, error);
@@ -161,30 +264,63 @@ final class Explorer {
     }
 
     /**
-     * One edge per (name server, address), in referral order; glueless names are looked up first. Each name
-     * server's edges go to {@code descend} (when not null) as soon as its addresses are known: a server with glue
-     * is asked at once, without waiting for the look-up of a glueless sibling (which may take several round trips,
-     * or a timeout). Only the printed list waits for every sibling.
+     * One edge per (name server, address), in referral order, for the first {@code maxNameServers} names; the rest
+     * are listed as not followed. Each name server's edges go to {@code descend} (when not null) as soon as its
+     * addresses are known: a server with glue is asked at once, without waiting for the look-up of a glueless
+     * sibling. Only the printed list waits for every sibling. Forced, the look-ups run one after the other.
      */
-    private CompletableFuture<List<Edge>> edges(Delegation delegation, Consumer<Edge> descend) {
-        List<CompletableFuture<List<Edge>>> perServer = new ArrayList<>();
-        for (Name ns : delegation.nameServers()) {
-            String label = Names.display(ns);
-            List<InetAddress> glue = delegation.glueFor(ns);
-            CompletableFuture<List<InetAddress>> addresses = glue.isEmpty()
-                    ? resolver.addresses(ns)
-                    : CompletableFuture.completedFuture(glue);
-            CompletableFuture<List<Edge>> serverEdges = addresses.thenApply(list -> list.isEmpty()
-                    ? List.of(new Edge(label, null, delegation.zone(),
-                            glue.isEmpty() ? "no glue and no address found" : "no address"))
-                    : list.stream().map(a -> new Edge(label, a, delegation.zone(), null)).toList());
+    private CompletableFuture<Referral> edges(Delegation delegation, Consumer<Edge> descend, boolean forced) {
+        List<Name> names = delegation.nameServers();
+        int followed = Math.min(names.size(), request.limits().maxNameServers());
+        List<CompletableFuture<Referral>> perServer = new ArrayList<>();
+        CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < followed; i++) {
+            Name ns = names.get(i);
+            List<java.net.InetAddress> glue = delegation.glueFor(ns);
+            CompletableFuture<AddressLookups.Result> addresses;
+            if (!glue.isEmpty()) {
+                addresses = CompletableFuture.completedFuture(new AddressLookups.Result(glue, true));
+            } else if (forced) {
+                addresses = previous.thenCompose(ignored -> lookups.addresses(ns, Set.of(), true));
+            } else {
+                addresses = lookups.addresses(ns, Set.of(), false);
+            }
+            previous = addresses;
+            CompletableFuture<Referral> serverEdges = addresses
+                    .exceptionally(error -> AddressLookups.Result.CUT)
+                    .thenApply(found -> edgesOf(ns, found, glue.isEmpty(), delegation.zone()));
             if (descend != null) {
-                serverEdges.thenAccept(list -> list.forEach(descend));
+                serverEdges.thenAccept(referral -> referral.edges().forEach(descend));
             }
             perServer.add(serverEdges);
         }
-        return CompletableFuture.allOf(perServer.toArray(CompletableFuture[]::new))
-                .thenApply(v -> perServer.stream().flatMap(f -> f.join().stream()).toList());
+        Verdict notFollowed = Verdict.of(Status.LIMIT,
+                "not followed: more than " + request.limits().maxNameServers() + " name servers");
+        List<Edge> rest = names.subList(followed, names.size()).stream()
+                .map(ns -> new Edge(Names.display(ns), null, delegation.zone(), notFollowed)).toList();
+        return CompletableFuture.allOf(perServer.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<Edge> all = new ArrayList<>();
+            boolean complete = true;
+            for (CompletableFuture<Referral> f : perServer) {
+                all.addAll(f.join().edges());
+                complete &= f.join().complete();
+            }
+            all.addAll(rest);
+            return new Referral(all, complete);
+        });
+    }
+
+    private static Referral edgesOf(Name ns, AddressLookups.Result found, boolean glueless, Name zone) {
+        String label = Names.display(ns);
+        if (found.addresses().isEmpty()) {
+            String why = !found.complete() ? "no address: look-up cut short"
+                    : glueless ? "no glue and no address found" : "no address";
+            return new Referral(List.of(new Edge(label, null, zone, Verdict.of(Status.NO_ADDRESS, why))),
+                    found.complete());
+        }
+        List<Edge> edges = found.addresses().stream().limit(AddressLookups.MAX_ADDRESSES_PER_NAME)
+                .map(a -> new Edge(label, a, zone, null)).toList();
+        return new Referral(edges, found.complete());
     }
 
     static List<InetAddress> append(List<InetAddress> path, InetAddress address) {

@@ -28,8 +28,13 @@ public final class ResponseClassifier {
      */
     public static Verdict classify(Message reply, Question question, Name zone) {
         int rcode = reply.getRcode();
+        boolean authoritative = reply.getHeader().getFlag(Flags.AA);
         if (rcode == Rcode.REFUSED || rcode == Rcode.SERVFAIL || rcode == Rcode.NOTAUTH) {
             if (zone == null) {
+                return Verdict.of(Status.SERVER_ERROR, Rcode.string(rcode));
+            }
+            if (authoritative && rcode == Rcode.SERVFAIL) {
+                // the server claims the zone and fails on it (BIND does so on a CNAME loop): its error, not lameness
                 return Verdict.of(Status.SERVER_ERROR, Rcode.string(rcode));
             }
             return Verdict.lame(rcode == Rcode.REFUSED ? LameReason.REFUSED
@@ -38,20 +43,23 @@ public final class ResponseClassifier {
         if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
             return Verdict.of(Status.SERVER_ERROR, Rcode.string(rcode));
         }
-        boolean authoritative = reply.getHeader().getFlag(Flags.AA);
         boolean hasAnswers = !reply.getSection(Section.ANSWER).isEmpty();
-        Name delegated = delegatedZone(reply);
+        Name delegated = delegatedZone(reply, question.name());
 
         if (authoritative) {
             if (rcode == Rcode.NXDOMAIN) {
                 return Verdict.of(Status.AUTHORITATIVE_NXDOMAIN);
             }
-            if (hasAnswers) {
+            if (answersQuestion(reply, question, zone)) {
                 return Verdict.of(Status.AUTHORITATIVE_ANSWER);
             }
             // Some servers set AA on a referral from a parent zone they serve: a delegation below still wins.
             if (delegated != null && !hasSoa(reply) && isBelow(delegated, zone) && question.name().subdomain(delegated)) {
                 return Verdict.referral(Status.REFERRAL, delegated);
+            }
+            if (hasAnswers) {
+                return Verdict.of(Status.SERVER_ERROR, "answer holds no " + question.typeName() + " record for "
+                        + question.displayName());
             }
             return Verdict.of(Status.AUTHORITATIVE_NODATA);
         }
@@ -63,13 +71,35 @@ public final class ResponseClassifier {
             boolean follow = delegated != null && !delegated.equals(Name.root) && question.name().subdomain(delegated);
             return follow ? Verdict.referral(Status.ANSWER, delegated) : Verdict.of(Status.ANSWER);
         }
+        if (rcode == Rcode.NXDOMAIN) {
+            // a name that does not exist is not delegated: NS records beside a non-authoritative NXDOMAIN are not
+            // a referral to follow
+            return zone != null ? Verdict.lame(LameReason.NOT_AUTHORITATIVE) : Verdict.of(Status.NXDOMAIN);
+        }
         if (delegated != null) {
             return classifyReferral(delegated, question, zone);
         }
         if (zone != null) {
             return Verdict.lame(LameReason.NOT_AUTHORITATIVE);
         }
-        return Verdict.of(rcode == Rcode.NXDOMAIN ? Status.NXDOMAIN : Status.NODATA);
+        return Verdict.of(Status.NODATA);
+    }
+
+    /**
+     * True when the answer section holds, from inside the zone, records of the type asked for at the name asked
+     * (any type for ANY), or a CNAME chain starting there.
+     */
+    static boolean answersQuestion(Message reply, Question question, Name zone) {
+        if (!CnameChain.inZone(question.name(), zone)) {
+            return false;
+        }
+        for (Record r : reply.getSection(Section.ANSWER)) {
+            if (r.getName().equals(question.name()) && (r.getType() == question.type()
+                    || r.getType() == Type.CNAME || question.type() == Type.ANY)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Verdict classifyReferral(Name delegated, Question question, Name zone) {
@@ -90,15 +120,26 @@ public final class ResponseClassifier {
         return Verdict.referral(Status.UPWARD_REFERRAL, delegated);
     }
 
-    /** The owner of the first NS record in the authority section: the zone a referral points to. */
-    static Name delegatedZone(Message reply) {
-        List<Record> authority = reply.getSection(Section.AUTHORITY);
-        for (Record r : authority) {
-            if (r.getType() == Type.NS) {
-                return r.getName();
+    /**
+     * The zone a referral points to: of the owners of NS records in the authority section, the deepest one that
+     * encloses the name asked for; when none does, the first owner (a referral elsewhere, reported as such).
+     */
+    static Name delegatedZone(Message reply, Name qname) {
+        Name first = null;
+        Name best = null;
+        for (Record r : reply.getSection(Section.AUTHORITY)) {
+            if (r.getType() != Type.NS) {
+                continue;
+            }
+            Name owner = r.getName();
+            if (first == null) {
+                first = owner;
+            }
+            if (qname.subdomain(owner) && (best == null || owner.labels() > best.labels())) {
+                best = owner;
             }
         }
-        return null;
+        return best != null ? best : first;
     }
 
     private static boolean hasSoa(Message reply) {

@@ -1,5 +1,6 @@
 package org.dnstracer.trace;
 
+import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -7,15 +8,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.dnstracer.model.Names;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Section;
 import org.dnstracer.model.StartServer;
+import org.dnstracer.model.Status;
 import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceNode;
 import org.dnstracer.model.TraceStats;
+import org.dnstracer.model.Verdict;
+import org.dnstracer.net.IpAddresses;
 import org.dnstracer.net.Transport;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 
 /**
  * Runs one trace: the user's question from the start server down every delegation path, then each CNAME target
@@ -42,13 +52,13 @@ public final class Tracer {
      * Looks a host's addresses up iteratively from the root hints (for {@code -s NAME}); never asks the system
      * resolver.
      */
-    public List<java.net.InetAddress> lookup(Name host, RootHints hints, IpFamily family, int port) {
-        TraceRequest request = new TraceRequest(new Question(host, org.xbill.DNS.Type.A),
+    public List<InetAddress> lookup(Name host, RootHints hints, IpFamily family, int port) {
+        TraceRequest request = new TraceRequest(new Question(host, Type.A),
                 new StartServer(Names.display(host), null, null), port, family, true, false, false, Limits.defaults(),
                 hints, 1);
         Explorer explorer = new Explorer(transport, request);
         try {
-            return explorer.resolver().addresses(host).join();
+            return explorer.lookups().addresses(host, Set.of(), false).join().addresses();
         } finally {
             explorer.close();
         }
@@ -58,11 +68,13 @@ public final class Tracer {
 
     private Trace trace(TraceRequest request, TraceListener listener, Explorer explorer, long startNanos) {
         StartServer start = request.start();
-        Edge startEdge = new Edge(start.label(), start.address(), start.zone(), "no address");
+        Edge startEdge = new Edge(start.label(), start.address(), start.zone(),
+                start.address() == null ? Verdict.of(Status.NO_ADDRESS, "no address") : null);
         List<String> warnings = new ArrayList<>();
         List<Section> sections = new ArrayList<>();
         Deque<Pending> pending = new ArrayDeque<>();
         Set<Name> traced = new HashSet<>();
+        Set<InetAddress> failedInOrder = new HashSet<>();
         pending.add(new Pending(request.question(), null));
         traced.add(request.question().name());
         boolean depthLimitHit = false;
@@ -70,8 +82,23 @@ public final class Tracer {
             Pending next = pending.removeFirst();
             Question question = next.question();
             List<Name> targets = new ArrayList<>();
-            Unfolder unfolder = new Unfolder(explorer, request, listener, node -> {
-                Optional<Name> target = CnameChain.unresolvedTarget(node.exchange().reply(), question);
+            Set<Name> loopsReported = new HashSet<>();
+            Unfolder unfolder = new Unfolder(explorer, request, listener, failedInOrder, node -> {
+                Message reply = node.exchange() == null ? null : node.exchange().reply();
+                if (reply == null || !reply.getHeader().getFlag(Flags.AA)) {
+                    return;
+                }
+                CnameChain.Walk walk = CnameChain.walk(reply, question.name(), node.zone());
+                if (walk.loop() && loopsReported.add(walk.end())) {
+                    warnings.add("CNAME loop in the reply of " + node.server() + " ("
+                            + IpAddresses.format(node.address()) + "): " + walk.names().stream()
+                                    .map(Names::display).collect(Collectors.joining(" -> "))
+                            + " -> " + Names.display(loopTarget(reply, walk.end())));
+                }
+                if (node.status() != Status.AUTHORITATIVE_ANSWER) {
+                    return;
+                }
+                Optional<Name> target = CnameChain.unresolvedTarget(reply, question, node.zone());
                 if (request.followCname() && target.isPresent() && !targets.contains(target.get())) {
                     targets.add(target.get());
                     if (!traced.contains(target.get()) && start.address() != null) {
@@ -86,6 +113,7 @@ public final class Tracer {
             listener.sectionFinished(question);
             Section section = new Section(question, next.cnameOf(), root);
             sections.add(section);
+            warnings.addAll(unfolder.warnings());
             warnings.addAll(Disagreement.find(section));
             depthLimitHit |= unfolder.depthLimitHit();
             for (Name target : targets) {
@@ -106,8 +134,22 @@ public final class Tracer {
         if (explorer.queryLimitHit()) {
             warnings.add("maximum of " + request.limits().maxQueries() + " queries reached: some servers not asked");
         }
+        if (explorer.timeIsUp()) {
+            warnings.add("time limit of " + request.limits().maxTime().toSeconds()
+                    + " s reached (--max-time): unfinished servers are marked so");
+        }
         long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
         return new Trace(start, request.tries(), request.port(), sections, warnings,
                 new TraceStats(explorer.queriesStarted(), elapsed));
+    }
+
+    /** Where the last name of a looping chain points back to. */
+    private static Name loopTarget(Message reply, Name last) {
+        for (Record r : reply.getSection(org.xbill.DNS.Section.ANSWER)) {
+            if (r instanceof CNAMERecord c && r.getName().equals(last)) {
+                return c.getTarget();
+            }
+        }
+        return last;
     }
 }

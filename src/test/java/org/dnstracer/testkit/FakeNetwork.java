@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.dnstracer.model.Question;
@@ -27,19 +29,24 @@ import org.xbill.DNS.Record;
 
 /**
  * A network of scripted servers with no sockets: each address answers with a function of the question, stays
- * silent, or answers after a delay (to shuffle the order replies arrive in). Records every query.
+ * silent, or answers after a delay. Replies always arrive on the network's own threads, never on the caller's,
+ * as from a real transport; {@link #jitter} delays every reply by a random amount (seeded) to reorder them.
+ * Records every query.
  */
 public final class FakeNetwork implements Transport {
     private final Map<InetAddress, Function<Question, Message>> servers = new ConcurrentHashMap<>();
     private final Map<InetAddress, Long> delays = new ConcurrentHashMap<>();
     private final Map<InetAddress, CompletableFuture<?>> gates = new ConcurrentHashMap<>();
     private final Map<InetAddress, AttemptResult> failures = new ConcurrentHashMap<>();
-    private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fake-network");
+    private final Map<InetAddress, RuntimeException> throwing = new ConcurrentHashMap<>();
+    private final ExecutorService responders = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-server");
         t.setDaemon(true);
         return t;
     });
+    private volatile Random jitter;
+    private volatile int maxJitterMillis;
+    private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
     private final int tries;
 
     public FakeNetwork() {
@@ -77,6 +84,19 @@ public final class FakeNetwork implements Transport {
         return this;
     }
 
+    /** Every reply arrives after a random delay of up to {@code maxMillis}, drawn from a generator seeded so. */
+    public FakeNetwork jitter(long seed, int maxMillis) {
+        this.jitter = new Random(seed);
+        this.maxJitterMillis = maxMillis;
+        return this;
+    }
+
+    /** Handing a query for this address to the network throws, as a broken transport might. */
+    public FakeNetwork throwing(String address, RuntimeException e) {
+        throwing.put(ip(address), e);
+        return this;
+    }
+
     /** Every query sent, as "address qname TYPE". */
     public List<String> queries() {
         synchronized (queries) {
@@ -90,15 +110,31 @@ public final class FakeNetwork implements Transport {
 
     @Override
     public CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype) {
+        RuntimeException broken = throwing.get(server.address());
+        if (broken != null) {
+            throw broken;
+        }
         Question question = new Question(qname, qtype);
         queries.add(IpAddresses.format(server.address()) + " " + qname + " " + question.typeName());
+        CompletableFuture<?> gate = gates.getOrDefault(server.address(), CompletableFuture.completedFuture(null));
+        long delay = delays.getOrDefault(server.address(), 0L);
+        Random random = jitter;
+        if (random != null) {
+            synchronized (random) {
+                delay += random.nextInt(maxJitterMillis + 1);
+            }
+        }
+        Executor later = delay == 0 ? responders : CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, responders);
+        return gate.thenApplyAsync(ignored -> respond(server, qname, qtype, question), later);
+    }
+
+    private Exchange respond(ServerAddress server, Name qname, int qtype, Question question) {
         Message sent = Message.newQuery(Record.newRecord(qname, qtype, DClass.IN));
         // the same ID for the same question to the same server, whatever the order: golden files stay stable
         sent.getHeader().unsetFlag(org.xbill.DNS.Flags.RD);
         sent.getHeader().setID((server.toString() + " " + qname + " " + qtype).hashCode() & 0xffff);
         Function<Question, Message> responder = servers.get(server.address());
         Message reply = responder == null ? null : responder.apply(question);
-        Exchange exchange;
         if (reply == null) {
             AttemptResult failure = failures.getOrDefault(server.address(), AttemptResult.TIMEOUT);
             List<Attempt> attempts = new ArrayList<>();
@@ -106,28 +142,16 @@ public final class FakeNetwork implements Transport {
                 attempts.add(new Attempt(Protocol.UDP, sent, Duration.ofMillis(100), Duration.ofMillis(100),
                         failure, null, 0, List.of(), failure == AttemptResult.TIMEOUT ? null : "scripted failure"));
             }
-            exchange = new Exchange(server, qname, qtype, null, attempts, false);
-        } else {
-            reply.getHeader().setID(sent.getHeader().getID());
-            Attempt a = new Attempt(Protocol.UDP, sent, Duration.ofMillis(100), Duration.ofMillis(1),
-                    AttemptResult.REPLY, reply, reply.toWire().length, List.of(), null);
-            exchange = new Exchange(server, qname, qtype, reply, List.of(a), false);
+            return new Exchange(server, qname, qtype, null, attempts, false);
         }
-        CompletableFuture<?> gate = gates.get(server.address());
-        if (gate != null) {
-            return gate.thenApply(ignored -> exchange);
-        }
-        Long delay = delays.get(server.address());
-        if (delay == null) {
-            return CompletableFuture.completedFuture(exchange);
-        }
-        CompletableFuture<Exchange> later = new CompletableFuture<>();
-        timer.schedule(() -> later.complete(exchange), delay, TimeUnit.MILLISECONDS);
-        return later;
+        reply.getHeader().setID(sent.getHeader().getID());
+        Attempt a = new Attempt(Protocol.UDP, sent, Duration.ofMillis(100), Duration.ofMillis(1),
+                AttemptResult.REPLY, reply, reply.toWire().length, List.of(), null);
+        return new Exchange(server, qname, qtype, reply, List.of(a), false);
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        responders.shutdownNow();
     }
 }

@@ -120,4 +120,67 @@ class ResponseClassifierTest {
         assertThat(classify(Replies.referral(WWW, ". 1 IN NS a.root-servers.net."), null).status())
                 .isEqualTo(Status.UPWARD_REFERRAL);
     }
+
+    @Test
+    void authoritativeReplyWhoseRecordsAreForAnotherNameIsAnErrorNotAnAnswer() {
+        Verdict v = classify(Replies.answer(WWW, "mail.example.com. 1 IN A 192.0.2.1"), EXAMPLE);
+        assertThat(v.status()).isEqualTo(Status.SERVER_ERROR);
+        assertThat(v.detail()).isEqualTo("answer holds no A record for www.example.com");
+    }
+
+    @Test
+    void authoritativeReplyWhoseRecordsAreOfAnotherTypeIsAnErrorNotAnAnswer() {
+        Verdict v = classify(Replies.answer(WWW, "www.example.com. 1 IN TXT \"x\""), EXAMPLE);
+        assertThat(v.status()).isEqualTo(Status.SERVER_ERROR);
+    }
+
+    @Test
+    void authoritativeAnswerFromOutsideTheZoneIsNotBelieved() {
+        Question other = question("www.example.net.");
+        Verdict v = ResponseClassifier.classify(Replies.answer(other, "www.example.net. 1 IN A 192.0.2.1"), other,
+                EXAMPLE);
+        assertThat(v.status()).isEqualTo(Status.SERVER_ERROR);
+    }
+
+    @Test
+    void cnameAtTheNameAskedIsAnAnswer() {
+        assertThat(classify(Replies.answer(WWW, "www.example.com. 1 IN CNAME web.example.org."), EXAMPLE).status())
+                .isEqualTo(Status.AUTHORITATIVE_ANSWER);
+    }
+
+    @Test
+    void nonAuthoritativeNxdomainWithNameServersIsNotFollowed() {
+        Message m = Replies.withoutAa(Replies.nxdomain(WWW, SOA));
+        m.addRecord(Replies.rr("example.com. 300 IN NS ns1.example.com."), org.xbill.DNS.Section.AUTHORITY);
+        assertThat(classify(m, COM)).isEqualTo(Verdict.lame(LameReason.NOT_AUTHORITATIVE));
+        assertThat(classify(m, null).status()).isEqualTo(Status.NXDOMAIN);
+    }
+
+    @Test
+    void referralZoneIsTheDeepestNameServerOwnerEnclosingTheName() {
+        Message m = Replies.referral(WWW, "com. 300 IN NS a.gtld.test.", "example.com. 300 IN NS ns1.example.com.",
+                "other.com. 300 IN NS ns.other.com.");
+        assertThat(classify(m, Name.root)).isEqualTo(Verdict.referral(Status.REFERRAL, EXAMPLE));
+    }
+
+    @Test
+    void referralWhoseOnlyNameServersAreForAnotherZoneIsUnrelated() {
+        Message m = Replies.referral(WWW, "other.com. 300 IN NS ns.other.com.");
+        assertThat(classify(m, COM).lameReason()).isEqualTo(LameReason.UNRELATED_REFERRAL);
+    }
+
+    @Test
+    void authoritativeServfailIsAnErrorOfTheServerNotLameness() {
+        Message m = Replies.rcode(WWW, Rcode.SERVFAIL);
+        m.getHeader().setFlag(org.xbill.DNS.Flags.AA);
+        assertThat(classify(m, EXAMPLE)).isEqualTo(Verdict.of(Status.SERVER_ERROR, "SERVFAIL"));
+        assertThat(classify(Replies.rcode(WWW, Rcode.SERVFAIL), EXAMPLE)).isEqualTo(Verdict.lame(LameReason.SERVFAIL));
+    }
+
+    @Test
+    void namesCompareWithoutRegardToCase() {
+        Question upper = question("WWW.Example.COM.");
+        assertThat(ResponseClassifier.classify(Replies.answer(upper, "www.example.com. 1 IN A 192.0.2.1"), upper,
+                name("EXAMPLE.com.")).status()).isEqualTo(Status.AUTHORITATIVE_ANSWER);
+    }
 }

@@ -303,7 +303,10 @@ class TracerTest {
         }
         Trace trace = new Tracer(net).run(request("www.example.com", Type.A, true, true, IpFamily.ANY),
                 TraceListener.NONE);
-        assertThat(net.queriesTo("127.0.2.2")).isEqualTo(1);
+        // the CNAME target's section is explored while the first is still waiting for 127.0.2.2, so whether -C
+        // saves that query depends on timing; what the tree shows does not
+        assertThat(net.queriesTo("127.0.2.2")).isBetween(1L, 2L);
+        assertThat(trace.sections().get(1).root().children().get(0).children().get(1).exchange().skipped()).isTrue();
         assertThat(tree(trace)).contains("(127.0.2.2) (cached) [timeout] ");
     }
 
@@ -311,7 +314,7 @@ class TracerTest {
     void queryLimitStopsTheTraceWithAWarning() throws Exception {
         TraceRequest r = request("www.example.com");
         TraceRequest limited = new TraceRequest(r.question(), r.start(), r.port(), r.family(), r.cache(),
-                r.negativeCache(), r.followCname(), new Limits(32, 2, 8), r.rootHints(), r.tries());
+                r.negativeCache(), r.followCname(), Limits.defaults().withMaxQueries(2), r.rootHints(), r.tries());
         Trace trace = new Tracer(healthy()).run(limited, TraceListener.NONE);
         assertThat(tree(trace)).contains("[query limit reached, not asked]");
         assertThat(trace.warnings()).anyMatch(w -> w.contains("maximum of 2 queries"));
@@ -321,7 +324,7 @@ class TracerTest {
     void depthLimitStopsTheTraceWithAWarning() throws Exception {
         TraceRequest r = request("www.example.com");
         TraceRequest limited = new TraceRequest(r.question(), r.start(), r.port(), r.family(), r.cache(),
-                r.negativeCache(), r.followCname(), new Limits(1, 100, 8), r.rootHints(), r.tries());
+                r.negativeCache(), r.followCname(), Limits.defaults().withMaxDepth(1), r.rootHints(), r.tries());
         Trace trace = new Tracer(healthy()).run(limited, TraceListener.NONE);
         assertThat(tree(trace)).contains("[maximum depth 1 reached]");
         assertThat(trace.warnings()).anyMatch(w -> w.contains("maximum delegation depth of 1"));
