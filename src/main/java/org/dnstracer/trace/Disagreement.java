@@ -52,8 +52,19 @@ final class Disagreement {
         }
         TreeSet<String> records = new TreeSet<>();
         for (Record r : node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER)) {
-            records.add(Names.display(r.getName()) + " " + Type.string(r.getType()) + " " + r.rdataToString());
+            // names compare without regard to case (RFC 4343): the canonical form lowers them, in rdata too
+            Record canonical = canonical(r);
+            records.add(Names.display(canonical.getName()) + " " + Type.string(r.getType()) + " "
+                    + canonical.rdataToString());
         }
         return String.join(", ", records);
+    }
+
+    private static Record canonical(Record r) {
+        try {
+            return Record.fromWire(r.toWireCanonical(), org.xbill.DNS.Section.ANSWER);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a record dnsjava wrote does not parse back: " + r, e);
+        }
     }
 }
