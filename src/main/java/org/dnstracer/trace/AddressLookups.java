@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -183,36 +184,62 @@ final class AddressLookups {
     }
 
     /** Asks the servers of one zone one after the other until one answers or refers. */
-    private CompletableFuture<Next> askAny(List<Server> servers, int index, Question question, Name zone,
+    /*
+     * The two loops below go on in the calling thread while the futures they meet are already complete (glue,
+     * replies asked before) and continue asynchronously only at the first one that is not: recursing through
+     * completed futures instead would nest one stack level per server and address.
+     */
+    private CompletableFuture<Next> askAny(List<Server> servers, int from, Question question, Name zone,
             Set<Name> chain, boolean forced, boolean complete) {
-        if (index >= Math.min(servers.size(), limits.maxNameServers())) {
-            return done(Next.none(complete));
+        boolean sofar = complete;
+        for (int index = from; index < Math.min(servers.size(), limits.maxNameServers()); index++) {
+            Server server = servers.get(index);
+            CompletableFuture<Result> addresses = server.addresses().isEmpty()
+                    ? addresses(server.name(), chain, forced)
+                    : done(new Result(server.addresses(), true));
+            boolean before = sofar;
+            CompletableFuture<Next> next = addresses.thenCompose(found -> askAddresses(usable(found), 0, question,
+                    zone, forced, before && found.complete()));
+            if (!next.isDone()) {
+                int following = index + 1;
+                return next.thenCompose(n -> n.settled()
+                        ? done(n)
+                        : askAny(servers, following, question, zone, chain, forced, n.complete()));
+            }
+            Next n = next.join();
+            if (n.settled()) {
+                return next;
+            }
+            sofar = n.complete();
         }
-        Server server = servers.get(index);
-        CompletableFuture<Result> addresses = server.addresses().isEmpty()
-                ? addresses(server.name(), chain, forced)
-                : done(new Result(server.addresses(), true));
-        return addresses.thenCompose(found -> {
-            List<InetAddress> usable = found.addresses().stream().filter(family::allows)
-                    .limit(MAX_ADDRESSES_PER_NAME).toList();
-            return askAddresses(usable, 0, question, zone, forced, complete && found.complete());
-        }).thenCompose(next -> next.settled()
-                ? done(next)
-                : askAny(servers, index + 1, question, zone, chain, forced, next.complete()));
+        return done(Next.none(sofar));
     }
 
-    private CompletableFuture<Next> askAddresses(List<InetAddress> addresses, int index, Question question, Name zone,
+    private List<InetAddress> usable(Result found) {
+        return found.addresses().stream().filter(family::allows).limit(MAX_ADDRESSES_PER_NAME).toList();
+    }
+
+    private CompletableFuture<Next> askAddresses(List<InetAddress> addresses, int from, Question question, Name zone,
             boolean forced, boolean complete) {
-        if (index >= addresses.size()) {
-            return done(Next.none(complete));
-        }
-        return querier.query(addresses.get(index), question, forced).handle((exchange, error) -> {
-            if (error != null || exchange == null) {
+        for (int index = from; index < addresses.size(); index++) {
+            CompletableFuture<Exchange> reply = querier.query(addresses.get(index), question, forced);
+            if (!reply.isDone()) {
+                int following = index + 1;
+                return reply.handle((exchange, error) -> error != null || exchange == null
+                        ? done(Next.STOPPED)
+                        : Optional.ofNullable(read(exchange, question, zone, complete)).map(AddressLookups::done)
+                                .orElseGet(() -> askAddresses(addresses, following, question, zone, forced, complete)))
+                        .thenCompose(f -> f);
+            }
+            if (reply.isCompletedExceptionally() || reply.join() == null) {
                 return done(Next.STOPPED);
             }
-            Next next = read(exchange, question, zone, complete);
-            return next == null ? askAddresses(addresses, index + 1, question, zone, forced, complete) : done(next);
-        }).thenCompose(f -> f);
+            Next next = read(reply.join(), question, zone, complete);
+            if (next != null) {
+                return done(next);
+            }
+        }
+        return done(Next.none(complete));
     }
 
     /** The answer or referral in one reply, or null when this server gave neither (lame, broken, silent). */

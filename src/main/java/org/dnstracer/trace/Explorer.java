@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -64,14 +63,13 @@ final class Explorer {
     private final AtomicBoolean queryLimitHit = new AtomicBoolean();
     /** Queries the printed tree has shown as asked, in tree order; used by the tree's thread only. */
     private final Set<QueryKey> admitted = new LinkedHashSet<>();
-    private final CompletableFuture<Void> timeUp = new CompletableFuture<>();
+    private final TimeLimit timeLimit;
 
     Explorer(Transport transport, TraceRequest request) {
         this.transport = transport;
         this.request = request;
         this.lookups = new AddressLookups(this::lookupQuery, request.rootHints(), request.family(), request.limits());
-        CompletableFuture.delayedExecutor(request.limits().maxTime().toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> timeUp.complete(null));
+        this.timeLimit = new TimeLimit(request.limits().maxTime());
     }
 
     int queriesStarted() {
@@ -83,12 +81,12 @@ final class Explorer {
     }
 
     boolean timeIsUp() {
-        return timeUp.isDone();
+        return timeLimit.isReached();
     }
 
     /** Ends the run now: everything still pending completes as unfinished. */
     void close() {
-        timeUp.complete(null);
+        timeLimit.end();
     }
 
     AddressLookups lookups() {
@@ -126,7 +124,7 @@ final class Explorer {
      */
     CompletableFuture<Exchange> query(InetAddress address, Question question, List<InetAddress> path, boolean forced,
             boolean skipDead) {
-        if (timeUp.isDone()) {
+        if (timeLimit.isReached()) {
             return CompletableFuture.failedFuture(TIME_UP);
         }
         QueryKey key = key(address, question, path);
@@ -152,7 +150,7 @@ final class Explorer {
             budget.decrementAndGet();
             return existing;
         }
-        timeUp.thenRun(() -> fresh.completeExceptionally(TIME_UP));
+        timeLimit.reached().thenRun(() -> fresh.completeExceptionally(TIME_UP));
         try {
             transport.exchange(key.server(), question.name(), question.type()).whenComplete((exchange, error) -> {
                 if (error != null) {
