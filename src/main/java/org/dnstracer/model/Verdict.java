@@ -10,10 +10,21 @@ import org.xbill.DNS.Name;
  * @param lameReason set when status is LAME
  * @param referralZone the zone referred to (REFERRAL, UPWARD_REFERRAL, an ANSWER that also delegates), or null
  * @param detail a short human explanation for LIMIT, NOT_QUERIED, NO_ADDRESS, SERVER_ERROR, MALFORMED, SEND_ERROR
+ * @param viaResolver true when the start server gave no referral and the servers of {@code referralZone} were
+ *     found by asking it recursively (SOA, NS and their addresses, RD=1)
  */
-public record Verdict(Status status, LameReason lameReason, Name referralZone, String detail) {
+public record Verdict(Status status, LameReason lameReason, Name referralZone, String detail, boolean viaResolver) {
     public Verdict {
         Objects.requireNonNull(status, "status");
+    }
+
+    public Verdict(Status status, LameReason lameReason, Name referralZone, String detail) {
+        this(status, lameReason, referralZone, detail, false);
+    }
+
+    /** This verdict, with the servers of {@code zone} found through the (resolver) server that gave it. */
+    public Verdict foundThroughResolver(Name zone) {
+        return new Verdict(status, lameReason, zone, detail, true);
     }
 
     public static Verdict of(Status status) {
@@ -34,6 +45,6 @@ public record Verdict(Status status, LameReason lameReason, Name referralZone, S
 
     /** True when the servers of {@link #referralZone()} are to be followed from here. */
     public boolean delegates() {
-        return referralZone != null && (status == Status.REFERRAL || status == Status.ANSWER);
+        return referralZone != null && (status == Status.REFERRAL || status == Status.ANSWER || viaResolver);
     }
 }

@@ -15,6 +15,14 @@ public interface Transport extends AutoCloseable {
 
     CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype);
 
+    /**
+     * The same question with RD=1, for a resolver that gives no referrals: the engine then asks it for the servers
+     * of the closest enclosing zone. Transports that cannot complete exceptionally.
+     */
+    default CompletableFuture<Exchange> exchangeRecursive(ServerAddress server, Name qname, int qtype) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no recursive queries"));
+    }
+
     /** Totals so far; transports that do not count (test doubles) report zeros. */
     default TransportStats stats() {
         return TransportStats.EMPTY;

@@ -53,6 +53,9 @@ final class NodeStatus {
             case LIMIT, UNFINISHED -> out.append('[').append(v.detail()).append("] ");
             case INTERNAL_ERROR -> out.append("[internal error: ").append(v.detail()).append("] ");
         }
+        if (v.viaResolver()) {
+            out.append("[no referral; servers of ").append(Names.display(v.referralZone())).append(" found through it] ");
+        }
         if (exchange != null && exchange.fellBackToTcp()) {
             out.append("[truncated, retried over TCP] ");
         }

@@ -37,7 +37,7 @@ import org.xbill.DNS.Name;
  */
 final class Explorer {
     /** One question to one server; with {@code -c} the path is part of the key so every place asks again. */
-    record QueryKey(ServerAddress server, Name qname, int qtype, List<InetAddress> path) {}
+    record QueryKey(ServerAddress server, Name qname, int qtype, List<InetAddress> path, boolean recursive) {}
 
     private record StepKey(QueryKey query, Name zone) {}
 
@@ -54,6 +54,7 @@ final class Explorer {
     private final Transport transport;
     private final TraceRequest request;
     private final AddressLookups lookups;
+    private final ZoneDiscovery discovery;
     private final ConcurrentMap<QueryKey, CompletableFuture<Exchange>> exchanges = new ConcurrentHashMap<>();
     private final ConcurrentMap<StepKey, CompletableFuture<Step>> steps = new ConcurrentHashMap<>();
     private final ConcurrentMap<StepKey, CompletableFuture<Step>> forcedSteps = new ConcurrentHashMap<>();
@@ -69,6 +70,8 @@ final class Explorer {
         this.transport = transport;
         this.request = request;
         this.lookups = new AddressLookups(this::lookupQuery, request.rootHints(), request.family(), request.limits());
+        this.discovery = new ZoneDiscovery(this::recursiveQuery, request.family(),
+                request.limits().maxNameServers());
         this.timeLimit = new TimeLimit(request.limits().maxTime());
     }
 
@@ -95,7 +98,7 @@ final class Explorer {
 
     QueryKey key(InetAddress address, Question question, List<InetAddress> path) {
         return new QueryKey(new ServerAddress(address, request.port()), question.name(), question.type(),
-                request.cache() ? List.of() : path);
+                request.cache() ? List.of() : path, false);
     }
 
     /** Whether the printed tree may show this query as asked: the first {@code maxQueries} in tree order are. */
@@ -111,6 +114,12 @@ final class Explorer {
         return true;
     }
 
+    private CompletableFuture<Exchange> recursiveQuery(InetAddress address, Question question) {
+        QueryKey key = new QueryKey(new ServerAddress(address, request.port()), question.name(), question.type(),
+                List.of(), true);
+        return send(key, address, false, transport::exchangeRecursive);
+    }
+
     private CompletableFuture<Exchange> lookupQuery(InetAddress address, Question question, boolean forced) {
         return query(address, question, List.of(), forced, false);
     }
@@ -124,9 +133,6 @@ final class Explorer {
      */
     CompletableFuture<Exchange> query(InetAddress address, Question question, List<InetAddress> path, boolean forced,
             boolean skipDead) {
-        if (timeLimit.isReached()) {
-            return CompletableFuture.failedFuture(TIME_UP);
-        }
         QueryKey key = key(address, question, path);
         CompletableFuture<Exchange> existing = exchanges.get(key);
         if (existing != null) {
@@ -135,6 +141,23 @@ final class Explorer {
         if (skipDead && request.negativeCache() && dead.contains(address)) {
             return CompletableFuture.completedFuture(
                     new Exchange(key.server(), question.name(), question.type(), null, List.of(), true));
+        }
+        return send(key, address, forced, transport::exchange);
+    }
+
+    /** A way of asking one server one question. */
+    private interface Sender {
+        CompletableFuture<Exchange> send(ServerAddress server, Name qname, int qtype);
+    }
+
+    /** Sends a query once per key, within the budget; every published future completes. */
+    private CompletableFuture<Exchange> send(QueryKey key, InetAddress address, boolean forced, Sender sender) {
+        if (timeLimit.isReached()) {
+            return CompletableFuture.failedFuture(TIME_UP);
+        }
+        CompletableFuture<Exchange> existing = exchanges.get(key);
+        if (existing != null) {
+            return existing;
         }
         AtomicInteger budget = forced ? forcedStarted : eagerStarted;
         int cap = forced ? FORCED_CAP_FACTOR * request.limits().maxQueries() - eagerStarted.get()
@@ -152,12 +175,12 @@ final class Explorer {
         }
         timeLimit.reached().thenRun(() -> fresh.completeExceptionally(TIME_UP));
         try {
-            transport.exchange(key.server(), question.name(), question.type()).whenComplete((exchange, error) -> {
+            sender.send(key.server(), key.qname(), key.qtype()).whenComplete((exchange, error) -> {
                 if (error != null) {
                     fresh.completeExceptionally(error);
                     return;
                 }
-                if (request.negativeCache() && !exchange.answered()) {
+                if (request.negativeCache() && !exchange.answered() && !key.recursive()) {
                     dead.add(address);
                 }
                 fresh.complete(exchange);
@@ -198,7 +221,7 @@ final class Explorer {
         }
         try {
             query(address, question, path, forced, !forced)
-                    .thenApply(exchange -> toStep(exchange, address, question, zone, depth, path))
+                    .thenCompose(exchange -> toStep(exchange, address, question, zone, depth, path))
                     .whenComplete((value, error) -> fresh.complete(error == null ? value : failed(error)));
         } catch (RuntimeException | Error e) {
             fresh.complete(failed(e));
@@ -220,13 +243,33 @@ final class Explorer {
         return Step.leaf(null, Verdict.of(Status.INTERNAL_ERROR, String.valueOf(cause)));
     }
 
-    private Step toStep(Exchange exchange, InetAddress address, Question question, Name zone, int depth,
-            List<InetAddress> path) {
+    private CompletableFuture<Step> toStep(Exchange exchange, InetAddress address, Question question, Name zone,
+            int depth, List<InetAddress> path) {
         Verdict verdict = verdictOf(exchange, question, zone);
-        if (!verdict.delegates()) {
-            return Step.leaf(exchange, verdict);
+        if (verdict.delegates()) {
+            Delegation delegation = Delegation.from(exchange.reply(), verdict.referralZone(), zone);
+            return CompletableFuture.completedFuture(delegating(exchange, verdict, delegation, address, question, depth, path));
         }
-        Delegation delegation = Delegation.from(exchange.reply(), verdict.referralZone(), zone);
+        if (zone == null && depth == 0 && exchange != null && exchange.answered() && givesNoReferral(verdict)) {
+            return discovery.discover(address, question.name())
+                    .exceptionally(error -> null)
+                    .thenApply(found -> found == null ? Step.leaf(exchange, verdict)
+                            : delegating(exchange, verdict.foundThroughResolver(found.zone()), found, address,
+                                    question, depth, path));
+        }
+        return CompletableFuture.completedFuture(Step.leaf(exchange, verdict));
+    }
+
+    /** What a start server that is a resolver says when it gives no referral to follow. */
+    private static boolean givesNoReferral(Verdict verdict) {
+        return switch (verdict.status()) {
+            case ANSWER, NXDOMAIN, NODATA, SERVER_ERROR -> true;
+            default -> false;
+        };
+    }
+
+    private Step delegating(Exchange exchange, Verdict verdict, Delegation delegation, InetAddress address,
+            Question question, int depth, List<InetAddress> path) {
         Consumer<Edge> descend = null;
         if (depth < request.limits().maxDepth()) {
             List<InetAddress> childPath = append(path, address);

@@ -35,6 +35,7 @@ import org.xbill.DNS.Record;
  */
 public final class FakeNetwork implements Transport {
     private final Map<InetAddress, Function<Question, Message>> servers = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Function<Question, Message>> recursive = new ConcurrentHashMap<>();
     private final Map<InetAddress, Long> delays = new ConcurrentHashMap<>();
     private final Map<InetAddress, CompletableFuture<?>> gates = new ConcurrentHashMap<>();
     private final Map<InetAddress, AttemptResult> failures = new ConcurrentHashMap<>();
@@ -63,6 +64,12 @@ public final class FakeNetwork implements Transport {
 
     public FakeNetwork server(String address, Function<Question, Message> responder) {
         servers.put(ip(address), responder);
+        return this;
+    }
+
+    /** How this address answers queries with RD=1 (none, by default: they time out). */
+    public FakeNetwork recursive(String address, Function<Question, Message> responder) {
+        recursive.put(ip(address), responder);
         return this;
     }
 
@@ -110,12 +117,23 @@ public final class FakeNetwork implements Transport {
 
     @Override
     public CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype) {
+        return exchange(server, qname, qtype, servers, "");
+    }
+
+    /** Recorded as "address qname TYPE +rd". */
+    @Override
+    public CompletableFuture<Exchange> exchangeRecursive(ServerAddress server, Name qname, int qtype) {
+        return exchange(server, qname, qtype, recursive, " +rd");
+    }
+
+    private CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype,
+            Map<InetAddress, Function<Question, Message>> table, String mark) {
         RuntimeException broken = throwing.get(server.address());
         if (broken != null) {
             throw broken;
         }
         Question question = new Question(qname, qtype);
-        queries.add(IpAddresses.format(server.address()) + " " + qname + " " + question.typeName());
+        queries.add(IpAddresses.format(server.address()) + " " + qname + " " + question.typeName() + mark);
         CompletableFuture<?> gate = gates.getOrDefault(server.address(), CompletableFuture.completedFuture(null));
         long delay = delays.getOrDefault(server.address(), 0L);
         Random random = jitter;
@@ -125,15 +143,16 @@ public final class FakeNetwork implements Transport {
             }
         }
         Executor later = delay == 0 ? responders : CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, responders);
-        return gate.thenApplyAsync(ignored -> respond(server, qname, qtype, question), later);
+        return gate.thenApplyAsync(ignored -> respond(server, qname, qtype, question, table.get(server.address())),
+                later);
     }
 
-    private Exchange respond(ServerAddress server, Name qname, int qtype, Question question) {
+    private Exchange respond(ServerAddress server, Name qname, int qtype, Question question,
+            Function<Question, Message> responder) {
         Message sent = Message.newQuery(Record.newRecord(qname, qtype, DClass.IN));
         // the same ID for the same question to the same server, whatever the order: golden files stay stable
         sent.getHeader().unsetFlag(org.xbill.DNS.Flags.RD);
         sent.getHeader().setID((server.toString() + " " + qname + " " + qtype).hashCode() & 0xffff);
-        Function<Question, Message> responder = servers.get(server.address());
         Message reply = responder == null ? null : responder.apply(question);
         if (reply == null) {
             AttemptResult failure = failures.getOrDefault(server.address(), AttemptResult.TIMEOUT);
