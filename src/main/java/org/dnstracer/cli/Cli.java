@@ -70,14 +70,20 @@ public final class Cli {
         return fail(ERROR, "internal error: " + describe(ex), out, err);
     }
 
-    /** The message alone when there is one (an I/O message names the file or address), else the type. */
+    /**
+     * The message alone when there is one (an I/O message names the file or address), else the type; a wrapper
+     * without a message of its own (ExceptionInInitializerError) names its cause.
+     */
     private static String describe(Throwable ex) {
         String message = ex.getMessage();
         if (ex instanceof IOException && message != null && !message.isBlank()) {
             return message;
         }
-        return message == null || message.isBlank() ? ex.getClass().getName()
-                : ex.getClass().getName() + ": " + message;
+        String type = ex.getClass().getName();
+        if (message == null || message.isBlank()) {
+            return ex.getCause() == null || ex.getCause() == ex ? type : type + " (" + describe(ex.getCause()) + ")";
+        }
+        return type + ": " + message;
     }
 
     private static int fail(int status, String message, PrintWriter out, PrintWriter err) {

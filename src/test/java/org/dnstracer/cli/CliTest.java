@@ -68,6 +68,14 @@ class CliTest {
     }
 
     @Test
+    void aWrapperWithoutMessageNamesItsCause() {
+        CliRun run = running(new ExceptionInInitializerError(new IllegalStateException("data file missing")));
+        assertThat(run.err()).isEqualTo("dnstracer: internal error: java.lang.ExceptionInInitializerError "
+                + "(java.lang.IllegalStateException: data file missing)\n");
+        assertThat(run.status()).isEqualTo(3);
+    }
+
+    @Test
     void aUsageExceptionIsStatusTwo() {
         CliRun run = running(new UsageException("no host to trace given (try --help)"));
         assertThat(run.err()).isEqualTo("dnstracer: no host to trace given (try --help)\n");
