@@ -83,7 +83,8 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Option(names = {"-s", "--server"}, paramLabel = "SERVER",
             description = "Start server: an IP address, a name (looked up from the root hints), or . for the root "
-                    + "servers. Default: the first nameserver of /etc/resolv.conf, else 127.0.0.1.")
+                    + "servers. Default: the first nameserver of /etc/resolv.conf (of the family of -4, -6 or -S), else "
+                    + "127.0.0.1.")
     String server;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = "5", converter = TimeoutConverter.class,
@@ -101,7 +102,8 @@ public final class TraceCommand implements Callable<Integer> {
     FamilyOption familyOption;
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", converter = PortConverter.class,
-            description = "Destination port of every query (default: 53; with --lab: the lab's port).")
+            description = "Destination port of every query, 1-65535 (default: 53; with --lab: the lab's port; with "
+                    + "--lab-serve: the port to serve on).")
     Integer port;
 
     @Option(names = "--root-hints", paramLabel = "FILE",
@@ -133,11 +135,12 @@ public final class TraceCommand implements Callable<Integer> {
     String labServe;
 
     @Option(names = "--lab-for", paramLabel = "SECONDS", converter = LabForConverter.class,
-            description = "With --lab-serve: stop after this many seconds.")
+            description = "With --lab-serve only: stop after this many seconds.")
     Duration labFor;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "HOST",
-            description = "Name to trace; an IPv4 or IPv6 address is traced as its reverse (PTR) name.")
+            description = "Name to trace; an IPv4 or IPv6 address is traced as its reverse (PTR) name, a non-ASCII "
+                    + "name as its IDNA2008 (UTS #46) form.")
     String host;
 
     private final Path resolvConf;
