@@ -1,19 +1,20 @@
 package org.dnstracer.cli;
 
 import java.net.DatagramSocket;
-import java.net.IDN;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.time.Duration;
-import org.dnstracer.net.IpAddresses;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
-/** Parsers of option values, each failing with a message fit for the user. */
+/** Parsers of option values that need more than a picocli converter, each failing with a message fit for the user. */
 final class Arguments {
     private Arguments() {}
 
+    /**
+     * A name as typed: ASCII as it is (DNS names may hold any label, {@code _dmarc} too), anything else through
+     * IDNA first. Only then is the IDNA library loaded, so that ASCII names cost no start-up time.
+     */
     static Name parseName(String text, String what) throws UsageException {
         if (text.isEmpty()) {
             throw new UsageException("empty " + what + " name");
@@ -21,8 +22,8 @@ final class Arguments {
         String ascii = text;
         if (!text.chars().allMatch(c -> c < 0x80)) {
             try {
-                ascii = IDN.toASCII(text, IDN.ALLOW_UNASSIGNED); // bücher.example -> xn--bcher-kva.example
-            } catch (IllegalArgumentException e) {
+                ascii = Idna.toAscii(text); // bücher.example -> xn--bcher-kva.example
+            } catch (Idna.InvalidNameException e) {
                 throw new UsageException("invalid " + what + " name '" + text + "': " + e.getMessage());
             }
         }
@@ -36,29 +37,8 @@ final class Arguments {
         }
     }
 
-    static int parseInt(String text, String option) throws UsageException {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " needs a whole number, not '" + text + "'");
-        }
-    }
-
-    static Duration parseSeconds(String text) throws UsageException {
-        double seconds;
-        try {
-            seconds = Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("-t needs a number of seconds, not '" + text + "'");
-        }
-        if (!(seconds >= 0) || seconds > 3600) {
-            throw new UsageException("-t must be between 0 and 3600 seconds, not " + text);
-        }
-        return seconds == 0 ? Duration.ofSeconds(30) : Duration.ofNanos((long) (seconds * 1e9));
-    }
-
     static InetAddress localAddress(String text) throws UsageException {
-        InetAddress address = IpAddresses.parseLiteral(text)
+        InetAddress address = IpLiterals.parse(text)
                 .orElseThrow(() -> new UsageException("-S needs an IP address, not '" + text + "'"));
         try (DatagramSocket probe = new DatagramSocket(null)) {
             probe.bind(new InetSocketAddress(address, 0));

@@ -1,13 +1,21 @@
 package org.dnstracer.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Runs the command with the project's error conventions: one line on stderr, exit 2 for user mistakes. */
+/**
+ * Runs the command with the project's error conventions: one line on stderr and never a stack trace; exit 2 for
+ * a mistake of the user, 3 for an I/O or internal error.
+ */
 public final class Cli {
     public static final int OK = 0;
     public static final int NO_AUTHORITATIVE_ANSWER = 1;
     public static final int USAGE = 2;
+    public static final int ERROR = 3;
 
     private Cli() {}
 
@@ -15,34 +23,77 @@ public final class Cli {
         return run(new TraceCommand(), args, out, err);
     }
 
-    static int run(TraceCommand command, String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setPosixClusteredShortOptionsAllowed(true);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            out.flush();
-            err.println("dnstracer: " + ex.getMessage());
-            err.flush();
-            return USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            out.flush();
-            if (ex instanceof UsageException) {
-                err.println("dnstracer: " + ex.getMessage());
-                err.flush();
-                return USAGE;
-            }
-            if (ex instanceof java.io.IOException io) {
-                err.println("dnstracer: " + io.getMessage());
-                err.flush();
-                return NO_AUTHORITATIVE_ANSWER;
-            }
-            throw ex;
-        });
-        int status = cl.execute(args);
+    /** @param command a picocli command object; the tests pass their own to reach the error paths */
+    static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
+        int status;
+        try {
+            CommandLine cl = new CommandLine(command);
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setPosixClusteredShortOptionsAllowed(true);
+            cl.setParameterExceptionHandler((ex, a) -> fail(USAGE, parameterMessage(ex), out, err));
+            cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, out, err));
+            status = cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            // thrown outside execution, e.g. while picocli builds the command model: still one line
+            status = failure(e, out, err);
+        }
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * picocli's own messages, without the "Error: " some of them start with (we already say "dnstracer: "), and
+     * in words for an option of an exclusive group given twice, where picocli prints its group objects.
+     */
+    private static String parameterMessage(CommandLine.ParameterException ex) {
+        String message = ex.getMessage() == null ? "invalid command line" : ex.getMessage();
+        if (message.startsWith("Error: ")) {
+            message = message.substring("Error: ".length());
+        }
+        // picocli 4.7: "expected only one match but got [-4 | -6]={--ipv4} and [-4 | -6]={--ipv4}"
+        Matcher twice = Pattern.compile("expected only one match but got (\\[[^]]*])=").matcher(message);
+        if (ex instanceof CommandLine.MaxValuesExceededException && twice.lookingAt()) {
+            return "only one of " + twice.group(1) + " may be given, once";
+        }
+        return message;
+    }
+
+    private static int failure(Throwable ex, PrintWriter out, PrintWriter err) {
+        if (ex instanceof UsageException) {
+            return fail(USAGE, ex.getMessage(), out, err);
+        }
+        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+            return fail(ERROR, describe(ex instanceof UncheckedIOException u ? u.getCause() : ex), out, err);
+        }
+        return fail(ERROR, "internal error: " + describe(ex), out, err);
+    }
+
+    /**
+     * The message alone when there is one (an I/O message names the file or address), else the type; a wrapper
+     * without a message of its own (ExceptionInInitializerError) names its cause.
+     */
+    private static String describe(Throwable ex) {
+        String message = ex.getMessage();
+        if (ex instanceof IOException && message != null && !message.isBlank()) {
+            return message;
+        }
+        String type = ex.getClass().getName();
+        if (message == null || message.isBlank()) {
+            return ex.getCause() == null || ex.getCause() == ex ? type : type + " (" + describe(ex.getCause()) + ")";
+        }
+        return type + ": " + message;
+    }
+
+    private static int fail(int status, String message, PrintWriter out, PrintWriter err) {
+        out.flush();
+        err.println("dnstracer: " + oneLine(message));
+        err.flush();
+        return status;
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

@@ -1,6 +1,7 @@
 package org.dnstracer.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dnstracer.lab.Lab;
@@ -10,19 +11,19 @@ import org.dnstracer.lab.LabDefinition;
 final class LabServe {
     private LabServe() {}
 
-    static int run(LabDefinition definition, int port, Integer seconds, PrintWriter out) throws Exception {
+    static int run(LabDefinition definition, int port, Duration serveFor, PrintWriter out) throws Exception {
         try (Lab lab = Lab.start(definition, port)) {
             CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(stop::countDown, "dnstracer-lab-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.println(lab.serverTable());
-            out.println("Serving on port " + lab.port() + (seconds == null ? " until interrupted" : " for " + seconds + " s")
+            out.println("Serving on port " + lab.port() + (serveFor == null ? " until interrupted" : " for " + Seconds.format(serveFor) + " s")
                     + "; try: dig @" + firstAddress(lab) + " -p " + lab.port() + " www.example.com +norecurse");
             out.flush();
-            if (seconds == null) {
+            if (serveFor == null) {
                 stop.await();
             } else {
-                stop.await(seconds, TimeUnit.SECONDS);
+                stop.await(serveFor.toNanos(), TimeUnit.NANOSECONDS);
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.dnstracer.net.IpAddresses;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The default start server: the first {@code nameserver} line of /etc/resolv.conf that holds an IP literal. */
+/** The default start servers: the {@code nameserver} lines of /etc/resolv.conf that hold an IP literal. */
 final class ResolvConf {
     static final Path DEFAULT = Path.of("/etc/resolv.conf");
 
     private ResolvConf() {}
 
-    static Optional<InetAddress> firstNameserver(String text) {
+    /** In file order; a zone ({@code fe80::1%eth0}) is kept, as the C library keeps it. */
+    static List<InetAddress> nameservers(String text) {
+        List<InetAddress> found = new ArrayList<>();
         for (String raw : text.split("\n")) {
             String line = raw.strip();
             if (line.startsWith("#") || line.startsWith(";")) {
@@ -21,22 +23,18 @@ final class ResolvConf {
             }
             String[] words = line.split("\\s+");
             if (words.length >= 2 && words[0].equals("nameserver")) {
-                String address = words[1];
-                int zone = address.indexOf('%');
-                Optional<InetAddress> parsed = IpAddresses.parseLiteral(zone >= 0 ? address.substring(0, zone) : address);
-                if (parsed.isPresent()) {
-                    return parsed;
-                }
+                IpLiterals.parse(words[1]).ifPresent(found::add);
             }
         }
-        return Optional.empty();
+        return found;
     }
 
-    static Optional<InetAddress> firstNameserver(Path file) {
+    /** Empty when the file cannot be read: then the C library's default applies. */
+    static List<InetAddress> nameservers(Path file) {
         try {
-            return firstNameserver(Files.readString(file));
+            return nameservers(Files.readString(file));
         } catch (IOException e) {
-            return Optional.empty();
+            return List.of();
         }
     }
 }

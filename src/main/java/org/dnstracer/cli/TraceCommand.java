@@ -28,6 +28,7 @@ import org.dnstracer.trace.Tracer;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Type;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,7 +56,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {
             "  0  at least one server answered authoritatively (NXDOMAIN and NODATA count)",
             "  1  no server answered authoritatively",
-            "  2  usage error or bad input",
+            "  2  usage error or bad input (one line on stderr)",
+            "  3  I/O or internal error (one line on stderr)",
         })
 public final class TraceCommand implements Callable<Integer> {
     @Spec
@@ -70,24 +72,25 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = {"-o", "--overview"}, description = "Print an overview of the answers received after the tree.")
     boolean overview;
 
-    @Option(names = {"-q", "--query-type"}, paramLabel = "TYPE",
-            description = "Record type to ask for: a mnemonic (A, AAAA, MX, TXT, ...) or a number 1-65535. Default: A, "
-                    + "or PTR when the host is an IP address.")
-    String queryType;
+    @Option(names = {"-q", "--query-type"}, paramLabel = "TYPE", converter = QueryTypes.class,
+            description = "Record type to ask for: a mnemonic (A, AAAA, MX, TXT, ANY, ...) or a number 1-65535; not "
+                    + "OPT, TSIG, TKEY, AXFR or IXFR. Default: A, or PTR when the host is an IP address.")
+    Integer queryType;
 
-    @Option(names = {"-r", "--retries"}, paramLabel = "N", defaultValue = "3",
-            description = "Number of tries per server, as in dnstracer 1.9 (default: ${DEFAULT-VALUE}).")
-    String tries;
+    @Option(names = {"-r", "--retries"}, paramLabel = "N", defaultValue = "3", converter = TriesConverter.class,
+            description = "Number of tries per server, 1-20, as in dnstracer 1.9 (default: ${DEFAULT-VALUE}).")
+    int tries;
 
     @Option(names = {"-s", "--server"}, paramLabel = "SERVER",
             description = "Start server: an IP address, a name (looked up from the root hints), or . for the root "
-                    + "servers. Default: the first nameserver of /etc/resolv.conf, else 127.0.0.1.")
+                    + "servers. Default: the first nameserver of /etc/resolv.conf (of the family of -4, -6 or -S), else "
+                    + "127.0.0.1.")
     String server;
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = "5",
-            description = "Longest wait of one try; tries start shorter and double (default: ${DEFAULT-VALUE}, "
-                    + "0 means 30).")
-    String timeout;
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = "5", converter = TimeoutConverter.class,
+            description = "Longest wait of one try, 0.001-3600; tries start shorter and double (default: "
+                    + "${DEFAULT-VALUE}, 0 means 30).")
+    Duration timeout;
 
     @Option(names = {"-v", "--verbose"}, description = "Dump every query sent and every reply received.")
     boolean verbose;
@@ -95,14 +98,12 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = {"-S", "--source"}, paramLabel = "ADDRESS", description = "Local IP address to send queries from.")
     String source;
 
-    @Option(names = {"-4", "--ipv4"}, description = "Query IPv4 servers only (IPv6 ones are shown as not queried).")
-    boolean ipv4;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    FamilyOption familyOption;
 
-    @Option(names = {"-6", "--ipv6"}, description = "Query IPv6 servers only.")
-    boolean ipv6;
-
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
-            description = "Destination port of every query (default: 53; with --lab: the lab's port).")
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", converter = PortConverter.class,
+            description = "Destination port of every query, 1-65535 (default: 53; with --lab: the lab's port; with "
+                    + "--lab-serve: the port to serve on).")
     Integer port;
 
     @Option(names = "--root-hints", paramLabel = "FILE",
@@ -143,11 +144,13 @@ public final class TraceCommand implements Callable<Integer> {
             description = "Only serve the built-in lab (or the lab in DIR) and print its servers, until interrupted.")
     String labServe;
 
-    @Option(names = "--lab-for", paramLabel = "SECONDS", description = "With --lab-serve: stop after this many seconds.")
-    Integer labFor;
+    @Option(names = "--lab-for", paramLabel = "SECONDS", converter = LabForConverter.class,
+            description = "With --lab-serve only: stop after this many seconds.")
+    Duration labFor;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "HOST",
-            description = "Name to trace; an IPv4 or IPv6 address is traced as its reverse (PTR) name.")
+            description = "Name to trace; an IPv4 or IPv6 address is traced as its reverse (PTR) name, a non-ASCII "
+                    + "name as its IDNA2008 (UTS #46) form.")
     String host;
 
     private final Path resolvConf;
@@ -164,7 +167,11 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (labServe != null) {
+            validateLabServe();
             return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, out);
+        }
+        if (labFor != null) {
+            throw new UsageException("--lab-for needs --lab-serve");
         }
         Settings settings = validate();
         Lab running = lab == null ? null : Lab.start(labDefinition(lab), port == null ? 0 : port);
@@ -175,7 +182,7 @@ public final class TraceCommand implements Callable<Integer> {
                 Tracer tracer = new Tracer(transport);
                 String startGiven = server != null ? server : running != null ? "." : null;
                 StartServer start = StartServers.choose(startGiven, resolvConf, hints, settings.family(),
-                        name -> tracer.lookup(name, hints, settings.family(), destinationPort));
+                        settings.familyCause(), name -> tracer.lookup(name, hints, settings.family(), destinationPort));
                 TraceRequest request = new TraceRequest(settings.question(), start, destinationPort, settings.family(),
                         !noCache, negativeCache, !noFollowCname, settings.limits(), hints,
                         settings.transport().tries());
@@ -188,7 +195,7 @@ public final class TraceCommand implements Callable<Integer> {
                     Trailer.render(trace, overview, out);
                 }
                 out.flush();
-                return trace.anyAuthoritative() ? 0 : 1;
+                return trace.anyAuthoritative() ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
             }
         } finally {
             if (running != null) {
@@ -197,22 +204,23 @@ public final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    private record Settings(Question question, IpFamily family, TransportOptions transport, Limits limits) {}
+    /** @param familyCause the option that restricted the address family, if any, for messages */
+    private record Settings(Question question, IpFamily family, String familyCause, TransportOptions transport,
+            Limits limits) {}
+
+    /** The lab server takes only its own options: anything about a trace would be silently ignored. */
+    private void validateLabServe() throws UsageException {
+        if (lab != null) {
+            throw new UsageException("--lab and --lab-serve cannot be used together");
+        }
+        if (host != null) {
+            throw new UsageException("--lab-serve only serves the lab; it traces no HOST ('" + host + "')");
+        }
+    }
 
     private Settings validate() throws UsageException {
-        if (ipv4 && ipv6) {
-            throw new UsageException("-4 and -6 cannot be used together");
-        }
         if (host == null) {
             throw new UsageException("no host to trace given (try --help)");
-        }
-        int triesValue = Arguments.parseInt(tries, "-r");
-        if (triesValue < 1 || triesValue > 20) {
-            throw new UsageException("-r must be between 1 and 20 tries, not " + tries);
-        }
-        Duration maxTimeout = Arguments.parseSeconds(timeout);
-        if (port != null && (port < 1 || port > 65535)) {
-            throw new UsageException("-p must be a port number 1-65535, not " + port);
         }
         if (ednsSize < 512 || ednsSize > 65535) {
             throw new UsageException("--edns-size must be between 512 and 65535, not " + ednsSize);
@@ -224,33 +232,35 @@ public final class TraceCommand implements Callable<Integer> {
             throw new UsageException("--max-ns must be between 1 and 1000, not " + maxNs);
         }
         Limits limits = Limits.defaults().withMaxTime(Duration.ofSeconds(maxTime)).withMaxNameServers(maxNs);
-        IpFamily family = ipv4 ? IpFamily.V4_ONLY : ipv6 ? IpFamily.V6_ONLY : IpFamily.ANY;
+        IpFamily family = familyOption == null ? IpFamily.ANY : familyOption.family();
+        String familyCause = familyOption == null ? null : familyOption.flag();
         InetAddress sourceAddress = null;
         if (source != null) {
             sourceAddress = Arguments.localAddress(source);
             boolean v6 = IpAddresses.isIpv6(sourceAddress);
-            if (v6 && ipv4) {
+            if (v6 && family == IpFamily.V4_ONLY) {
                 throw new UsageException("-S " + source + " is an IPv6 address but -4 asks for IPv4 only");
             }
-            if (!v6 && ipv6) {
+            if (!v6 && family == IpFamily.V6_ONLY) {
                 throw new UsageException("-S " + source + " is an IPv4 address but -6 asks for IPv6 only");
             }
             // a socket bound to one family cannot reach the other: those servers are shown as not queried
             family = v6 ? IpFamily.V6_ONLY : IpFamily.V4_ONLY;
+            familyCause = "-S " + source;
         }
         Question question = question();
         TransportOptions options = TransportOptions.defaults()
-                .withTries(triesValue)
-                .withMaxTimeout(maxTimeout)
+                .withTries(tries)
+                .withMaxTimeout(timeout)
                 .withSource(sourceAddress)
                 .withTcpOnly(tcp)
                 .withEdns(!noEdns, ednsSize);
-        return new Settings(question, family, options, limits);
+        return new Settings(question, family, familyCause, options, limits);
     }
 
     private Question question() throws UsageException {
         Optional<InetAddress> literal = IpAddresses.parseLiteral(host);
-        int type = queryType == null ? (literal.isPresent() ? Type.PTR : Type.A) : QueryTypes.parse(queryType);
+        int type = queryType != null ? queryType : literal.isPresent() ? Type.PTR : Type.A;
         if (literal.isPresent()) {
             return new Question(ReverseMap.fromAddress(literal.get()), type);
         }

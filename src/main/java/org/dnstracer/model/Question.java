@@ -20,6 +20,6 @@ public record Question(Name name, int type) {
 
     /** The name as the classic tool prints it: no trailing dot (the root stays "."). */
     public String displayName() {
-        return Names.display(name);
+        return name.toString(true);
     }
 }

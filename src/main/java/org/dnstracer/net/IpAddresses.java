@@ -16,14 +16,8 @@ public final class IpAddresses {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        int family = text.indexOf(':') >= 0 ? Address.IPv6 : Address.IPv4;
-        byte[] bytes = Address.toByteArray(text, family);
-        if (bytes == null) {
-            return Optional.empty();
-        }
         try {
-            // getByAddress with raw bytes performs no lookup
-            return Optional.of(InetAddress.getByAddress(bytes));
+            return Optional.of(Address.getByAddress(text)); // a literal or an exception: never a lookup
         } catch (UnknownHostException e) {
             return Optional.empty();
         }

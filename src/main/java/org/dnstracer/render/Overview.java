@@ -1,7 +1,6 @@
 package org.dnstracer.render;
 
 import java.io.PrintWriter;
-import org.dnstracer.model.Names;
 import org.dnstracer.model.Section;
 import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceNode;
@@ -30,7 +29,7 @@ public final class Overview {
                     ? server + " ".repeat(SERVER_COLUMN - server.length())
                     : server + " ";
             for (Record r : node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER)) {
-                out.println(padded + Names.display(r.getName()) + " -> " + RecordText.data(r));
+                out.println(padded + r.getName().toString(true) + " -> " + RecordText.data(r));
             }
         }
         for (TraceNode child : node.children()) {

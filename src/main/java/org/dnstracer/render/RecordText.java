@@ -1,7 +1,7 @@
 package org.dnstracer.render;
 
 import java.util.List;
-import org.dnstracer.model.Names;
+import java.util.stream.Collectors;
 import org.dnstracer.net.IpAddresses;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -17,8 +17,9 @@ import org.xbill.DNS.SPFRecord;
 import org.xbill.DNS.TXTRecord;
 
 /**
- * Record data as the overview shows it: names without their trailing dot as the classic tool printed them, IPv6
- * in RFC 5952 form, TXT as quoted strings, everything else in dnsjava's presentation format.
+ * Record data as the overview shows it: names without their trailing dot as the classic tool printed them
+ * (dnsjava's {@code toString(true)}), IPv6 in RFC 5952 form, TXT as quoted strings, everything else in dnsjava's
+ * presentation format.
  */
 public final class RecordText {
     private RecordText() {}
@@ -31,55 +32,34 @@ public final class RecordText {
             return IpAddresses.format(aaaa.getAddress());
         }
         if (r instanceof MXRecord mx) {
-            return mx.getPriority() + " " + Names.display(mx.getTarget());
+            return mx.getPriority() + " " + mx.getTarget().toString(true);
         }
         if (r instanceof SRVRecord srv) {
-            return srv.getPriority() + " " + srv.getWeight() + " " + srv.getPort() + " " + Names.display(srv.getTarget());
+            return srv.getPriority() + " " + srv.getWeight() + " " + srv.getPort() + " " + srv.getTarget().toString(true);
         }
         if (r instanceof SOARecord soa) {
-            return Names.display(soa.getHost()) + " " + Names.display(soa.getAdmin()) + " " + soa.getSerial() + " "
+            return soa.getHost().toString(true) + " " + soa.getAdmin().toString(true) + " " + soa.getSerial() + " "
                     + soa.getRefresh() + " " + soa.getRetry() + " " + soa.getExpire() + " " + soa.getMinimum();
         }
         if (r instanceof NSRecord ns) {
-            return Names.display(ns.getTarget());
+            return ns.getTarget().toString(true);
         }
         if (r instanceof CNAMERecord cname) {
-            return Names.display(cname.getTarget());
+            return cname.getTarget().toString(true);
         }
         if (r instanceof PTRRecord ptr) {
-            return Names.display(ptr.getTarget());
+            return ptr.getTarget().toString(true);
         }
         if (r instanceof DNAMERecord dname) {
-            return Names.display(dname.getTarget());
+            return dname.getTarget().toString(true);
         }
-        List<byte[]> strings = r instanceof TXTRecord txt ? txt.getStringsAsByteArrays()
-                : r instanceof SPFRecord spf ? spf.getStringsAsByteArrays() : null;
+        // dnsjava quotes a string only when it holds a space; the overview quotes every one, as dig does, so that
+        // "v=spf1" and "v=spf1 -all" look alike. The escaping (\" \\ \DDD) is dnsjava's.
+        List<String> strings = r instanceof TXTRecord txt ? txt.getStrings()
+                : r instanceof SPFRecord spf ? spf.getStrings() : null;
         if (strings != null) {
-            StringBuilder out = new StringBuilder();
-            for (byte[] s : strings) {
-                if (out.length() > 0) {
-                    out.append(' ');
-                }
-                out.append(quote(s));
-            }
-            return out.toString();
+            return strings.stream().map(s -> '"' + s + '"').collect(Collectors.joining(" "));
         }
         return r.rdataToString();
-    }
-
-    /** A character-string in zone-file form: quoted, with {@code "} and {@code \} escaped, and \DDD for the rest. */
-    static String quote(byte[] bytes) {
-        StringBuilder out = new StringBuilder("\"");
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (c == '"' || c == '\\') {
-                out.append('\\').append((char) c);
-            } else if (c < 0x20 || c >= 0x7f) {
-                out.append(String.format("\\%03d", c));
-            } else {
-                out.append((char) c);
-            }
-        }
-        return out.append('"').toString();
     }
 }

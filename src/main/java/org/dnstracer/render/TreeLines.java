@@ -1,7 +1,6 @@
 package org.dnstracer.render;
 
 import java.util.List;
-import org.dnstracer.model.Names;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.StartServer;
 import org.dnstracer.model.TraceNode;
@@ -16,7 +15,7 @@ public final class TreeLines {
     public static String header(Question question, Name cnameOf, StartServer start, int tries) {
         String line = "Tracing to " + question.displayName() + "[" + question.typeName() + "] via " + start.label()
                 + ", maximum of " + tries + " retries";
-        return cnameOf == null ? line : line + " (CNAME target of " + Names.display(cnameOf) + ")";
+        return cnameOf == null ? line : line + " (CNAME target of " + cnameOf.toString(true) + ")";
     }
 
     /**
@@ -39,7 +38,7 @@ public final class TreeLines {
     public static String node(TraceNode node, Question question) {
         StringBuilder out = new StringBuilder(node.server()).append(' ');
         if (node.zone() != null) {
-            out.append('[').append(Names.display(node.zone())).append("] ");
+            out.append('[').append(node.zone().toString(true)).append("] ");
         }
         String status = NodeStatus.text(node, question);
         if (node.address() != null) {

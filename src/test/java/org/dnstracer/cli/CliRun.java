@@ -12,11 +12,20 @@ import java.util.List;
 /** Runs the command in-process and keeps what it printed. */
 record CliRun(int status, String out, String err) {
     static CliRun of(String... args) {
+        // the resolv.conf path points nowhere: no test may ever reach the machine's resolver
+        return withResolvConf(Path.of("/nonexistent/resolv.conf"), args);
+    }
+
+    /** With a resolv.conf of the test's own: it must list loopback addresses only. */
+    static CliRun withResolvConf(Path resolvConf, String... args) {
+        return ofCommand(new TraceCommand(resolvConf), args);
+    }
+
+    /** Any picocli command object, run with the CLI's error conventions. */
+    static CliRun ofCommand(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        // the resolv.conf path points nowhere: no test may ever reach the machine's resolver
-        int status = Cli.run(new TraceCommand(Path.of("/nonexistent/resolv.conf")), args, new PrintWriter(out),
-                new PrintWriter(err));
+        int status = Cli.run(command, args, new PrintWriter(out), new PrintWriter(err));
         return new CliRun(status, out.toString(), err.toString());
     }
 

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TraceCommandTest {
     @TempDir
@@ -106,40 +111,81 @@ class TraceCommandTest {
 
     @Test
     void helpAndVersionExitZero() {
-        assertThat(CliRun.of("--help").stableOut()).contains("-q, --query-type=TYPE").contains("Exit status:");
+        assertThat(CliRun.of("--help").stableOut()).contains("-q, --query-type=TYPE").contains("Exit status:")
+                .contains("  3  I/O or internal error (one line on stderr)");
         assertThat(CliRun.of("--version").stableOut()).startsWith("dnstracer ");
         assertThat(CliRun.of("--help").status()).isZero();
     }
 
-    @ParameterizedTest(name = "{index}: {1}")
-    @CsvSource(delimiter = '|', value = {
-        "a..example.com                    | invalid host name 'a..example.com': invalid empty label",
-        "-q NOPE www.example.com           | unknown query type 'NOPE'",
-        "-q 0 www.example.com              | unknown query type '0'",
-        "-r 0 www.example.com              | -r must be between 1 and 20",
-        "-r x www.example.com              | -r needs a whole number",
-        "-t -1 www.example.com             | -t must be between 0 and 3600",
-        "-t soon www.example.com           | -t needs a number of seconds",
-        "-4 -6 www.example.com             | -4 and -6 cannot be used together",
-        "-S 127.0.0.1 -6 www.example.com   | is an IPv4 address but -6 asks for IPv6 only",
-        "-S ::1 -4 www.example.com         | is an IPv6 address but -4 asks for IPv4 only",
-        "-S 192.0.2.55 www.example.com     | is not an address of this machine",
-        "-S nonsense www.example.com       | -S needs an IP address",
-        "-s bad..name www.example.com      | invalid server name 'bad..name'",
-        "-p 0 www.example.com              | -p must be a port number",
-        "--edns-size 100 www.example.com   | --edns-size must be between 512 and 65535",
-        "--root-hints /nonexistent/x a.com | cannot read root hints file /nonexistent/x",
-        "-x www.example.com                | Unknown option: '-x'",
-        "-q                                | Missing required parameter for option '--query-type'",
-        "a.com b.com                       | Unmatched argument",
-        "''                                | empty host name",
-    })
-    void badInputGetsOneLineAndStatusTwo(String args, String message) {
-        String[] argv = args.equals("''") ? new String[] {""} : args.trim().split("\\s+");
-        CliRun run = CliRun.of(argv);
+    /** Every bad input: the exact line on stderr, status 2, nothing on stdout; and no query is sent for any. */
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                bad("invalid host name 'a..example.com': invalid empty label", "a..example.com"),
+                bad("empty host name", ""),
+                bad("no host to trace given (try --help)", "-o"),
+                bad("Unmatched argument at index 1: 'b.com'", "a.com", "b.com"),
+                bad("Unknown option: '-x'", "-x", "www.example.com"),
+                bad("Missing required parameter for option '--query-type' (TYPE)", "-q"),
+                bad("invalid host name 'stra\u00dfe..de': not a valid internationalised name (UTS #46: empty label)", "stra\u00dfe..de"),
+                bad("invalid host name 'a\u200db.de': not a valid internationalised name (UTS #46: a zero-width joiner or non-joiner where none is allowed)", "a\u200db.de"),
+                bad("invalid host name 'ab\u0663.de': not a valid internationalised name (UTS #46: mixes left-to-right and right-to-left against the bidi rule)", "ab\u0663.de"),
+                bad("invalid host name '\u00fc\ufffd.de': not a valid internationalised name (UTS #46: a character not allowed in names)", "\u00fc\ufffd.de"),
+                bad("Invalid value for option '--query-type': unknown query type 'NOPE' (expected a type such as A, AAAA, MX, NS, TXT, or a number 1-65535)", "-q", "NOPE", "a.com"),
+                bad("Invalid value for option '--query-type': unknown query type '0' (expected a type such as A, AAAA, MX, NS, TXT, or a number 1-65535)", "-q", "0", "a.com"),
+                bad("Invalid value for option '--query-type': unknown query type '65536' (expected a type such as A, AAAA, MX, NS, TXT, or a number 1-65535)", "-q65536", "a.com"),
+                bad("Invalid value for option '--query-type': OPT is a meta-type that only travels with a message, not a question a server answers", "-q", "OPT", "a.com"),
+                bad("Invalid value for option '--query-type': OPT is a meta-type that only travels with a message, not a question a server answers", "-q", "41", "a.com"),
+                bad("Invalid value for option '--query-type': TSIG is a meta-type that only travels with a message, not a question a server answers", "-q", "tsig", "a.com"),
+                bad("Invalid value for option '--query-type': TKEY is a meta-type that only travels with a message, not a question a server answers", "-q", "TYPE249", "a.com"),
+                bad("Invalid value for option '--query-type': AXFR asks for a zone transfer, which is not a question a server answers to a non-recursive query (use dig AXFR over TCP)", "-q", "axfr", "a.com"),
+                bad("Invalid value for option '--query-type': IXFR asks for a zone transfer, which is not a question a server answers to a non-recursive query (use dig IXFR over TCP)", "-q", "IXFR", "a.com"),
+                bad("Invalid value for option '--retries': must be from 1 to 20 tries, not 0", "-r", "0", "a.com"),
+                bad("Invalid value for option '--retries': must be from 1 to 20 tries, not 21", "-r21", "a.com"),
+                bad("Invalid value for option '--retries': must be a whole number of tries from 1 to 20, not 'x'", "-r", "x", "a.com"),
+                bad("Invalid value for option '--timeout': must be 0 (meaning 30) or from 0.001 to 3600 seconds, not '-1'", "-t", "-1", "a.com"),
+                bad("Invalid value for option '--timeout': must be 0 (meaning 30) or from 0.001 to 3600 seconds, not '1e-10'", "-t", "1e-10", "a.com"),
+                bad("Invalid value for option '--timeout': must be 0 (meaning 30) or from 0.001 to 3600 seconds, not '0.0009'", "-t", "0.0009", "a.com"),
+                bad("Invalid value for option '--timeout': must be 0 (meaning 30) or from 0.001 to 3600 seconds, not '3601'", "-t", "3601", "a.com"),
+                bad("Invalid value for option '--timeout': 'soon' is not a number of seconds", "-t", "soon", "a.com"),
+                bad("Invalid value for option '--timeout': 'NaN' is not a number of seconds", "-t", "NaN", "a.com"),
+                bad("Invalid value for option '--timeout': 'Infinity' is not a number of seconds", "-t", "Infinity", "a.com"),
+                bad("Invalid value for option '--timeout': '5d' is not a number of seconds", "-t", "5d", "a.com"),
+                bad("Invalid value for option '--port': must be a port number from 1 to 65535, not '0'", "-p", "0", "a.com"),
+                bad("Invalid value for option '--port': must be a port number from 1 to 65535, not '70000'", "-p", "70000", "a.com"),
+                bad("Invalid value for option '--port': must be a port number from 1 to 65535, not 'x'", "-p", "x", "a.com"),
+                bad("--edns-size must be between 512 and 65535, not 100", "--edns-size", "100", "a.com"),
+                bad("--ipv4, --ipv6 are mutually exclusive (specify only one)", "-4", "-6", "a.com"),
+                bad("--ipv4, --ipv6 are mutually exclusive (specify only one)", "-co46", "a.com"),
+                bad("--ipv4, --ipv6 are mutually exclusive (specify only one)", "--ipv6", "--ipv4", "a.com"),
+                bad("only one of [-4 | -6] may be given, once", "-4", "-4", "a.com"),
+                bad("-S 127.0.0.1 is an IPv4 address but -6 asks for IPv6 only", "-S", "127.0.0.1", "-6", "a.com"),
+                bad("-S ::1 is an IPv6 address but -4 asks for IPv4 only", "-S", "::1", "-4", "a.com"),
+                bad("-S 192.0.2.55 is not an address of this machine", "-S", "192.0.2.55", "a.com"),
+                bad("-S needs an IP address, not 'nonsense'", "-S", "nonsense", "a.com"),
+                bad("-6: no IPv6 start server (the default 127.0.0.1); give one with -s, or -s . to start at the root servers", "-6", "a.com"),
+                bad("-S ::1: no IPv6 start server (the default 127.0.0.1); give one with -s, or -s . to start at the root servers", "-S", "::1", "a.com"),
+                bad("-s 127.0.0.1 is not of the address family asked for", "-6", "-s", "127.0.0.1", "a.com"),
+                bad("invalid server name 'bad..name': invalid empty label", "-s", "bad..name", "a.com"),
+                bad("cannot read root hints file /nonexistent/x: /nonexistent/x", "--root-hints", "/nonexistent/x", "a.com"),
+                bad("Invalid value for option '--port': must be a port number from 1 to 65535, not '70000'", "--lab-serve", "-p", "70000"),
+                bad("Invalid value for option '--lab-for': must be a positive number of seconds (at most a year), not '0'", "--lab-serve", "--lab-for", "0"),
+                bad("Invalid value for option '--lab-for': must be a positive number of seconds (at most a year), not '-1'", "--lab-serve", "--lab-for", "-1"),
+                bad("Invalid value for option '--lab-for': 'soon' is not a number of seconds", "--lab-serve", "--lab-for", "soon"),
+                bad("--lab-for needs --lab-serve", "--lab-for", "3", "--lab", "www.example.com"),
+                bad("--lab-serve only serves the lab; it traces no HOST ('www.example.com')", "--lab-serve", "www.example.com"),
+                bad("--lab and --lab-serve cannot be used together", "--lab", "--lab-serve"));
+    }
+
+    private static Arguments bad(String line, String... args) {
+        return Arguments.of("[" + String.join(" ", args) + "]", line, args);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputGetsOneLineAndStatusTwo(String shown, String line, String[] args) {
+        CliRun run = CliRun.of(args);
+        assertThat(run.err()).isEqualTo("dnstracer: " + line + "\n");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains(message);
-        assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.out()).isEmpty();
     }
 
@@ -161,13 +207,6 @@ class TraceCommandTest {
     }
 
     @Test
-    void missingHostIsAUsageError() {
-        CliRun run = CliRun.of("-o");
-        assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("no host to trace");
-    }
-
-    @Test
     void serverWithNothingListeningIsUnreachable() throws Exception {
         Path dir = CliRun.lab(tmp.resolve("lab"), "small");
         String conf = Files.readString(dir.resolve("lab.conf"));
@@ -182,6 +221,36 @@ class TraceCommandTest {
     void cnameTargetsAreNotFollowedWhenAskedNotTo() throws Exception {
         assertThat(CliRun.of("--lab", "--no-follow-cname", "www.cname-chain.com").out())
                 .contains("[received type is CNAME]").doesNotContain("CNAME target of");
+    }
+
+    @Test
+    void sharpSIsItsOwnLetterAsIdna2008HasIt() throws Exception {
+        // IDNA2003 (java.net.IDN) would have traced strasse.example.com, another domain
+        assertThat(CliRun.of("--lab", lab(), "stra\u00dfe.example.com").stableOut())
+                .startsWith("Tracing to xn--strae-oqa.example.com[A] via a.root.test");
+    }
+
+    @Test
+    void ipv6OnlyWithAnIpv4OnlyResolvConfIsAUsageErrorBeforeAnyQuery() throws Exception {
+        Path conf = Files.writeString(tmp.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
+        CliRun run = CliRun.withResolvConf(conf, "-6", "www.example.com");
+        assertThat(run.err()).isEqualTo("dnstracer: -6: no IPv6 start server (the nameservers of " + conf
+                + " are all IPv4); give one with -s, or -s . to start at the root servers\n");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aLabThatCannotBindIsAnIoErrorWithStatusThree() throws Exception {
+        // the built-in lab's root server address, on a port taken here first
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getByAddress(
+                new byte[] {127, 53, 0, 1}), 0))) {
+            CliRun run = CliRun.of("--lab", "-p", String.valueOf(taken.getLocalPort()), "www.example.com");
+            assertThat(run.status()).isEqualTo(3);
+            assertThat(run.err()).startsWith("dnstracer: ").endsWith("\n").doesNotContain("\tat ");
+            assertThat(run.err().lines()).hasSize(1);
+            assertThat(run.out()).isEmpty();
+        }
     }
 
     @Test

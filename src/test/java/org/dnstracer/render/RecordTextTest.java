@@ -25,6 +25,18 @@ class RecordTextTest {
     }
 
     @Test
+    void txtEscapesQuotesBackslashesAndUnprintableOctets() {
+        assertThat(RecordText.data(Replies.rr("a. 1 IN TXT \"a\\\\b\" \"\\255\\000\\010 ~\\127\" \"\" \"x;y\"")))
+                .isEqualTo("\"a\\\\b\" \"\\255\\000\\010 ~\\127\" \"\" \"x;y\"");
+    }
+
+    @Test
+    void theRootIsADotAndOtherNamesLoseTheirFinalDot() {
+        assertThat(RecordText.data(Replies.rr("a. 1 IN MX 0 ."))).isEqualTo("0 .");
+        assertThat(RecordText.data(Replies.rr("a. 1 IN CNAME b.example.com."))).isEqualTo("b.example.com");
+    }
+
+    @Test
     void soaShowsEveryField() {
         assertThat(RecordText.data(Replies.rr("a. 1 IN SOA ns1.example.com. h.example.com. 7 3600 900 604800 300")))
                 .isEqualTo("ns1.example.com h.example.com 7 3600 900 604800 300");
