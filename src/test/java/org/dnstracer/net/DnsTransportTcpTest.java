@@ -84,7 +84,7 @@ class DnsTransportTcpTest {
     @Test
     void tcpSilenceTimesOutWithWaitsStartingFromTwiceTheUdpWait() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(TransportFixtures.silent());
-                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(3)
+                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(3).withEdns(false, 1232)
                         .withInitialTimeout(Duration.ofMillis(50)).withMaxTimeout(Duration.ofMillis(150)))) {
             Exchange exchange = ask(transport, server.address());
 

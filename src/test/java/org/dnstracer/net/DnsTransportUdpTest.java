@@ -40,7 +40,7 @@ class DnsTransportUdpTest {
             Attempt attempt = exchange.attempts().get(0);
             assertThat(attempt.result()).isEqualTo(AttemptResult.REPLY);
             assertThat(attempt.protocol()).isEqualTo(Protocol.UDP);
-            assertThat(attempt.received()).isSameAs(exchange.reply());
+            assertThat(attempt.received().toWire()).isEqualTo(exchange.reply().toWire());
             assertThat(attempt.receivedSize()).isEqualTo(exchange.reply().toWire().length);
             assertThat(attempt.timeout()).isEqualTo(Duration.ofMillis(150));
             assertThat(attempt.elapsed()).isPositive();
@@ -84,7 +84,7 @@ class DnsTransportUdpTest {
     void usesANewIdAndSourcePortForEachTry() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(TransportFixtures.silent());
                 Transport transport = Transport.create(quick().withTries(3).withMaxTimeout(Duration.ofMillis(100))
-                        .withInitialTimeout(Duration.ofMillis(60)))) {
+                        .withInitialTimeout(Duration.ofMillis(60)).withEdns(false, 1232))) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.attempts()).extracting(Attempt::result).containsOnly(AttemptResult.TIMEOUT);
             List<ScriptedServer.Received> seen = server.received();
@@ -217,7 +217,7 @@ class DnsTransportUdpTest {
                 return List.of();
             };
             try (ScriptedServer server = ScriptedServer.start(script);
-                    Transport transport = Transport.create(quick().withTries(1))) {
+                    Transport transport = Transport.create(quick().withTries(1).withEdns(false, 1232))) {
                 self.set(server);
                 Exchange exchange = ask(transport, server.address());
 
