@@ -115,6 +115,28 @@ class DnsTransportUdpTest {
     }
 
     @Test
+    void aFloodOfSpoofedRepliesIsCountedButOnlyTheFirstFewAreDescribed() throws Exception {
+        ScriptedServer.Script flood = (query, protocol) -> {
+            List<Reply> replies = new java.util.ArrayList<>();
+            for (int i = 1; i <= 50; i++) {
+                replies.add(Reply.of(Replies.withId(Replies.answer(query), (id(query) + i) & 0xffff)));
+            }
+            replies.add(Reply.of(Replies.answer(query)).after(SHORT));
+            return replies;
+        };
+        try (ScriptedServer server = ScriptedServer.start(flood);
+                Transport transport = Transport.create(quick().withInitialTimeout(Duration.ofSeconds(2))
+                        .withMaxTimeout(Duration.ofSeconds(2)))) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.answered()).isTrue();
+            Attempt attempt = exchange.attempts().get(0);
+            assertThat(attempt.ignoredCount()).isEqualTo(50);
+            assertThat(attempt.ignored()).hasSize(5).allSatisfy(r -> assertThat(r).startsWith("ignored reply with ID"));
+        }
+    }
+
+    @Test
     void ignoresAReplyToAnotherQuestion() throws Exception {
         ScriptedServer.Script script =
                 (query, protocol) -> Replies.one(Replies.forQuestion(query, "www.example.net.", Type.A));
