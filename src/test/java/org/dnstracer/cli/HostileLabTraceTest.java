@@ -4,13 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The hostile.net scenarios of the built-in lab, traced through the command: each line says what the server did. */
+/**
+ * The hostile.net scenarios of the built-in lab, traced through the command: each line says what the server did,
+ * the run ends with its transport's threads gone, and the tracer never holds more than 32 threads.
+ */
 class HostileLabTraceTest {
+    private static final int MAX_TRACER_THREADS = 32;
+
     private static CliRun lab(String... args) {
         String[] argv = new String[args.length + 1];
         argv[0] = "--lab";
         System.arraycopy(args, 0, argv, 1, args.length);
-        return CliRun.of(argv);
+        CliRun run;
+        try (TracerThreads threads = TracerThreads.watch()) {
+            run = CliRun.of(argv);
+            assertThat(threads.peak()).as("tracer threads at the busiest moment seen").isLessThanOrEqualTo(MAX_TRACER_THREADS);
+        }
+        assertThat(TracerThreads.transportThreadsAlive()).as("transport threads after the run").isZero();
+        assertThat(run.err()).doesNotContain("Exception");
+        return run;
     }
 
     @Test
