@@ -37,7 +37,7 @@ public final class VerboseDump {
         }
         if (exchange.tcpFailure() != null) {
             out.println(";; TCP failed after the truncated reply (" + exchange.tcpFailure()
-                    + "): the truncated UDP reply is the answer");
+                    + "): the truncated UDP reply is used");
         }
         switch (exchange.ednsFallback()) {
             case DROPPED -> out.println(";; no reply to any query with EDNS; the query without EDNS was answered");
