@@ -2,8 +2,11 @@ package org.dnstracer.lab;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How one lab server misbehaves, so that a trace (or a benchmark) meets the failures of real networks on demand.
@@ -19,6 +22,7 @@ import java.util.Locale;
  *   <li>{@code refusesTcp}: the TCP port is closed on this server's addresses, so a connection is refused.
  *   <li>{@code sendsWrongIdFirst}: each UDP reply is preceded by a copy carrying another message ID, as a spoofer or
  *       a confused middlebox would send.
+ *   <li>{@code quirks}: hostile habits (garbage datagrams, replies from the wrong address, ...; see {@link Quirk}).
  * </ul>
  *
  * <p>The same words are used in lab files; {@link #toString()} prints that form.
@@ -30,7 +34,8 @@ public record Behaviour(
         Mode mode,
         boolean truncatesUdp,
         boolean refusesTcp,
-        boolean sendsWrongIdFirst) {
+        boolean sendsWrongIdFirst,
+        Set<Quirk> quirks) {
 
     /** The seed used when a lab file or test gives a loss without one. */
     public static final long DEFAULT_SEED = 53L;
@@ -70,14 +75,15 @@ public record Behaviour(
         if (mode == null) {
             throw new IllegalArgumentException("mode must not be null");
         }
+        quirks = quirks == null || quirks.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(quirks));
     }
 
     public static Behaviour normal() {
-        return new Behaviour(Duration.ZERO, 0.0, DEFAULT_SEED, Mode.NORMAL, false, false, false);
+        return new Behaviour(Duration.ZERO, 0.0, DEFAULT_SEED, Mode.NORMAL, false, false, false, Set.of());
     }
 
     public Behaviour withDelay(Duration newDelay) {
-        return new Behaviour(newDelay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst);
+        return new Behaviour(newDelay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst, quirks);
     }
 
     public Behaviour withLoss(double probability) {
@@ -85,11 +91,11 @@ public record Behaviour(
     }
 
     public Behaviour withLoss(double probability, long newSeed) {
-        return new Behaviour(delay, probability, newSeed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst);
+        return new Behaviour(delay, probability, newSeed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst, quirks);
     }
 
     public Behaviour withMode(Mode newMode) {
-        return new Behaviour(delay, loss, seed, newMode, truncatesUdp, refusesTcp, sendsWrongIdFirst);
+        return new Behaviour(delay, loss, seed, newMode, truncatesUdp, refusesTcp, sendsWrongIdFirst, quirks);
     }
 
     public Behaviour refuse() {
@@ -109,15 +115,26 @@ public record Behaviour(
     }
 
     public Behaviour truncateAlways() {
-        return new Behaviour(delay, loss, seed, mode, true, refusesTcp, sendsWrongIdFirst);
+        return new Behaviour(delay, loss, seed, mode, true, refusesTcp, sendsWrongIdFirst, quirks);
     }
 
     public Behaviour noTcp() {
-        return new Behaviour(delay, loss, seed, mode, truncatesUdp, true, sendsWrongIdFirst);
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, true, sendsWrongIdFirst, quirks);
     }
 
     public Behaviour wrongIdFirst() {
-        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, true);
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, true, quirks);
+    }
+
+    /** This behaviour with one more hostile habit. */
+    public Behaviour with(Quirk quirk) {
+        EnumSet<Quirk> more = quirks.isEmpty() ? EnumSet.noneOf(Quirk.class) : EnumSet.copyOf(quirks);
+        more.add(quirk);
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst, more);
+    }
+
+    public boolean has(Quirk quirk) {
+        return quirks.contains(quirk);
     }
 
     public boolean isNormal() {
@@ -148,6 +165,10 @@ public record Behaviour(
             case "wrong-id-first":
                 return noValue(key, value).wrongIdFirst();
             default:
+                Quirk quirk = Quirk.of(key);
+                if (quirk != null) {
+                    return noValue(key, value).with(quirk);
+                }
                 for (Mode m : Mode.values()) {
                     if (m.word.equals(key)) {
                         return noValue(key, value).withMode(m);
@@ -181,6 +202,9 @@ public record Behaviour(
         }
         if (sendsWrongIdFirst) {
             words.add("wrong-id-first");
+        }
+        for (Quirk q : quirks) {
+            words.add(q.word());
         }
         return words.isEmpty() ? "normal" : String.join(" ", words);
     }

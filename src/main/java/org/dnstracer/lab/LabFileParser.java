@@ -27,6 +27,9 @@ final class LabFileParser {
     /** One parsed server line, zones not loaded yet. */
     record ServerLine(int line, Name name, List<InetAddress> addresses, List<ZoneRef> zones, Set<Name> axfr, Behaviour behaviour) {}
 
+    private static final String QUIRK_WORDS =
+            String.join(" ", java.util.Arrays.stream(Quirk.values()).map(Quirk::word).toList());
+
     private final String file;
 
     LabFileParser(String file) {
@@ -88,7 +91,8 @@ final class LabFileParser {
                     behaviour = behaviour.with(word);
                 } catch (IllegalArgumentException e) {
                     throw LabException.at(file, lineNo, e.getMessage()
-                            + " (known: zones= axfr= delay=Nms loss=P seed=N refuse servfail upward-referral silent truncate no-tcp wrong-id-first)");
+                            + " (known: zones= axfr= delay=Nms loss=P seed=N refuse servfail upward-referral silent truncate no-tcp"
+                            + " wrong-id-first " + QUIRK_WORDS + ")");
                 }
             }
         }

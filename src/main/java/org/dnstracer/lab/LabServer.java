@@ -107,11 +107,24 @@ public final class LabServer {
         if (query == null) {
             return ReplyEncoder.formErr(data, length);
         }
+        if (b.has(Quirk.DROP_EDNS) && query.getOPT() != null) {
+            return List.of();
+        }
+        if (b.has(Quirk.COMPRESSION_LOOP)) {
+            return List.of(ReplyEncoder.compressionLoop(query));
+        }
         List<Message> replies = responder.respond(query, b.mode(), false);
         int limit = ReplyEncoder.udpLimit(query);
+        boolean truncate = b.truncatesUdp() || b.has(Quirk.TC_OVER_TCP);
         List<byte[]> out = new ArrayList<>(2);
         for (Message reply : replies) {
-            byte[] wire = ReplyEncoder.encode(reply, limit, b.truncatesUdp());
+            byte[] wire = ReplyEncoder.encode(reply, limit, truncate);
+            if (b.has(Quirk.GARBAGE)) {
+                out.add(ReplyEncoder.garbage(reply.getHeader().getID()));
+            }
+            if (b.has(Quirk.WRONG_QUESTION)) {
+                out.add(ReplyEncoder.encode(ReplyEncoder.withOtherQuestion(reply), limit, truncate));
+            }
             if (b.sendsWrongIdFirst()) {
                 out.add(ReplyEncoder.withOtherId(wire));
             }
@@ -131,9 +144,15 @@ public final class LabServer {
         if (query == null) {
             return ReplyEncoder.formErr(data, data.length);
         }
+        if (b.has(Quirk.DROP_EDNS) && query.getOPT() != null) {
+            return List.of();
+        }
+        if (b.has(Quirk.COMPRESSION_LOOP)) {
+            return List.of(ReplyEncoder.compressionLoop(query));
+        }
         List<byte[]> out = new ArrayList<>();
         for (Message reply : responder.respond(query, b.mode(), true)) {
-            out.add(ReplyEncoder.encode(reply, ReplyEncoder.TCP_LIMIT, false));
+            out.add(ReplyEncoder.encode(reply, ReplyEncoder.TCP_LIMIT, b.has(Quirk.TC_OVER_TCP)));
         }
         return out;
     }

@@ -3,12 +3,17 @@ package org.dnstracer.lab;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSOutput;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /** Bytes in, bytes out: decoding queries, and fitting replies into what the transport and the client accept. */
 final class ReplyEncoder {
@@ -104,5 +109,54 @@ final class ReplyEncoder {
         copy[0] = (byte) (other >>> 8);
         copy[1] = (byte) other;
         return copy;
+    }
+
+    /**
+     * A datagram carrying the query's ID and a reply header that promises a question, then breaks off inside
+     * its first label: not a DNS message, but enough like a reply to be read as one.
+     */
+    static byte[] garbage(int id) {
+        return new byte[] {(byte) (id >>> 8), (byte) id, (byte) 0x84, 0, 0, 1, 0, 0, 0, 0, 0, 0, 63, 'b', 'a', 'd'};
+    }
+
+    /** The reply with its question swapped for another name (same type and class), as a confused server sends. */
+    static Message withOtherQuestion(Message reply) {
+        Message other = reply.clone();
+        Record q = reply.getQuestion();
+        other.removeAllRecords(Section.QUESTION);
+        if (q != null) {
+            other.addRecord(Record.newRecord(WRONG_QUESTION, q.getType(), q.getDClass()),
+                    Section.QUESTION);
+        }
+        return other;
+    }
+
+    /** The name the {@code wrong-question} quirk asks about instead. */
+    static final Name WRONG_QUESTION = Name.fromConstantString("wrong-question.invalid.");
+
+    /**
+     * An authoritative reply to {@code query} whose one answer record's owner name is a compression pointer to
+     * itself: a parser that follows pointers without a limit never returns.
+     */
+    static byte[] compressionLoop(Message query) {
+        DNSOutput out = new DNSOutput();
+        out.writeU16(query.getHeader().getID());
+        out.writeU16(0x8400); // QR, AA
+        out.writeU16(1);
+        out.writeU16(1);
+        out.writeU16(0);
+        out.writeU16(0);
+        Record q = query.getQuestion();
+        q.getName().toWire(out, null);
+        out.writeU16(q.getType());
+        out.writeU16(q.getDClass());
+        int here = out.current();
+        out.writeU16(0xC000 | here);
+        out.writeU16(Type.A);
+        out.writeU16(DClass.IN);
+        out.writeU32(300);
+        out.writeU16(4);
+        out.writeByteArray(new byte[] {(byte) 192, 0, 2, 1});
+        return out.toByteArray();
     }
 }

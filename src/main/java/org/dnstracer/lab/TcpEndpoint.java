@@ -22,6 +22,8 @@ import org.dnstracer.net.TcpFraming;
 final class TcpEndpoint {
     /** An idle client connection is closed after this long, as real servers do (RFC 7766 §6.2.3). */
     private static final int IDLE_TIMEOUT_MS = 10_000;
+    /** The pause between octets of the {@code tcp-slow-drip} quirk. */
+    static final int DRIP_MS = 100;
 
     private final LabServer server;
     private final InetAddress address;
@@ -104,6 +106,25 @@ final class TcpEndpoint {
         }
     }
 
+    /** Promises 65535 octets, sends the real (shorter) message, then nothing until the connection times out. */
+    private static void lie(OutputStream out, byte[] reply) throws IOException, InterruptedException {
+        byte[] lying = TcpFraming.framed(reply);
+        lying[0] = (byte) 0xff;
+        lying[1] = (byte) 0xff;
+        out.write(lying);
+        out.flush();
+        Thread.sleep(IDLE_TIMEOUT_MS);
+    }
+
+    /** One octet every {@link #DRIP_MS} ms: each read on the client side succeeds, the whole never arrives in time. */
+    private static void drip(OutputStream out, byte[] framed) throws IOException, InterruptedException {
+        for (byte b : framed) {
+            out.write(b);
+            out.flush();
+            Thread.sleep(DRIP_MS);
+        }
+    }
+
     private void serve(Socket connection) {
         try (connection) {
             connection.setSoTimeout(IDLE_TIMEOUT_MS);
@@ -125,8 +146,17 @@ final class TcpEndpoint {
                     // sleeping holds up only this connection; other clients have their own threads
                     Thread.sleep(delayMs);
                 }
+                Behaviour b = server.behaviour();
                 for (byte[] reply : replies) {
-                    out.write(TcpFraming.framed(reply));
+                    if (b.has(Quirk.TCP_LYING_LENGTH)) {
+                        lie(out, reply);
+                        return;
+                    }
+                    if (b.has(Quirk.TCP_SLOW_DRIP)) {
+                        drip(out, TcpFraming.framed(reply));
+                    } else {
+                        out.write(TcpFraming.framed(reply));
+                    }
                 }
                 out.flush();
             }

@@ -1,6 +1,5 @@
 package org.dnstracer.net;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -45,10 +44,11 @@ public final class DnsTransport implements Transport {
         Objects.requireNonNull(options, "options");
         this.sockets = new TrySockets(options.source());
         this.timeouts = AdaptiveTimeouts.from(options);
-        QueryBuilder queries = new QueryBuilder(new SecureRandom(), options.ednsPayloadSize());
+        QueryBuilder queries = new QueryBuilder(options.ednsPayloadSize());
         this.runner = new ExchangeRunner(options, timeouts, queries, sockets, counters);
         this.threadPrefix = "dnstracer-net-" + INSTANCES.incrementAndGet() + "-";
-        int workers = options.maxInFlight() > 0 ? options.maxInFlight() : TransportOptions.DEFAULT_MAX_IN_FLIGHT;
+        // fixed size with an unbounded queue: the pool never grows past maxInFlight, which the options cap
+        int workers = options.maxInFlight();
         this.executor = new ThreadPoolExecutor(
                 workers, workers, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory());
         executor.allowCoreThreadTimeOut(true);

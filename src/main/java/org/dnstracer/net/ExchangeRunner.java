@@ -3,13 +3,15 @@ package org.dnstracer.net;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 
 /**
- * The policy of one exchange: tries with doubling waits, TCP after a truncated reply, and one round without EDNS
- * for servers that reject it.
+ * The policy of one exchange: tries with doubling waits; TCP after a truncated reply (keeping the truncated reply
+ * when TCP fails); one round without EDNS for servers that reject it, and one try without EDNS for servers that
+ * never answer it.
  */
 final class ExchangeRunner {
     private final TransportOptions options;
@@ -33,20 +35,39 @@ final class ExchangeRunner {
         this.tcp = new TcpTry(sockets, counters);
     }
 
+    /** Where a round of tries ended: the try carrying the reply (or -1), and why TCP failed after TC=1 (or null). */
+    private record Outcome(int replyIndex, String tcpFailure) {
+        static final Outcome NONE = new Outcome(-1, null);
+
+        boolean answered() {
+            return replyIndex >= 0;
+        }
+    }
+
     Exchange run(ServerAddress server, Name qname, int qtype) {
         List<Attempt> attempts = new ArrayList<>();
-        Message reply = tries(firstProtocol(), server, qname, qtype, options.edns(), attempts);
-        if (reply != null && options.edns() && rejectsEdns(reply)) {
-            Message plain = tries(firstProtocol(), server, qname, qtype, false, attempts);
-            if (plain != null) {
-                reply = plain;
+        Outcome outcome = tries(firstProtocol(), server, qname, qtype, options.edns(), options.tries(), attempts);
+        EdnsFallback fallback = EdnsFallback.NONE;
+        if (outcome.answered() && options.edns() && rejectsEdns(attempts.get(outcome.replyIndex()).received())) {
+            Outcome plain = tries(firstProtocol(), server, qname, qtype, false, options.tries(), attempts);
+            if (plain.answered()) {
+                outcome = plain;
+                fallback = EdnsFallback.REJECTED;
+            }
+        } else if (!outcome.answered() && options.edns() && allTimedOut(attempts) && !sockets.isClosed()) {
+            // a server or middlebox that drops queries carrying OPT looks dead; one plain query tells them apart
+            // (RFC 6891 §6.2.2) at the cost of one more wait for servers that are really silent
+            Outcome plain = tries(firstProtocol(), server, qname, qtype, false, 1, attempts);
+            if (plain.answered()) {
+                outcome = plain;
+                fallback = EdnsFallback.DROPPED;
             }
         }
         if (attempts.isEmpty()) {
             // the transport closed before the first try: still say what was asked, as close() promises
             attempts.add(notSent(qname, qtype));
         }
-        return new Exchange(server, qname, qtype, reply, attempts, false);
+        return Exchange.made(server, qname, qtype, attempts, outcome.replyIndex(), outcome.tcpFailure(), fallback);
     }
 
     /** The one attempt of an exchange that never went out because the transport closed first. */
@@ -55,42 +76,84 @@ final class ExchangeRunner {
                 Duration.ZERO, AttemptResult.TIMEOUT, null, 0, List.of(), "transport closed before the query was sent");
     }
 
-    /** RFC 6891 §7: a server that does not know EDNS answers FORMERR (or NOTIMP) without an OPT record. */
+    /**
+     * A reply that says the server cannot take our EDNS query. RFC 6891 §7: a server that does not know EDNS
+     * answers FORMERR (or NOTIMP) without an OPT record; with an OPT record the FORMERR is about something else.
+     * BADVERS (16) is an extended rcode, its upper bits in the OPT record: dnsjava's {@link Message#getRcode()}
+     * combines them, so it only ever shows with an OPT record. We send version 0, which every EDNS server must
+     * implement, so BADVERS to it is broken EDNS: plain DNS is the way left to ask.
+     */
     static boolean rejectsEdns(Message reply) {
         int rcode = reply.getRcode();
-        return reply.getOPT() == null && (rcode == Rcode.FORMERR || rcode == Rcode.NOTIMP || rcode == Rcode.BADVERS);
+        if (reply.getOPT() == null) {
+            return rcode == Rcode.FORMERR || rcode == Rcode.NOTIMP;
+        }
+        return rcode == Rcode.BADVERS;
+    }
+
+    private static boolean allTimedOut(List<Attempt> attempts) {
+        return !attempts.isEmpty() && attempts.stream().allMatch(a -> a.result() == AttemptResult.TIMEOUT);
     }
 
     private Protocol firstProtocol() {
         return options.tcpOnly() ? Protocol.TCP : Protocol.UDP;
     }
 
-    private Message tries(
-            Protocol protocol, ServerAddress server, Name qname, int qtype, boolean edns, List<Attempt> attempts) {
-        for (int i = 0; i < options.tries() && !sockets.isClosed(); i++) {
+    private Outcome tries(Protocol protocol, ServerAddress server, Name qname, int qtype, boolean edns, int count,
+            List<Attempt> attempts) {
+        for (int i = 0; i < count && !sockets.isClosed(); i++) {
             Message query = queries.build(qname, qtype, edns);
+            // the extra try without EDNS gets the wait of the last regular try, not the first
+            int waitIndex = Math.min(i + options.tries() - count, options.tries() - 1);
             Attempt attempt = protocol == Protocol.UDP
-                    ? udp.run(server, query, timeouts.forTry(server, Protocol.UDP, i))
-                    : tcp.run(server, query, timeouts.forTry(server, Protocol.TCP, i));
+                    ? udp.run(server, query, timeouts.forTry(server, Protocol.UDP, waitIndex))
+                    : tcp.run(server, query, timeouts.forTry(server, Protocol.TCP, waitIndex));
             attempts.add(attempt);
             switch (attempt.result()) {
                 case REPLY:
                     sampleRtt(server, attempt);
-                    return attempt.received();
+                    return new Outcome(attempts.size() - 1, null);
                 case TRUNCATED:
                     sampleRtt(server, attempt);
-                    return tries(Protocol.TCP, server, qname, qtype, edns, attempts);
+                    int truncated = attempts.size() - 1;
+                    Outcome overTcp = tries(Protocol.TCP, server, qname, qtype, edns, options.tries(), attempts);
+                    if (overTcp.answered()) {
+                        return overTcp;
+                    }
+                    // the truncated reply is all this server says; keep it, and why TCP could not complete it
+                    return new Outcome(truncated, tcpFailure(attempts.subList(truncated + 1, attempts.size())));
                 case UNREACHABLE:
                 case SEND_ERROR:
                     // nobody listens, or we cannot send at all: asking again within seconds changes nothing
-                    return null;
+                    return Outcome.NONE;
                 case TIMEOUT:
                 case MALFORMED:
                 default:
                     break;
             }
         }
-        return null;
+        return Outcome.NONE;
+    }
+
+    /** Why the TCP tries after a truncated reply got nothing, in words for the status line. */
+    static String tcpFailure(List<Attempt> tcpAttempts) {
+        if (tcpAttempts.isEmpty()) {
+            return "not tried, transport closed";
+        }
+        Attempt last = tcpAttempts.get(tcpAttempts.size() - 1);
+        String error = last.error();
+        return switch (last.result()) {
+            case TIMEOUT -> "timeout";
+            case UNREACHABLE -> error == null ? "unreachable" : lowerFirst(error);
+            case MALFORMED -> "malformed reply" + (error == null ? "" : ": " + error);
+            case SEND_ERROR -> "cannot send" + (error == null ? "" : ": " + error);
+            default -> last.result().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** Java's socket errors are capitalised sentences ("Connection refused"); the line continues after a colon. */
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private void sampleRtt(ServerAddress server, Attempt attempt) {

@@ -1,6 +1,5 @@
 package org.dnstracer.net;
 
-import java.security.SecureRandom;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -9,13 +8,18 @@ import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 
-/** Builds the non-recursive queries of every try: each gets its own unpredictable ID. */
+/**
+ * Builds the non-recursive queries of every try: each gets its own unpredictable ID.
+ *
+ * <p>The ID is the main defence against off-path spoofing. dnsjava already draws it for every new message: the
+ * {@code Header()} behind {@link Message#newQuery} takes {@code nextInt(0x10000)} from a shared
+ * {@link java.security.SecureRandom} (dnsjava 3.x), so every try's new message has a fresh ID over the full
+ * 16-bit range and nothing here needs to set it.
+ */
 final class QueryBuilder {
-    private final SecureRandom random;
     private final int ednsPayloadSize;
 
-    QueryBuilder(SecureRandom random, int ednsPayloadSize) {
-        this.random = random;
+    QueryBuilder(int ednsPayloadSize) {
         this.ednsPayloadSize = ednsPayloadSize;
     }
 
@@ -23,8 +27,6 @@ final class QueryBuilder {
         Message query = Message.newQuery(Record.newRecord(qname, qtype, DClass.IN));
         // a tracer asks each server only what it knows itself; RD=1 would make recursive servers lie about that
         query.getHeader().unsetFlag(Flags.RD);
-        // the ID is the main defence against off-path spoofing, so it comes from a CSPRNG for every try
-        query.getHeader().setID(random.nextInt(0x10000));
         if (edns) {
             query.addRecord(new OPTRecord(ednsPayloadSize, 0, 0), Section.ADDITIONAL);
         }

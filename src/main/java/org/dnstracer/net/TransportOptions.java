@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param tcpOnly send every query over TCP ({@code --tcp})
  * @param edns add an OPT record ({@code --no-edns} turns it off)
  * @param ednsPayloadSize the UDP payload size advertised in the OPT record ({@code --edns-size})
- * @param maxInFlight global cap on queries waiting for a reply at the same time
+ * @param maxInFlight global cap on queries waiting for a reply at the same time, 1 to {@link #MAX_IN_FLIGHT}
+ *     (0 or less means the default); the transport runs one thread per query in flight
  */
 public record TransportOptions(
         int tries,
@@ -35,7 +36,14 @@ public record TransportOptions(
      */
     public static final Duration DEFAULT_INITIAL_TIMEOUT = Duration.ofMillis(400);
     public static final int DEFAULT_EDNS_SIZE = 1232;
-    public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+    /**
+     * Queries in flight at once, and so the transport's threads. The whole run stays within about 32 threads (the
+     * lab's and the JVM's own come on top); 24 parallel queries still finish a wide trace quickly, since most
+     * servers answer in a few milliseconds.
+     */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 24;
+    /** The most queries in flight any transport allows, whatever it is asked for. */
+    public static final int MAX_IN_FLIGHT = DEFAULT_MAX_IN_FLIGHT;
 
     public TransportOptions {
         if (tries < 1) {
@@ -43,6 +51,12 @@ public record TransportOptions(
         }
         if (ednsPayloadSize < 512 || ednsPayloadSize > 65535) {
             throw new IllegalArgumentException("EDNS payload size must be 512-65535");
+        }
+        if (maxInFlight <= 0) {
+            maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+        }
+        if (maxInFlight > MAX_IN_FLIGHT) {
+            throw new IllegalArgumentException("at most " + MAX_IN_FLIGHT + " queries can be in flight, not " + maxInFlight);
         }
     }
 

@@ -6,9 +6,7 @@ import java.net.DatagramSocket;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 
@@ -27,37 +25,38 @@ final class UdpTry {
 
     Attempt run(ServerAddress server, Message query, Duration timeout) {
         long start = System.nanoTime();
-        List<String> ignored = new ArrayList<>();
+        byte[] sent = query.toWire();
+        IgnoredDatagrams ignored = new IgnoredDatagrams();
         String mismatch = sockets.familyMismatch(server);
         if (mismatch != null) {
-            return end(query, timeout, start, AttemptResult.SEND_ERROR, null, 0, ignored, mismatch);
+            return end(sent, timeout, start, AttemptResult.SEND_ERROR, null, ignored, mismatch);
         }
         DatagramSocket socket;
         try {
             socket = sockets.udp(server);
         } catch (IOException e) {
-            return closedOr(query, timeout, start, AttemptResult.SEND_ERROR, ignored, e);
+            return closedOr(sent, timeout, start, AttemptResult.SEND_ERROR, ignored, e);
         } catch (RuntimeException e) {
-            return end(query, timeout, start, AttemptResult.SEND_ERROR, null, 0, ignored, describe(e));
+            return end(sent, timeout, start, AttemptResult.SEND_ERROR, null, ignored, describe(e));
         }
         try {
-            byte[] wire = query.toWire();
             try {
-                socket.send(new DatagramPacket(wire, wire.length));
+                socket.send(new DatagramPacket(sent, sent.length));
             } catch (PortUnreachableException e) {
-                return end(query, timeout, start, AttemptResult.UNREACHABLE, null, 0, ignored, describe(e));
+                return end(sent, timeout, start, AttemptResult.UNREACHABLE, null, ignored, describe(e));
             } catch (IOException e) {
-                return closedOr(query, timeout, start, AttemptResult.SEND_ERROR, ignored, e);
+                return closedOr(sent, timeout, start, AttemptResult.SEND_ERROR, ignored, e);
             }
-            counters.sent(Protocol.UDP, wire.length);
+            counters.sent(Protocol.UDP, sent.length);
             start = System.nanoTime();
-            return listen(socket, query, timeout, start, ignored);
+            return listen(socket, query, sent, timeout, start, ignored);
         } finally {
             sockets.release(socket);
         }
     }
 
-    private Attempt listen(DatagramSocket socket, Message query, Duration timeout, long start, List<String> ignored) {
+    private Attempt listen(DatagramSocket socket, Message query, byte[] sent, Duration timeout, long start,
+            IgnoredDatagrams ignored) {
         long deadline = start + timeout.toNanos();
         byte[] buffer = new byte[RECEIVE_BUFFER];
         boolean garbage = false;
@@ -73,10 +72,10 @@ final class UdpTry {
             } catch (SocketTimeoutException e) {
                 break;
             } catch (PortUnreachableException e) {
-                return end(query, timeout, start, AttemptResult.UNREACHABLE, null, 0, ignored, describe(e));
+                return end(sent, timeout, start, AttemptResult.UNREACHABLE, null, ignored, describe(e));
             } catch (IOException e) {
                 // on a connected socket other receive errors are ICMP too (host or network unreachable)
-                return closedOr(query, timeout, start, AttemptResult.UNREACHABLE, ignored, e);
+                return closedOr(sent, timeout, start, AttemptResult.UNREACHABLE, ignored, e);
             }
             byte[] wire = Arrays.copyOf(packet.getData(), packet.getLength());
             counters.received(wire.length);
@@ -86,7 +85,7 @@ final class UdpTry {
                 Message reply = verdict.reply();
                 AttemptResult result =
                         reply.getHeader().getFlag(Flags.TC) ? AttemptResult.TRUNCATED : AttemptResult.REPLY;
-                return end(query, timeout, start, result, reply, wire.length, ignored, null);
+                return end(sent, timeout, start, result, wire, ignored, null);
             }
             // keep listening: the genuine reply may still be on its way behind a spoofed or stale one
             counters.ignored();
@@ -94,19 +93,19 @@ final class UdpTry {
             garbage |= verdict.unparseable();
         }
         if (garbage) {
-            return end(query, timeout, start, AttemptResult.MALFORMED, null, 0, ignored,
+            return end(sent, timeout, start, AttemptResult.MALFORMED, null, ignored,
                     "nothing but unparseable replies arrived");
         }
         counters.timedOut();
-        return end(query, timeout, start, AttemptResult.TIMEOUT, null, 0, ignored, null);
+        return end(sent, timeout, start, AttemptResult.TIMEOUT, null, ignored, null);
     }
 
     private Attempt closedOr(
-            Message query, Duration timeout, long start, AttemptResult result, List<String> ignored, IOException e) {
+            byte[] sent, Duration timeout, long start, AttemptResult result, IgnoredDatagrams ignored, IOException e) {
         if (sockets.isClosed()) {
-            return end(query, timeout, start, AttemptResult.TIMEOUT, null, 0, ignored, "transport closed");
+            return end(sent, timeout, start, AttemptResult.TIMEOUT, null, ignored, "transport closed");
         }
-        return end(query, timeout, start, result, null, 0, ignored, describe(e));
+        return end(sent, timeout, start, result, null, ignored, describe(e));
     }
 
     static int toTimeoutMillis(long nanos) {
@@ -120,8 +119,8 @@ final class UdpTry {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
-    private static Attempt end(Message query, Duration timeout, long start, AttemptResult result, Message reply,
-            int size, List<String> ignored, String error) {
-        return Attempt.endingNow(Protocol.UDP, query, timeout, start, result, reply, size, ignored, error);
+    private static Attempt end(byte[] sent, Duration timeout, long start, AttemptResult result, byte[] reply,
+            IgnoredDatagrams ignored, String error) {
+        return Attempt.endingNow(Protocol.UDP, sent, timeout, start, result, reply, ignored, error);
     }
 }

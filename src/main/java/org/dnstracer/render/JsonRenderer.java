@@ -12,6 +12,7 @@ import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceNode;
 import org.dnstracer.model.Verdict;
 import org.dnstracer.net.Attempt;
+import org.dnstracer.net.EdnsFallback;
 import org.dnstracer.net.Exchange;
 import org.dnstracer.net.IpAddresses;
 import org.xbill.DNS.Flags;
@@ -109,13 +110,14 @@ public final class JsonRenderer {
             g.writeStringField("result", a.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             g.writeNumberField("timeoutMs", ms(a.timeout()));
             g.writeNumberField("elapsedMs", ms(a.elapsed()));
-            if (a.received() != null) {
+            if (a.receivedSize() > 0) {
                 g.writeNumberField("size", a.receivedSize());
             }
             if (a.error() != null) {
                 g.writeStringField("error", a.error());
             }
-            if (!a.ignored().isEmpty()) {
+            if (a.ignoredCount() > 0) {
+                g.writeNumberField("ignoredCount", a.ignoredCount());
                 g.writeArrayFieldStart("ignored");
                 for (String s : a.ignored()) {
                     g.writeString(s);
@@ -125,12 +127,21 @@ public final class JsonRenderer {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (ex.tcpFailure() != null) {
+            g.writeStringField("tcpFailure", ex.tcpFailure());
+        }
+        if (ex.ednsFallback() != EdnsFallback.NONE) {
+            g.writeStringField("ednsFallback", ex.ednsFallback().name().toLowerCase(java.util.Locale.ROOT));
+        }
         Message reply = ex.reply();
         if (reply == null) {
             return;
         }
+        Attempt carrier = ex.replyAttempt() != null || ex.attempts().isEmpty()
+                ? ex.replyAttempt()
+                : ex.attempts().get(ex.attempts().size() - 1);
         g.writeStringField("protocol", ex.replyProtocol().name().toLowerCase(java.util.Locale.ROOT));
-        g.writeNumberField("rttMs", ms(ex.attempts().get(ex.attempts().size() - 1).elapsed()));
+        g.writeNumberField("rttMs", carrier == null ? 0 : ms(carrier.elapsed()));
         g.writeStringField("rcode", Rcode.string(reply.getRcode()));
         g.writeArrayFieldStart("flags");
         for (int flag : new int[] {Flags.QR, Flags.AA, Flags.TC, Flags.RD, Flags.RA, Flags.AD, Flags.CD}) {

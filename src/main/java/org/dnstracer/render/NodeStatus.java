@@ -10,6 +10,8 @@ import org.dnstracer.model.Verdict;
 import org.dnstracer.net.Attempt;
 import org.dnstracer.net.AttemptResult;
 import org.dnstracer.net.Exchange;
+import org.dnstracer.net.Protocol;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
@@ -56,10 +58,28 @@ final class NodeStatus {
         if (v.viaResolver()) {
             out.append("[no referral; servers of ").append(Names.display(v.referralZone())).append(" found through it] ");
         }
-        if (exchange != null && exchange.fellBackToTcp()) {
-            out.append("[truncated, retried over TCP] ");
+        if (exchange != null) {
+            transportNotes(exchange, out);
         }
         return out.toString();
+    }
+
+    /** What the transport had to do to get this reply, which the classic tool could not say. */
+    private static void transportNotes(Exchange exchange, StringBuilder out) {
+        if (exchange.tcpFailure() != null) {
+            out.append("[truncated, TCP failed: ").append(exchange.tcpFailure()).append("] ");
+        } else if (exchange.fellBackToTcp()) {
+            out.append("[truncated, retried over TCP] ");
+        }
+        switch (exchange.ednsFallback()) {
+            case DROPPED -> out.append("[no reply to EDNS, answered without] ");
+            case REJECTED -> out.append("[EDNS rejected, answered without] ");
+            case NONE -> { }
+        }
+        if (exchange.answered() && exchange.replyProtocol() == Protocol.TCP
+                && exchange.reply().getHeader().getFlag(Flags.TC)) {
+            out.append("[TC=1 over TCP] ");
+        }
     }
 
     /** One {@code * } per try that got nothing usable, as the classic tool printed them. */

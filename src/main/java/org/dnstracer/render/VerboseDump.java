@@ -22,6 +22,9 @@ public final class VerboseDump {
             for (String ignored : a.ignored()) {
                 out.println(";; " + ignored);
             }
+            if (a.ignoredCount() > a.ignored().size()) {
+                out.println(";; and " + (a.ignoredCount() - a.ignored().size()) + " more ignored");
+            }
             switch (a.result()) {
                 case REPLY, TRUNCATED -> {
                     out.println(";; " + (a.result() == org.dnstracer.net.AttemptResult.TRUNCATED ? "truncated reply" : "reply")
@@ -31,6 +34,15 @@ public final class VerboseDump {
                 default -> out.println(";; " + a.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                         + " after " + millis(a.elapsed()) + (a.error() == null ? "" : ": " + a.error()));
             }
+        }
+        if (exchange.tcpFailure() != null) {
+            out.println(";; TCP failed after the truncated reply (" + exchange.tcpFailure()
+                    + "): the truncated UDP reply is used");
+        }
+        switch (exchange.ednsFallback()) {
+            case DROPPED -> out.println(";; no reply to any query with EDNS; the query without EDNS was answered");
+            case REJECTED -> out.println(";; EDNS rejected by the server; the query without EDNS was answered");
+            case NONE -> { }
         }
     }
 

@@ -61,6 +61,10 @@ public final class ResponseClassifier {
                 return Verdict.of(Status.SERVER_ERROR, "answer holds no " + question.typeName() + " record for "
                         + question.displayName());
             }
+            if (reply.getHeader().getFlag(Flags.TC)) {
+                // what did not fit is missing: an empty truncated reply proves nothing (and TCP gave no more)
+                return Verdict.of(Status.SERVER_ERROR, "truncated reply without an answer");
+            }
             return Verdict.of(Status.AUTHORITATIVE_NODATA);
         }
 

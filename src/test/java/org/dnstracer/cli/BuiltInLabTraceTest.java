@@ -150,7 +150,8 @@ class BuiltInLabTraceTest {
     void silentServerTimesOutWithoutHidingTheOthers() {
         CliRun run = lab("-t", "0.3", "-r", "2", "www.timeout.com");
         assertThat(run.status()).isZero();
-        assertThat(run.stableOut()).contains("ns2.timeout.com [timeout.com] (127.53.2.71) * * [timeout] \n")
+        // two tries with EDNS, then one without (a server that drops EDNS queries would answer that one)
+        assertThat(run.stableOut()).contains("ns2.timeout.com [timeout.com] (127.53.2.71) * * * [timeout] \n")
                 .contains("ns1.timeout.com [timeout.com] (127.53.2.70) Got authoritative answer \n");
     }
 

@@ -224,4 +224,115 @@ class BehaviourTest {
             }
         }
     }
+
+    @Test
+    void garbageSendsAnUnparseableDatagramWithTheQueryIdBeforeTheReply() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().with(Quirk.GARBAGE));
+        Message q = LabClient.query("www.test", Type.A);
+        List<byte[]> replies = client.udpRaw(NS1, q.toWire(), 2);
+        assertThat(replies).hasSize(2);
+        assertThat(((replies.get(0)[0] & 0xff) << 8) | (replies.get(0)[1] & 0xff)).isEqualTo(q.getHeader().getID());
+        assertThatThrownBy(() -> new Message(replies.get(0))).isInstanceOf(IOException.class);
+        assertThat(new Message(replies.get(1)).getSection(Section.ANSWER)).hasSize(1);
+    }
+
+    @Test
+    void wrongSourceRepliesFromAnotherAddressSoAConnectedSocketNeverSeesThem() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().with(Quirk.WRONG_SOURCE));
+        byte[] q = LabClient.query("www.test", Type.A).toWire();
+        try (DatagramSocket open = new DatagramSocket(new InetSocketAddress(LabClient.ip("127.0.0.1"), 0))) {
+            open.setSoTimeout(2_000);
+            open.send(new DatagramPacket(q, q.length, LabClient.ip(NS1), lab.port()));
+            DatagramPacket p = new DatagramPacket(new byte[1500], 1500);
+            open.receive(p);
+            assertThat(p.getAddress()).isEqualTo(LabClient.ip("127.0.0.1")).isNotEqualTo(LabClient.ip(NS1));
+            assertThat(new Message(java.util.Arrays.copyOf(p.getData(), p.getLength())).getSection(Section.ANSWER))
+                    .hasSize(1);
+        }
+        try (DatagramSocket connected = new DatagramSocket(new InetSocketAddress(LabClient.ip("127.0.0.1"), 0))) {
+            connected.connect(new InetSocketAddress(LabClient.ip(NS1), lab.port()));
+            connected.setSoTimeout(300);
+            connected.send(new DatagramPacket(q, q.length));
+            assertThatThrownBy(() -> connected.receive(new DatagramPacket(new byte[1500], 1500)))
+                    .isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void wrongQuestionSendsAReplyForAnotherNameBeforeTheRightOne() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().with(Quirk.WRONG_QUESTION));
+        List<byte[]> replies = client.udpRaw(NS1, LabClient.query("www.test", Type.A).toWire(), 2);
+        assertThat(replies).hasSize(2);
+        assertThat(new Message(replies.get(0)).getQuestion().getName()).hasToString("wrong-question.invalid.");
+        assertThat(new Message(replies.get(1)).getQuestion().getName()).hasToString("www.test.");
+    }
+
+    @Test
+    void compressionLoopRepliesDoNotParseOverUdpOrTcp() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().with(Quirk.COMPRESSION_LOOP));
+        Message q = LabClient.query("www.test", Type.A);
+        byte[] udp = client.udpRaw(NS1, q.toWire(), 1).get(0);
+        assertThat(((udp[0] & 0xff) << 8) | (udp[1] & 0xff)).isEqualTo(q.getHeader().getID());
+        assertThatThrownBy(() -> new Message(udp)).isInstanceOf(org.xbill.DNS.WireParseException.class);
+        assertThatThrownBy(() -> client.tcp(NS1, q)).isInstanceOf(org.xbill.DNS.WireParseException.class);
+    }
+
+    @Test
+    void dropEdnsIgnoresQueriesWithAnOptRecordOnly() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().with(Quirk.DROP_EDNS));
+        LabClient quick = new LabClient(lab.port()).timeout(300);
+        assertThat(quick.udp(NS1, LabClient.edns(LabClient.query("www.test", Type.A), 1232))).isNull();
+        assertThatThrownBy(() -> quick.tcp(NS1, LabClient.edns(LabClient.query("www.test", Type.A), 1232)))
+                .isInstanceOf(SocketTimeoutException.class);
+        assertThat(quick.udp(NS1, "www.test", Type.A).getSection(Section.ANSWER)).hasSize(1);
+    }
+
+    @Test
+    void tcOverTcpTruncatesEveryReplyEvenOverTcp() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().with(Quirk.TC_OVER_TCP));
+        Message udp = client.udp(NS1, "www.test", Type.A);
+        assertThat(udp.getHeader().getFlag(Flags.TC)).isTrue();
+        Message tcp = client.tcp(NS1, "www.test", Type.A);
+        assertThat(tcp.getHeader().getFlag(Flags.TC)).isTrue();
+        assertThat(tcp.getSection(Section.ANSWER)).isEmpty();
+    }
+
+    @Test
+    void tcpLyingLengthPromisesMoreThanItSends() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().with(Quirk.TCP_LYING_LENGTH));
+        Message q = LabClient.query("www.test", Type.A);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(LabClient.ip(NS1), lab.port()), 1_000);
+            s.setSoTimeout(1_000);
+            byte[] wire = q.toWire();
+            s.getOutputStream().write(org.dnstracer.net.TcpFraming.framed(wire));
+            java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+            assertThat(in.readUnsignedShort()).isEqualTo(65535);
+            assertThat(in.readUnsignedShort()).isEqualTo(q.getHeader().getID());
+            assertThatThrownBy(() -> in.readFully(new byte[65533])).isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void tcpSlowDripStillDeliversTheWholeReply() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().with(Quirk.TCP_SLOW_DRIP));
+        // a REFUSED reply is about 20 octets: two seconds of drip
+        Message reply = new LabClient(lab.port()).timeout(5_000).tcp(NS1, "x", Type.A);
+        assertThat(reply.getRcode()).isEqualTo(Rcode.REFUSED);
+    }
+
+    @Test
+    void quirksRoundTripThroughTheLabFileForm() {
+        Behaviour b = Behaviour.normal();
+        for (Quirk q : Quirk.values()) {
+            b = b.with(q);
+        }
+        Behaviour parsed = Behaviour.normal();
+        for (String word : b.toString().split(" ")) {
+            parsed = parsed.with(word);
+        }
+        assertThat(parsed).isEqualTo(b);
+        assertThat(parsed.quirks()).containsExactly(Quirk.values());
+        assertThatThrownBy(() -> Behaviour.normal().with("garbage=1")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -27,6 +27,7 @@ class DnsTransportEdnsFallbackTest {
             assertThat(exchange.attempts().get(1).sent().getOPT()).isNull();
             assertThat(exchange.reply().getRcode()).isEqualTo(Rcode.NOERROR);
             assertThat(exchange.reply().getSection(Section.ANSWER)).hasSize(1);
+            assertThat(exchange.ednsFallback()).isEqualTo(EdnsFallback.REJECTED);
         }
     }
 
@@ -88,6 +89,65 @@ class DnsTransportEdnsFallbackTest {
             assertThat(exchange.attempts()).extracting(Attempt::result)
                     .containsExactly(AttemptResult.REPLY, AttemptResult.TIMEOUT);
             assertThat(exchange.reply().getRcode()).isEqualTo(Rcode.FORMERR);
+        }
+    }
+
+    @Test
+    void badversIsSeenThroughTheOptRecordAndAskedAgainWithoutEdns() throws Exception {
+        // BADVERS is 16: header rcode 0, extended rcode 1 in the OPT record; only dnsjava's combined rcode shows it
+        ScriptedServer.Script badvers = (query, protocol) -> {
+            if (query.getOPT() == null) {
+                return Replies.one(Replies.answer(query));
+            }
+            Message reply = Replies.header(query);
+            reply.addRecord(new OPTRecord(1232, Rcode.BADVERS >>> 4, 0), Section.ADDITIONAL);
+            return Replies.one(reply);
+        };
+        try (ScriptedServer server = ScriptedServer.start(badvers);
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.attempts().get(0).received().getRcode()).isEqualTo(Rcode.BADVERS);
+            assertThat(exchange.attempts()).hasSize(2);
+            assertThat(exchange.attempts().get(1).sent().getOPT()).isNull();
+            assertThat(exchange.reply().getRcode()).isEqualTo(Rcode.NOERROR);
+            assertThat(exchange.ednsFallback()).isEqualTo(EdnsFallback.REJECTED);
+        }
+    }
+
+    @Test
+    void aServerThatDropsEdnsQueriesGetsOneTryWithoutAndItsAnswerIsUsed() throws Exception {
+        ScriptedServer.Script dropsEdns = (query, protocol) ->
+                query.getOPT() != null ? java.util.List.of() : Replies.one(Replies.answer(query));
+        try (ScriptedServer server = ScriptedServer.start(dropsEdns);
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.attempts()).extracting(Attempt::result)
+                    .containsExactly(AttemptResult.TIMEOUT, AttemptResult.TIMEOUT, AttemptResult.REPLY);
+            assertThat(exchange.attempts()).extracting(a -> a.sent().getOPT() != null).containsExactly(true, true, false);
+            assertThat(exchange.reply().getSection(Section.ANSWER)).hasSize(1);
+            assertThat(exchange.ednsDropped()).isTrue();
+            assertThat(exchange.ednsFallback()).isEqualTo(EdnsFallback.DROPPED);
+        }
+    }
+
+    @Test
+    void aSilentServerIsStillUnansweredAfterTheTryWithoutEdns() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(TransportFixtures.silent());
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.answered()).isFalse();
+            assertThat(exchange.attempts()).hasSize(3);
+            assertThat(exchange.ednsDropped()).isFalse();
+        }
+    }
+
+    @Test
+    void noExtraTryWhenEdnsIsOff() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(TransportFixtures.silent());
+                Transport transport = Transport.create(quick().withEdns(false, 1232))) {
+            assertThat(ask(transport, server.address()).attempts()).hasSize(2);
         }
     }
 }

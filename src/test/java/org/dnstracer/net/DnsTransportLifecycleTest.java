@@ -81,6 +81,31 @@ class DnsTransportLifecycleTest {
     }
 
     @Test
+    void theDefaultPoolNeverHoldsMoreThanTwentyFourThreads() throws Exception {
+        // a fixed pool starts one thread per submitted task until it is full, so 100 tasks reach any cap at once
+        try (ScriptedServer server = ScriptedServer.start(TransportFixtures.silent())) {
+            DnsTransport transport = new DnsTransport(PATIENT);
+            try {
+                for (int i = 0; i < 100; i++) {
+                    transport.exchange(server.address(), QNAME, Type.A);
+                }
+                assertThat(liveThreads(transport.threadNamePrefix())).hasSize(TransportOptions.DEFAULT_MAX_IN_FLIGHT);
+                assertThat(TransportOptions.DEFAULT_MAX_IN_FLIGHT).isEqualTo(24);
+            } finally {
+                transport.close();
+            }
+        }
+    }
+
+    @Test
+    void moreThanTheCapInFlightIsRefused() {
+        assertThatThrownBy(() -> TransportOptions.defaults().withMaxInFlight(TransportOptions.MAX_IN_FLIGHT + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(TransportOptions.defaults().withMaxInFlight(0).maxInFlight())
+                .isEqualTo(TransportOptions.DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    @Test
     void atMostMaxInFlightQueriesAwaitRepliesAtOnce() throws Exception {
         Duration hold = Duration.ofMillis(200);
         ScriptedServer.Script slow = (query, protocol) -> List.of(Reply.of(Replies.answer(query)).after(hold));

@@ -84,7 +84,7 @@ class DnsTransportTcpTest {
     @Test
     void tcpSilenceTimesOutWithWaitsStartingFromTwiceTheUdpWait() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(TransportFixtures.silent());
-                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(3)
+                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(3).withEdns(false, 1232)
                         .withInitialTimeout(Duration.ofMillis(50)).withMaxTimeout(Duration.ofMillis(150)))) {
             Exchange exchange = ask(transport, server.address());
 
@@ -115,6 +115,98 @@ class DnsTransportTcpTest {
             assertThat(exchange.attempts()).singleElement().satisfies(a -> {
                 assertThat(a.result()).isEqualTo(AttemptResult.MALFORMED);
                 assertThat(a.error()).isEqualTo("connection closed without a reply");
+            });
+        }
+    }
+
+    @Test
+    void aTruncatedReplyIsKeptWhenTcpIsRefusedAndTheRefusalIsTheReason() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(TRUNCATING_OVER_UDP)) {
+            server.refuseTcp();
+            try (Transport transport = Transport.create(quick())) {
+                Exchange exchange = ask(transport, server.address());
+
+                assertThat(exchange.attempts()).extracting(Attempt::protocol, Attempt::result).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Protocol.UDP, AttemptResult.TRUNCATED),
+                        org.assertj.core.groups.Tuple.tuple(Protocol.TCP, AttemptResult.UNREACHABLE));
+                assertThat(exchange.answered()).isTrue();
+                assertThat(exchange.reply().getHeader().getFlag(org.xbill.DNS.Flags.TC)).isTrue();
+                assertThat(exchange.replyProtocol()).isEqualTo(Protocol.UDP);
+                assertThat(exchange.replyAttempt()).isSameAs(exchange.attempts().get(0));
+                assertThat(exchange.tcpFailure()).isEqualTo("connection refused");
+                assertThat(exchange.truncated()).isTrue();
+                assertThat(exchange.fellBackToTcp()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aTruncatedReplyIsKeptWhenTcpStaysSilent() throws Exception {
+        ScriptedServer.Script tcpSilent = (query, protocol) ->
+                protocol == Protocol.UDP ? Replies.one(Replies.truncated(query)) : List.of();
+        try (ScriptedServer server = ScriptedServer.start(tcpSilent);
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.attempts()).extracting(Attempt::result).containsExactly(
+                    AttemptResult.TRUNCATED, AttemptResult.TIMEOUT, AttemptResult.TIMEOUT);
+            assertThat(exchange.answered()).isTrue();
+            assertThat(exchange.replyProtocol()).isEqualTo(Protocol.UDP);
+            assertThat(exchange.tcpFailure()).isEqualTo("timeout");
+        }
+    }
+
+    @Test
+    void aLengthPrefixPromisingMoreThanArrivesEndsWithTheTry() throws Exception {
+        // says 60000 octets, sends 10, then stalls far longer than any test runs
+        ScriptedServer.Script lying = (query, protocol) -> List.of(
+                ScriptedServer.Reply.stream(new byte[] {(byte) 0xea, 0x60, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}),
+                ScriptedServer.Reply.hangUp().after(Duration.ofMinutes(10)));
+        try (ScriptedServer server = ScriptedServer.start(lying);
+                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(1).withEdns(false, 1232))) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.answered()).isFalse();
+            assertThat(exchange.attempts()).singleElement().satisfies(a -> {
+                assertThat(a.result()).isEqualTo(AttemptResult.TIMEOUT);
+                assertThat(a.error()).isEqualTo("timed out after 10 of 60000 octets of the reply");
+            });
+        }
+    }
+
+    @Test
+    void aReplyDrippedOneOctetAtATimeEndsWithTheTry() throws Exception {
+        // a whole reply, one octet per 100 ms: each read succeeds, only the try's own deadline can end it
+        ScriptedServer.Script drip = (query, protocol) -> {
+            byte[] framed = TcpFraming.framed(Replies.answer(query).toWire());
+            List<ScriptedServer.Reply> octets = new java.util.ArrayList<>();
+            for (byte b : framed) {
+                octets.add(ScriptedServer.Reply.stream(new byte[] {b}).after(Duration.ofMillis(100)));
+            }
+            return octets;
+        };
+        try (ScriptedServer server = ScriptedServer.start(drip);
+                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(1).withEdns(false, 1232))) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.answered()).isFalse();
+            assertThat(exchange.attempts()).singleElement().satisfies(a -> {
+                assertThat(a.result()).isEqualTo(AttemptResult.TIMEOUT);
+                assertThat(a.error()).matches("timed out after \\d+ of \\d+ octets of the (length prefix|reply)");
+            });
+        }
+    }
+
+    @Test
+    void aLengthPrefixCutShortByTheServerIsMalformed() throws Exception {
+        ScriptedServer.Script cut = (query, protocol) -> List.of(
+                ScriptedServer.Reply.stream(new byte[] {(byte) 0xea, 0x60, 1, 2, 3}), ScriptedServer.Reply.hangUp());
+        try (ScriptedServer server = ScriptedServer.start(cut);
+                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(1).withEdns(false, 1232))) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.attempts()).singleElement().satisfies(a -> {
+                assertThat(a.result()).isEqualTo(AttemptResult.MALFORMED);
+                assertThat(a.error()).isEqualTo("connection closed after 3 of 60000 octets of the reply");
             });
         }
     }

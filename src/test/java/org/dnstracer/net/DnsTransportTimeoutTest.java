@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class DnsTransportTimeoutTest {
     @Test
-    void silenceTimesOutAfterEveryTryWithDoublingWaitsCappedByTheMaximum() throws Exception {
+    void silenceTimesOutAfterEveryTryWithDoublingWaitsCappedByTheMaximumThenOnceMoreWithoutEdns() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(TransportFixtures.silent());
                 Transport transport = Transport.create(quick().withTries(4)
                         .withInitialTimeout(Duration.ofMillis(60)).withMaxTimeout(Duration.ofMillis(200)))) {
@@ -20,9 +20,14 @@ class DnsTransportTimeoutTest {
             assertThat(exchange.lastResult()).isEqualTo(AttemptResult.TIMEOUT);
             assertThat(exchange.attempts()).extracting(Attempt::result).containsOnly(AttemptResult.TIMEOUT);
             assertThat(exchange.attempts()).extracting(Attempt::timeout).containsExactly(
-                    Duration.ofMillis(60), Duration.ofMillis(120), Duration.ofMillis(200), Duration.ofMillis(200));
-            assertThat(server.received()).hasSize(4);
-            assertThat(transport.stats().timeouts()).isEqualTo(4);
+                    Duration.ofMillis(60), Duration.ofMillis(120), Duration.ofMillis(200), Duration.ofMillis(200),
+                    Duration.ofMillis(200));
+            // the fifth is the one try without EDNS that tells a dropping middlebox from a dead server
+            assertThat(exchange.attempts()).extracting(a -> a.sent().getOPT() != null)
+                    .containsExactly(true, true, true, true, false);
+            assertThat(exchange.ednsFallback()).isEqualTo(EdnsFallback.NONE);
+            assertThat(server.received()).hasSize(5);
+            assertThat(transport.stats().timeouts()).isEqualTo(5);
         }
     }
 

@@ -40,7 +40,7 @@ class DnsTransportUdpTest {
             Attempt attempt = exchange.attempts().get(0);
             assertThat(attempt.result()).isEqualTo(AttemptResult.REPLY);
             assertThat(attempt.protocol()).isEqualTo(Protocol.UDP);
-            assertThat(attempt.received()).isSameAs(exchange.reply());
+            assertThat(attempt.received().toWire()).isEqualTo(exchange.reply().toWire());
             assertThat(attempt.receivedSize()).isEqualTo(exchange.reply().toWire().length);
             assertThat(attempt.timeout()).isEqualTo(Duration.ofMillis(150));
             assertThat(attempt.elapsed()).isPositive();
@@ -84,7 +84,7 @@ class DnsTransportUdpTest {
     void usesANewIdAndSourcePortForEachTry() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(TransportFixtures.silent());
                 Transport transport = Transport.create(quick().withTries(3).withMaxTimeout(Duration.ofMillis(100))
-                        .withInitialTimeout(Duration.ofMillis(60)))) {
+                        .withInitialTimeout(Duration.ofMillis(60)).withEdns(false, 1232))) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.attempts()).extracting(Attempt::result).containsOnly(AttemptResult.TIMEOUT);
             List<ScriptedServer.Received> seen = server.received();
@@ -111,6 +111,28 @@ class DnsTransportUdpTest {
             int sent = id(attempt.sent());
             assertThat(attempt.ignored()).containsExactly(String.format(
                     "ignored reply with ID 0x%04x, expected 0x%04x", sent ^ 0x5555, sent));
+        }
+    }
+
+    @Test
+    void aFloodOfSpoofedRepliesIsCountedButOnlyTheFirstFewAreDescribed() throws Exception {
+        ScriptedServer.Script flood = (query, protocol) -> {
+            List<Reply> replies = new java.util.ArrayList<>();
+            for (int i = 1; i <= 50; i++) {
+                replies.add(Reply.of(Replies.withId(Replies.answer(query), (id(query) + i) & 0xffff)));
+            }
+            replies.add(Reply.of(Replies.answer(query)).after(SHORT));
+            return replies;
+        };
+        try (ScriptedServer server = ScriptedServer.start(flood);
+                Transport transport = Transport.create(quick().withInitialTimeout(Duration.ofSeconds(2))
+                        .withMaxTimeout(Duration.ofSeconds(2)))) {
+            Exchange exchange = ask(transport, server.address());
+
+            assertThat(exchange.answered()).isTrue();
+            Attempt attempt = exchange.attempts().get(0);
+            assertThat(attempt.ignoredCount()).isEqualTo(50);
+            assertThat(attempt.ignored()).hasSize(5).allSatisfy(r -> assertThat(r).startsWith("ignored reply with ID"));
         }
     }
 
@@ -217,7 +239,7 @@ class DnsTransportUdpTest {
                 return List.of();
             };
             try (ScriptedServer server = ScriptedServer.start(script);
-                    Transport transport = Transport.create(quick().withTries(1))) {
+                    Transport transport = Transport.create(quick().withTries(1).withEdns(false, 1232))) {
                 self.set(server);
                 Exchange exchange = ask(transport, server.address());
 

@@ -28,23 +28,31 @@ import org.xbill.DNS.Message;
  * UDP replies are scheduled rather than slept on, so a delayed reply does not hold up the next query.
  */
 final class ScriptedServer implements AutoCloseable {
-    /** Raw octets to send back, after a delay counted from the previous reply to the same query. */
-    record Reply(byte[] wire, Duration delay) {
+    /**
+     * Raw octets to send back, after a delay counted from the previous reply to the same query. Over TCP they are
+     * framed with their length unless {@code unframed}.
+     */
+    record Reply(byte[] wire, Duration delay, boolean unframed) {
         static Reply of(Message message) {
-            return new Reply(message.toWire(), Duration.ZERO);
+            return new Reply(message.toWire(), Duration.ZERO, false);
         }
 
         static Reply raw(byte[] wire) {
-            return new Reply(wire.clone(), Duration.ZERO);
+            return new Reply(wire.clone(), Duration.ZERO, false);
+        }
+
+        /** Over TCP, these octets exactly, without a length prefix: for lying prefixes and dripped replies. */
+        static Reply stream(byte[] octets) {
+            return new Reply(octets.clone(), Duration.ZERO, true);
         }
 
         /** Over TCP, close the connection at this point instead of writing; not meaningful over UDP. */
         static Reply hangUp() {
-            return new Reply(null, Duration.ZERO);
+            return new Reply(null, Duration.ZERO, false);
         }
 
         Reply after(Duration d) {
-            return new Reply(wire, d);
+            return new Reply(wire, d, unframed);
         }
     }
 
@@ -104,6 +112,11 @@ final class ScriptedServer implements AutoCloseable {
 
     ServerAddress address() {
         return new ServerAddress(udp.getLocalAddress(), udp.getLocalPort());
+    }
+
+    /** Closes the TCP port, so that connections to it are refused from now on; UDP goes on. */
+    void refuseTcp() throws IOException {
+        tcp.close();
     }
 
     List<Received> received() {
@@ -185,7 +198,7 @@ final class ScriptedServer implements AutoCloseable {
                     if (reply.wire() == null) {
                         return;
                     }
-                    out.write(TcpFraming.framed(reply.wire()));
+                    out.write(reply.unframed() ? reply.wire() : TcpFraming.framed(reply.wire()));
                     out.flush();
                 }
             }

@@ -183,4 +183,11 @@ class ResponseClassifierTest {
         assertThat(ResponseClassifier.classify(Replies.answer(upper, "www.example.com. 1 IN A 192.0.2.1"), upper,
                 name("EXAMPLE.com.")).status()).isEqualTo(Status.AUTHORITATIVE_ANSWER);
     }
+
+    @Test
+    void anEmptyTruncatedReplyIsNoProofOfNodata() {
+        Message m = Replies.nodata(WWW, SOA);
+        m.getHeader().setFlag(org.xbill.DNS.Flags.TC);
+        assertThat(classify(m, EXAMPLE)).isEqualTo(Verdict.of(Status.SERVER_ERROR, "truncated reply without an answer"));
+    }
 }

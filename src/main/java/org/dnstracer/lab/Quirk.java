@@ -1,0 +1,50 @@
+package org.dnstracer.lab;
+
+/**
+ * A hostile or broken habit of a lab server, for rehearsing a trace against servers that try to hang, flood or
+ * fool the client. Each combines with any {@link Behaviour.Mode} and with the other quirks; the word is the
+ * lab-file keyword.
+ */
+public enum Quirk {
+    /** Each UDP reply is preceded by a datagram with the query's ID that does not parse as a DNS message. */
+    GARBAGE("garbage"),
+    /**
+     * Each UDP reply is sent from another address (127.0.0.1, or 127.0.0.2 for a server on 127.0.0.1; for IPv6 the
+     * server's own address, another port), as a multi-homed server answering from the wrong interface. A client with
+     * a connected socket never sees it.
+     */
+    WRONG_SOURCE("wrong-source"),
+    /** Each UDP reply is preceded by a copy whose question is another name. */
+    WRONG_QUESTION("wrong-question"),
+    /** Every reply (UDP and TCP) is replaced by one whose answer's owner name is a compression pointer to itself. */
+    COMPRESSION_LOOP("compression-loop"),
+    /** Queries carrying an OPT record are read and dropped unanswered (UDP and TCP), as some middleboxes do. */
+    DROP_EDNS("drop-edns"),
+    /** Every reply, UDP and TCP, is truncated to header and question with TC=1: TCP never completes the answer. */
+    TC_OVER_TCP("tc-over-tcp"),
+    /** TCP replies are written one octet every 100 ms. */
+    TCP_SLOW_DRIP("tcp-slow-drip"),
+    /** TCP replies carry a length prefix of 65535, then the real (shorter) message, then nothing more. */
+    TCP_LYING_LENGTH("tcp-lying-length");
+
+    private final String word;
+
+    Quirk(String word) {
+        this.word = word;
+    }
+
+    /** The lab-file keyword. */
+    public String word() {
+        return word;
+    }
+
+    /** The quirk a lab-file word names, or null. */
+    static Quirk of(String word) {
+        for (Quirk q : values()) {
+            if (q.word.equals(word)) {
+                return q;
+            }
+        }
+        return null;
+    }
+}
