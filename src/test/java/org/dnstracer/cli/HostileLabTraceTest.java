@@ -68,8 +68,11 @@ class HostileLabTraceTest {
     @Test
     void aTruncatedReplyWhoseTcpIsRefusedIsKeptAndTheRefusalShown() {
         CliRun run = lab("www.tc-no-tcp.hostile.net");
-        assertThat(run.stableOut())
-                .containsPattern("\\(127\\.53\\.66\\.15\\) [^\n]*\\[truncated, TCP failed: connection refused\\] \n")
+        // the truncated reply holds no answer: that proves nothing, so it is the server's error, not a NODATA
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("(127.53.66.15) * Error [truncated reply without an answer] "
+                        + "[truncated, TCP failed: connection refused] \n")
                 .doesNotContain("[unreachable]");
         assertThat(lab("--json", "www.tc-no-tcp.hostile.net").out())
                 .contains("\"tcpFailure\" : \"connection refused\"");
@@ -77,19 +80,23 @@ class HostileLabTraceTest {
 
     @Test
     void truncationEvenOverTcpIsShown() {
-        assertThat(lab("www.tc-over-tcp.hostile.net").stableOut())
+        CliRun run = lab("www.tc-over-tcp.hostile.net");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.stableOut())
                 .containsPattern("\\(127\\.53\\.66\\.16\\) [^\n]*\\[truncated, retried over TCP\\] \\[TC=1 over TCP\\] \n");
     }
 
     @Test
     void aSlowDripOverTcpEndsWithTheTryAndKeepsTheTruncatedReply() {
         CliRun run = lab("-t", "0.5", "www.slow-drip.hostile.net");
+        assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).containsPattern("\\(127\\.53\\.66\\.17\\) [^\n]*\\[truncated, TCP failed: timeout\\] \n");
     }
 
     @Test
     void aLyingLengthPrefixOverTcpEndsWithTheTryAndKeepsTheTruncatedReply() {
         CliRun run = lab("-t", "0.5", "www.lying-length.hostile.net");
+        assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).containsPattern("\\(127\\.53\\.66\\.18\\) [^\n]*\\[truncated, TCP failed: timeout\\] \n");
     }
 

@@ -1,9 +1,7 @@
 package org.dnstracer.cli;
 
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Watches the tracer's own threads (transport and look-ups; the lab's threads are the test's fixture, not the
@@ -12,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TracerThreads implements AutoCloseable {
     private final AtomicInteger peak = new AtomicInteger();
-    private final AtomicLong peakHeap = new AtomicLong();
+
     private final AtomicBoolean done = new AtomicBoolean();
     private final Thread sampler;
 
@@ -37,11 +35,6 @@ final class TracerThreads implements AutoCloseable {
         return peak.get();
     }
 
-    /** The most heap in use seen while watching (the whole process's: lab and test included). */
-    long peakHeap() {
-        return peakHeap.get();
-    }
-
     private void sample() {
         while (!done.get()) {
             int n = (int) Thread.getAllStackTraces().keySet().stream()
@@ -49,7 +42,6 @@ final class TracerThreads implements AutoCloseable {
                             && !t.getName().startsWith("dnstracer-lab-"))
                     .count();
             peak.accumulateAndGet(n, Math::max);
-            peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {
