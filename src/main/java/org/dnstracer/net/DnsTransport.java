@@ -56,13 +56,22 @@ public final class DnsTransport implements Transport {
 
     @Override
     public CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype) {
+        return submit(server, qname, qtype, false);
+    }
+
+    @Override
+    public CompletableFuture<Exchange> exchangeRecursive(ServerAddress server, Name qname, int qtype) {
+        return submit(server, qname, qtype, true);
+    }
+
+    private CompletableFuture<Exchange> submit(ServerAddress server, Name qname, int qtype, boolean recursive) {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(qname, "qname");
         if (!qname.isAbsolute()) {
             throw new IllegalArgumentException("query name must be absolute: " + qname);
         }
         Type.check(qtype);
-        ExchangeTask task = new ExchangeTask(server, qname, qtype);
+        ExchangeTask task = new ExchangeTask(server, qname, qtype, recursive);
         if (closed.get()) {
             task.abandon();
             return task.future;
@@ -138,7 +147,10 @@ public final class DnsTransport implements Transport {
         final int qtype;
         final CompletableFuture<Exchange> future = new CompletableFuture<>();
 
-        ExchangeTask(ServerAddress server, Name qname, int qtype) {
+        final boolean recursive;
+
+        ExchangeTask(ServerAddress server, Name qname, int qtype, boolean recursive) {
+            this.recursive = recursive;
             this.server = server;
             this.qname = qname;
             this.qtype = qtype;
@@ -147,7 +159,7 @@ public final class DnsTransport implements Transport {
         @Override
         public void run() {
             try {
-                future.complete(runner.run(server, qname, qtype));
+                future.complete(runner.run(server, qname, qtype, recursive));
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e); // a bug, not a network problem: let it show
                 if (e instanceof Error) {

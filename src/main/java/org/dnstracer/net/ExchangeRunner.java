@@ -45,11 +45,17 @@ final class ExchangeRunner {
     }
 
     Exchange run(ServerAddress server, Name qname, int qtype) {
+        return run(server, qname, qtype, false);
+    }
+
+    /** @param recursive RD=1 (see {@link QueryBuilder#build(Name, int, boolean, boolean)}) */
+    Exchange run(ServerAddress server, Name qname, int qtype, boolean recursive) {
         List<Attempt> attempts = new ArrayList<>();
-        Outcome outcome = tries(firstProtocol(), server, qname, qtype, options.edns(), options.tries(), attempts);
+        Outcome outcome =
+                tries(firstProtocol(), server, qname, qtype, recursive, options.edns(), options.tries(), attempts);
         EdnsFallback fallback = EdnsFallback.NONE;
         if (outcome.answered() && options.edns() && rejectsEdns(attempts.get(outcome.replyIndex()).received())) {
-            Outcome plain = tries(firstProtocol(), server, qname, qtype, false, options.tries(), attempts);
+            Outcome plain = tries(firstProtocol(), server, qname, qtype, recursive, false, options.tries(), attempts);
             if (plain.answered()) {
                 outcome = plain;
                 fallback = EdnsFallback.REJECTED;
@@ -57,7 +63,7 @@ final class ExchangeRunner {
         } else if (!outcome.answered() && options.edns() && allTimedOut(attempts) && !sockets.isClosed()) {
             // a server or middlebox that drops queries carrying OPT looks dead; one plain query tells them apart
             // (RFC 6891 §6.2.2) at the cost of one more wait for servers that are really silent
-            Outcome plain = tries(firstProtocol(), server, qname, qtype, false, 1, attempts);
+            Outcome plain = tries(firstProtocol(), server, qname, qtype, recursive, false, 1, attempts);
             if (plain.answered()) {
                 outcome = plain;
                 fallback = EdnsFallback.DROPPED;
@@ -99,10 +105,11 @@ final class ExchangeRunner {
         return options.tcpOnly() ? Protocol.TCP : Protocol.UDP;
     }
 
-    private Outcome tries(Protocol protocol, ServerAddress server, Name qname, int qtype, boolean edns, int count,
+    private Outcome tries(Protocol protocol, ServerAddress server, Name qname, int qtype, boolean recursive,
+            boolean edns, int count,
             List<Attempt> attempts) {
         for (int i = 0; i < count && !sockets.isClosed(); i++) {
-            Message query = queries.build(qname, qtype, edns);
+            Message query = queries.build(qname, qtype, edns, recursive);
             // the extra try without EDNS gets the wait of the last regular try, not the first
             int waitIndex = Math.min(i + options.tries() - count, options.tries() - 1);
             Attempt attempt = protocol == Protocol.UDP
@@ -116,7 +123,8 @@ final class ExchangeRunner {
                 case TRUNCATED:
                     sampleRtt(server, attempt);
                     int truncated = attempts.size() - 1;
-                    Outcome overTcp = tries(Protocol.TCP, server, qname, qtype, edns, options.tries(), attempts);
+                    Outcome overTcp =
+                            tries(Protocol.TCP, server, qname, qtype, recursive, edns, options.tries(), attempts);
                     if (overTcp.answered()) {
                         return overTcp;
                     }

@@ -24,9 +24,19 @@ final class QueryBuilder {
     }
 
     Message build(Name qname, int qtype, boolean edns) {
+        return build(qname, qtype, edns, false);
+    }
+
+    /**
+     * @param recursive RD=1: only to find a zone's servers through a start resolver that gives no referrals; a
+     *     tracer otherwise asks each server only what it knows itself, and RD=1 would make recursive servers lie
+     *     about that
+     */
+    Message build(Name qname, int qtype, boolean edns, boolean recursive) {
         Message query = Message.newQuery(Record.newRecord(qname, qtype, DClass.IN));
-        // a tracer asks each server only what it knows itself; RD=1 would make recursive servers lie about that
-        query.getHeader().unsetFlag(Flags.RD);
+        if (!recursive) {
+            query.getHeader().unsetFlag(Flags.RD);
+        }
         if (edns) {
             query.addRecord(new OPTRecord(ednsPayloadSize, 0, 0), Section.ADDITIONAL);
         }

@@ -57,6 +57,19 @@ class DnsTransportUdpTest {
     }
 
     @Test
+    void aRecursiveExchangeSetsRdAndIsOtherwiseTheSame() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(answering());
+                Transport transport = Transport.create(quick())) {
+            Exchange exchange = transport.exchangeRecursive(server.address(), TransportFixtures.QNAME, Type.A)
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(exchange.answered()).isTrue();
+            Message seen = server.received().get(0).query();
+            assertThat(seen.getHeader().getFlag(Flags.RD)).isTrue();
+            assertThat(seen.getQuestion().getName()).isEqualTo(TransportFixtures.QNAME);
+        }
+    }
+
+    @Test
     void sendsNoOptRecordWhenEdnsIsOff() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(answering());
                 Transport transport = Transport.create(quick().withEdns(false, 1232))) {
