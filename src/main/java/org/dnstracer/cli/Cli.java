@@ -8,6 +8,8 @@ public final class Cli {
     public static final int OK = 0;
     public static final int NO_AUTHORITATIVE_ANSWER = 1;
     public static final int USAGE = 2;
+    /** A finding at or above the {@code --fail-on} severity. */
+    public static final int FINDINGS = 4;
 
     private Cli() {}
 

@@ -4,8 +4,14 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dnstracer.findings.AnalysisOptions;
+import org.dnstracer.findings.Finding;
+import org.dnstracer.findings.Findings;
+import org.dnstracer.findings.ProbeResults;
+import org.dnstracer.findings.Severity;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -16,6 +22,7 @@ import org.dnstracer.net.DnsTransport;
 import org.dnstracer.net.IpAddresses;
 import org.dnstracer.net.Transport;
 import org.dnstracer.net.TransportOptions;
+import org.dnstracer.render.FindingsBlock;
 import org.dnstracer.render.JsonRenderer;
 import org.dnstracer.render.Trailer;
 import org.dnstracer.render.TreePrinter;
@@ -56,6 +63,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  0  at least one server answered authoritatively (NXDOMAIN and NODATA count)",
             "  1  no server answered authoritatively",
             "  2  usage error or bad input",
+            "  4  a finding at or above the --fail-on severity (otherwise 0 or 1 as above)",
         })
 public final class TraceCommand implements Callable<Integer> {
     @Spec
@@ -122,6 +130,11 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the whole trace as one JSON document instead of the tree.")
     boolean json;
 
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with status 4 when a finding of this severity or worse exists: error, warning or "
+                    + "notice.")
+    String failOn;
+
     @Option(names = "--no-follow-cname", description = "Do not trace the targets of CNAME answers.")
     boolean noFollowCname;
 
@@ -171,12 +184,18 @@ public final class TraceCommand implements Callable<Integer> {
                 TraceListener live = json ? TraceListener.NONE
                         : new TreePrinter(out, verbose, start, settings.transport().tries());
                 Trace trace = tracer.run(request, live);
+                List<Finding> findings = Findings.of(trace, ProbeResults.NONE,
+                        new AnalysisOptions(running != null, !noFollowCname));
                 if (json) {
-                    JsonRenderer.render(trace, out);
+                    JsonRenderer.render(trace, findings, out);
                 } else {
                     Trailer.render(trace, overview, out);
+                    FindingsBlock.render(findings, out);
                 }
                 out.flush();
+                if (settings.failOn() != null && Findings.anyAtLeast(findings, settings.failOn())) {
+                    return Cli.FINDINGS;
+                }
                 return trace.anyAuthoritative() ? 0 : 1;
             }
         } finally {
@@ -186,7 +205,7 @@ public final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    private record Settings(Question question, IpFamily family, TransportOptions transport) {}
+    private record Settings(Question question, IpFamily family, TransportOptions transport, Severity failOn) {}
 
     private Settings validate() throws UsageException {
         if (ipv4 && ipv6) {
@@ -227,7 +246,14 @@ public final class TraceCommand implements Callable<Integer> {
                 .withSource(sourceAddress)
                 .withTcpOnly(tcp)
                 .withEdns(!noEdns, ednsSize);
-        return new Settings(question, family, options);
+        Severity threshold = null;
+        if (failOn != null) {
+            threshold = Severity.parse(failOn);
+            if (threshold == null) {
+                throw new UsageException("--fail-on must be error, warning or notice, not '" + failOn + "'");
+            }
+        }
+        return new Settings(question, family, options, threshold);
     }
 
     private Question question() throws UsageException {

@@ -86,7 +86,6 @@ public final class Tracer {
             listener.sectionFinished(question);
             Section section = new Section(question, next.cnameOf(), root);
             sections.add(section);
-            warnings.addAll(Disagreement.find(section));
             depthLimitHit |= unfolder.depthLimitHit();
             for (Name target : targets) {
                 if (!traced.add(target)) {
