@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dnstracer.findings.AnalysisOptions;
+import org.dnstracer.findings.Checker;
 import org.dnstracer.findings.Finding;
 import org.dnstracer.findings.Findings;
 import org.dnstracer.findings.ProbeResults;
@@ -130,6 +131,17 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the whole trace as one JSON document instead of the tree.")
     boolean json;
 
+    @Option(names = "--check",
+            description = "After the trace, probe every zone cut on the traced paths for consistency: the child's "
+                    + "NS set and glue against the parent's, SOA serials, TCP, EDNS, recursion, NS names that are "
+                    + "CNAMEs (at most 7 queries per child server address, all at once).")
+    boolean check;
+
+    @Option(names = "--axfr",
+            description = "With or without --check: also try a zone transfer (AXFR over TCP) from every child "
+                    + "server of every zone cut; a transfer allowed to anyone is a finding.")
+    boolean axfr;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit with status 4 when a finding of this severity or worse exists: error, warning or "
                     + "notice.")
@@ -184,7 +196,11 @@ public final class TraceCommand implements Callable<Integer> {
                 TraceListener live = json ? TraceListener.NONE
                         : new TreePrinter(out, verbose, start, settings.transport().tries());
                 Trace trace = tracer.run(request, live);
-                List<Finding> findings = Findings.of(trace, ProbeResults.NONE,
+                ProbeResults probes = check || axfr
+                        ? new Checker(transport, destinationPort, request.limits().maxQueries()
+                                - trace.stats().queries(), axfr, check).run(trace)
+                        : ProbeResults.NONE;
+                List<Finding> findings = Findings.of(trace, probes,
                         new AnalysisOptions(running != null, !noFollowCname));
                 if (json) {
                     JsonRenderer.render(trace, findings, out);

@@ -41,7 +41,7 @@ public enum FindingCode {
             Source.CHECK, "CONSISTENCY04 (MULTIPLE_NS_SET)", "-"),
     GLUE_MISMATCH(Severity.ERROR, "the parent's glue differs from the address the child serves for the name",
             Source.CHECK, "CONSISTENCY05 (IN_BAILIWICK_ADDR_MISMATCH)", "GLUE_MISMATCH"),
-    GLUE_MISSING(Severity.ERROR, "an in-bailiwick name server the parent gives no glue for", Source.CHECK,
+    GLUE_MISSING(Severity.ERROR, "an in-bailiwick name server the parent gives no glue for", Source.TRACE,
             "CONSISTENCY05 (notice only)", "MISSING_GLUE_FOR_NS_NAME"),
     GLUE_PRIVATE_ADDRESS(Severity.WARNING, "a name server address in private, loopback or reserved space (silent "
             + "with --lab)", Source.TRACE, "ADDRESS01 (NAMESERVER_IP_PRIVATE_NETWORK)", "GLUE_PRIVATE_IP"),

@@ -19,9 +19,7 @@ public final class Findings {
         ZoneFindings.find(walk, delegators, options, out);
         AnswerFindings.find(walk, out);
         CnameFindings.find(trace, walk, options, out);
-        for (Finding f : probes.findings()) {
-            out.add(f.code(), f.zone(), f.server(), f.address(), f.message(), f.evidence());
-        }
+        ProbeFindings.find(probes, out);
         return out.findings();
     }
 

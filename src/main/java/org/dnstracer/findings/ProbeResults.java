@@ -3,15 +3,16 @@ package org.dnstracer.findings;
 import java.util.List;
 
 /**
- * What the {@code --check} and {@code --axfr} probes found, next to the immutable trace: findings about the zone
- * cuts that the trace's own queries cannot show.
+ * What the {@code --check} and {@code --axfr} probes found, kept next to the immutable trace: the findings
+ * function reads both.
  *
- * @param findings the findings of the probes, in zone-cut order
+ * @param cuts every zone cut probed, in tree order
+ * @param notSent probes left out because the run's query budget was spent
  */
-public record ProbeResults(List<Finding> findings) {
-    public static final ProbeResults NONE = new ProbeResults(List.of());
+public record ProbeResults(List<CutProbes> cuts, int notSent) {
+    public static final ProbeResults NONE = new ProbeResults(List.of(), 0);
 
     public ProbeResults {
-        findings = List.copyOf(findings);
+        cuts = List.copyOf(cuts);
     }
 }

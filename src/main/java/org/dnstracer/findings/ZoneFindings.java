@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.dnstracer.model.TraceNode;
 import org.dnstracer.net.Attempt;
+import org.dnstracer.trace.Delegation;
 import org.xbill.DNS.Name;
 
 /**
@@ -39,6 +40,7 @@ final class ZoneFindings {
             if (node.verdict().delegates() && !node.children().isEmpty()) {
                 Set<String> names = new LinkedHashSet<>();
                 node.children().forEach(c -> names.add(c.server()));
+                missingGlue(node, out);
                 if (names.size() == 1) {
                     Name zone = node.verdict().referralZone();
                     out.add(FindingCode.SINGLE_NAME_SERVER, zone, names.iterator().next(), null,
@@ -66,6 +68,22 @@ final class ZoneFindings {
             samePrefix(zone, m, options, out);
             slowServers(zone, m, delegators, out);
         });
+    }
+
+    /** In-bailiwick name servers need glue: without it their addresses can only be had from themselves. */
+    private static void missingGlue(TraceNode node, FindingCollector out) {
+        if (node.exchange() == null || !node.exchange().answered()) {
+            return;
+        }
+        Name zone = node.verdict().referralZone();
+        Delegation d = Delegation.from(node.exchange().reply(), zone, null);
+        for (Name ns : d.nameServers()) {
+            if (ns.subdomain(zone) && d.glueFor(ns).isEmpty()) {
+                out.add(FindingCode.GLUE_MISSING, zone, ServerText.name(ns), null, "is inside "
+                        + ServerText.zone(zone) + " but the referral has no glue for it", List.of(),
+                        List.of(node.server()));
+            }
+        }
     }
 
     private static void privateAddresses(Name zone, Members m, Delegators delegators, FindingCollector out) {

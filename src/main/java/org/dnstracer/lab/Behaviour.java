@@ -19,6 +19,10 @@ import java.util.Locale;
  *   <li>{@code refusesTcp}: the TCP port is closed on this server's addresses, so a connection is refused.
  *   <li>{@code sendsWrongIdFirst}: each UDP reply is preceded by a copy carrying another message ID, as a spoofer or
  *       a confused middlebox would send.
+ *   <li>{@code offersRecursion}: RA=1 on every reply; an RD=1 query for a name outside its zones gets a resolver's
+ *       reply (the lab has nothing to recurse to, so NXDOMAIN without AA), as an authoritative server that also
+ *       resolves for anyone does.
+ *   <li>{@code rejectsEdns}: FORMERR without an OPT record to every query that has one.
  * </ul>
  *
  * <p>The same words are used in lab files; {@link #toString()} prints that form.
@@ -30,7 +34,9 @@ public record Behaviour(
         Mode mode,
         boolean truncatesUdp,
         boolean refusesTcp,
-        boolean sendsWrongIdFirst) {
+        boolean sendsWrongIdFirst,
+        boolean offersRecursion,
+        boolean rejectsEdns) {
 
     /** The seed used when a lab file or test gives a loss without one. */
     public static final long DEFAULT_SEED = 53L;
@@ -73,11 +79,12 @@ public record Behaviour(
     }
 
     public static Behaviour normal() {
-        return new Behaviour(Duration.ZERO, 0.0, DEFAULT_SEED, Mode.NORMAL, false, false, false);
+        return new Behaviour(Duration.ZERO, 0.0, DEFAULT_SEED, Mode.NORMAL, false, false, false, false, false);
     }
 
     public Behaviour withDelay(Duration newDelay) {
-        return new Behaviour(newDelay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst);
+        return new Behaviour(newDelay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst,
+                offersRecursion, rejectsEdns);
     }
 
     public Behaviour withLoss(double probability) {
@@ -85,11 +92,13 @@ public record Behaviour(
     }
 
     public Behaviour withLoss(double probability, long newSeed) {
-        return new Behaviour(delay, probability, newSeed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst);
+        return new Behaviour(delay, probability, newSeed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst,
+                offersRecursion, rejectsEdns);
     }
 
     public Behaviour withMode(Mode newMode) {
-        return new Behaviour(delay, loss, seed, newMode, truncatesUdp, refusesTcp, sendsWrongIdFirst);
+        return new Behaviour(delay, loss, seed, newMode, truncatesUdp, refusesTcp, sendsWrongIdFirst,
+                offersRecursion, rejectsEdns);
     }
 
     public Behaviour refuse() {
@@ -109,15 +118,28 @@ public record Behaviour(
     }
 
     public Behaviour truncateAlways() {
-        return new Behaviour(delay, loss, seed, mode, true, refusesTcp, sendsWrongIdFirst);
+        return new Behaviour(delay, loss, seed, mode, true, refusesTcp, sendsWrongIdFirst, offersRecursion,
+                rejectsEdns);
     }
 
     public Behaviour noTcp() {
-        return new Behaviour(delay, loss, seed, mode, truncatesUdp, true, sendsWrongIdFirst);
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, true, sendsWrongIdFirst, offersRecursion,
+                rejectsEdns);
+    }
+
+    /** RA=1 on every reply, and a resolver's answer to an RD=1 query for a name outside its zones. */
+    public Behaviour recursionAvailable() {
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst, true, rejectsEdns);
+    }
+
+    /** FORMERR without OPT to every query with EDNS, as servers that predate RFC 2671 answer. */
+    public Behaviour noEdns() {
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst, offersRecursion,
+                true);
     }
 
     public Behaviour wrongIdFirst() {
-        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, true);
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, true, offersRecursion, rejectsEdns);
     }
 
     public boolean isNormal() {
@@ -147,6 +169,10 @@ public record Behaviour(
                 return noValue(key, value).noTcp();
             case "wrong-id-first":
                 return noValue(key, value).wrongIdFirst();
+            case "recursion-available":
+                return noValue(key, value).recursionAvailable();
+            case "no-edns":
+                return noValue(key, value).noEdns();
             default:
                 for (Mode m : Mode.values()) {
                     if (m.word.equals(key)) {
@@ -181,6 +207,12 @@ public record Behaviour(
         }
         if (sendsWrongIdFirst) {
             words.add("wrong-id-first");
+        }
+        if (offersRecursion) {
+            words.add("recursion-available");
+        }
+        if (rejectsEdns) {
+            words.add("no-edns");
         }
         return words.isEmpty() ? "normal" : String.join(" ", words);
     }

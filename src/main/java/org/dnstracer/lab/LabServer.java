@@ -107,7 +107,7 @@ public final class LabServer {
         if (query == null) {
             return ReplyEncoder.formErr(data, length);
         }
-        List<Message> replies = responder.respond(query, b.mode(), false);
+        List<Message> replies = responder.respond(query, b, false);
         int limit = ReplyEncoder.udpLimit(query);
         List<byte[]> out = new ArrayList<>(2);
         for (Message reply : replies) {
@@ -132,7 +132,7 @@ public final class LabServer {
             return ReplyEncoder.formErr(data, data.length);
         }
         List<byte[]> out = new ArrayList<>();
-        for (Message reply : responder.respond(query, b.mode(), true)) {
+        for (Message reply : responder.respond(query, b, true)) {
             out.add(ReplyEncoder.encode(reply, ReplyEncoder.TCP_LIMIT, false));
         }
         return out;
