@@ -109,10 +109,12 @@ final class ZoneFindings {
         }
         List<String> evidence = new ArrayList<>();
         m.serverAt.forEach((a, s) -> evidence.add(ServerText.of(s, a)));
-        String where = options.lab() ? "on the one address " + networks.iterator().next()
-                : "in " + networks.iterator().next();
-        out.add(FindingCode.SAME_PREFIX, zone, null, null, "all " + m.serverAt.size() + " address"
-                + (m.serverAt.size() == 1 ? "" : "es") + " of its " + m.names.size() + " name servers are " + where,
+        String network = networks.iterator().next();
+        String message = m.serverAt.size() == 1
+                ? "its " + m.names.size() + " name servers all share the one address " + network
+                : "all " + m.serverAt.size() + " addresses of its " + m.names.size() + " name servers are "
+                        + (options.lab() ? "on the one address " : "in ") + network;
+        out.add(FindingCode.SAME_PREFIX, zone, null, null, message,
                 evidence);
     }
 
