@@ -74,8 +74,18 @@ public final class Checker {
     }
 
     public ProbeResults run(Trace trace) {
+        List<TreeWalk> walk = TreeWalk.of(trace);
+        // a server that failed in the trace is already a finding; probing it again would only wait for timeouts
+        Set<InetAddress> failed = new java.util.HashSet<>();
+        for (TreeWalk w : walk) {
+            Status s = w.node().status();
+            if (w.node().address() != null && (s == Status.TIMEOUT || s == Status.UNREACHABLE
+                    || s == Status.SEND_ERROR || s == Status.MALFORMED)) {
+                failed.add(w.node().address());
+            }
+        }
         Map<Name, Cut> cuts = new LinkedHashMap<>();
-        for (TreeWalk w : TreeWalk.of(trace)) {
+        for (TreeWalk w : walk) {
             TraceNode node = w.node();
             if (!node.verdict().delegates() || node.exchange() == null || !node.exchange().answered()
                     || node.children().isEmpty() || node.address() == null) {
@@ -92,7 +102,8 @@ public final class Checker {
             cut.parents.putIfAbsent(node.address(), node.server());
             cut.parentQuestion.putIfAbsent(node.address(), w.section().question());
             for (TraceNode child : node.children()) {
-                if (child.address() != null && child.status() != Status.NOT_QUERIED) {
+                if (child.address() != null && child.status() != Status.NOT_QUERIED
+                        && !failed.contains(child.address())) {
                     cut.children.putIfAbsent(child.address(), child.server());
                 }
             }

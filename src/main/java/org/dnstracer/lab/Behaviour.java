@@ -23,6 +23,8 @@ import java.util.Locale;
  *       reply (the lab has nothing to recurse to, so NXDOMAIN without AA), as an authoritative server that also
  *       resolves for anyone does.
  *   <li>{@code rejectsEdns}: FORMERR without an OPT record to every query that has one.
+ *   <li>{@code ignoresEdnsVersion}: a query of EDNS version 1 or more is answered as if it were version 0, where
+ *       RFC 6891 §6.1.3 wants BADVERS.
  * </ul>
  *
  * <p>The same words are used in lab files; {@link #toString()} prints that form.
@@ -36,7 +38,8 @@ public record Behaviour(
         boolean refusesTcp,
         boolean sendsWrongIdFirst,
         boolean offersRecursion,
-        boolean rejectsEdns) {
+        boolean rejectsEdns,
+        boolean ignoresEdnsVersion) {
 
     /** The seed used when a lab file or test gives a loss without one. */
     public static final long DEFAULT_SEED = 53L;
@@ -79,12 +82,13 @@ public record Behaviour(
     }
 
     public static Behaviour normal() {
-        return new Behaviour(Duration.ZERO, 0.0, DEFAULT_SEED, Mode.NORMAL, false, false, false, false, false);
+        return new Behaviour(Duration.ZERO, 0.0, DEFAULT_SEED, Mode.NORMAL, false, false, false,
+                false, false, false);
     }
 
     public Behaviour withDelay(Duration newDelay) {
         return new Behaviour(newDelay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst,
-                offersRecursion, rejectsEdns);
+                offersRecursion, rejectsEdns, ignoresEdnsVersion);
     }
 
     public Behaviour withLoss(double probability) {
@@ -93,12 +97,12 @@ public record Behaviour(
 
     public Behaviour withLoss(double probability, long newSeed) {
         return new Behaviour(delay, probability, newSeed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst,
-                offersRecursion, rejectsEdns);
+                offersRecursion, rejectsEdns, ignoresEdnsVersion);
     }
 
     public Behaviour withMode(Mode newMode) {
         return new Behaviour(delay, loss, seed, newMode, truncatesUdp, refusesTcp, sendsWrongIdFirst,
-                offersRecursion, rejectsEdns);
+                offersRecursion, rejectsEdns, ignoresEdnsVersion);
     }
 
     public Behaviour refuse() {
@@ -118,28 +122,36 @@ public record Behaviour(
     }
 
     public Behaviour truncateAlways() {
-        return new Behaviour(delay, loss, seed, mode, true, refusesTcp, sendsWrongIdFirst, offersRecursion,
-                rejectsEdns);
+        return new Behaviour(delay, loss, seed, mode, true, refusesTcp, sendsWrongIdFirst,
+                offersRecursion, rejectsEdns, ignoresEdnsVersion);
     }
 
     public Behaviour noTcp() {
-        return new Behaviour(delay, loss, seed, mode, truncatesUdp, true, sendsWrongIdFirst, offersRecursion,
-                rejectsEdns);
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, true, sendsWrongIdFirst,
+                offersRecursion, rejectsEdns, ignoresEdnsVersion);
     }
 
     /** RA=1 on every reply, and a resolver's answer to an RD=1 query for a name outside its zones. */
     public Behaviour recursionAvailable() {
-        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst, true, rejectsEdns);
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst,
+                true, rejectsEdns, ignoresEdnsVersion);
     }
 
     /** FORMERR without OPT to every query with EDNS, as servers that predate RFC 2671 answer. */
     public Behaviour noEdns() {
-        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst, offersRecursion,
-                true);
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst,
+                offersRecursion, true, ignoresEdnsVersion);
+    }
+
+    /** Answers a query of any EDNS version as if it were version 0, instead of BADVERS. */
+    public Behaviour noBadvers() {
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst,
+                offersRecursion, rejectsEdns, true);
     }
 
     public Behaviour wrongIdFirst() {
-        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, true, offersRecursion, rejectsEdns);
+        return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, true,
+                offersRecursion, rejectsEdns, ignoresEdnsVersion);
     }
 
     public boolean isNormal() {
@@ -173,6 +185,8 @@ public record Behaviour(
                 return noValue(key, value).recursionAvailable();
             case "no-edns":
                 return noValue(key, value).noEdns();
+            case "no-badvers":
+                return noValue(key, value).noBadvers();
             default:
                 for (Mode m : Mode.values()) {
                     if (m.word.equals(key)) {
@@ -213,6 +227,9 @@ public record Behaviour(
         }
         if (rejectsEdns) {
             words.add("no-edns");
+        }
+        if (ignoresEdnsVersion) {
+            words.add("no-badvers");
         }
         return words.isEmpty() ? "normal" : String.join(" ", words);
     }

@@ -60,6 +60,12 @@ final class Responder {
             }
             return error(reply, Rcode.FORMERR);
         }
+        if (behaviour.ignoresEdnsVersion() && query.getOPT() != null && query.getOPT().getVersion() != 0) {
+            Message v0 = query.clone();
+            v0.removeAllRecords(Section.ADDITIONAL);
+            v0.addRecord(new OPTRecord(query.getOPT().getPayloadSize(), 0, 0, 0), Section.ADDITIONAL);
+            query = v0;
+        }
         List<Message> replies = respond(query, behaviour.mode(), tcp);
         if (behaviour.offersRecursion()) {
             Record question = query.getQuestion();

@@ -121,6 +121,8 @@ class BuiltInLabFindingsTest {
                 .containsExactly("UNRESPONSIVE_TCP no-tcp.faults.org. ns1.no-tcp.faults.org (127.53.60.71)");
         assertThat(findings("--check", "www.no-edns.faults.org"))
                 .containsExactly("EDNS_NOT_SUPPORTED no-edns.faults.org. ns1.no-edns.faults.org (127.53.60.81)");
+        assertThat(findings("--check", "www.no-badvers.faults.org"))
+                .containsExactly("EDNS_BADVERS_MISSING no-badvers.faults.org. ns1.no-badvers.faults.org (127.53.60.86)");
         assertThat(findings("--check", "www.big-referral.faults.org")).containsExactly(
                 "REFERRAL_TRUNCATED_WITHOUT_EDNS big-referral.faults.org. ns1.faults.org (127.53.60.1)",
                 "REFERRAL_TRUNCATED_WITHOUT_EDNS big-referral.faults.org. ns2.faults.org (127.53.60.2)",
