@@ -207,6 +207,10 @@ public final class TraceCommand implements Callable<Integer> {
                 } else {
                     Trailer.render(trace, overview, out);
                     FindingsBlock.render(findings, out);
+                    if (probes.notSent() > 0) {
+                        out.println("Warning: " + probes.notSent() + " --check/--axfr probes not sent: the query "
+                                + "budget of " + request.limits().maxQueries() + " was spent");
+                    }
                 }
                 out.flush();
                 if (settings.failOn() != null && Findings.anyAtLeast(findings, settings.failOn())) {
