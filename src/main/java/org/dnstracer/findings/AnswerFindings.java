@@ -25,7 +25,7 @@ final class AnswerFindings {
 
     private AnswerFindings() {}
 
-    static void find(List<TreeWalk> walk, FindingCollector out) {
+    static void find(List<TreeWalk> walk, Delegators delegators, FindingCollector out) {
         Map<Section, Map<Name, Map<InetAddress, Answer>>> bySectionAndZone = new LinkedHashMap<>();
         for (TreeWalk w : walk) {
             TraceNode node = w.node();
@@ -39,15 +39,15 @@ final class AnswerFindings {
         }
         bySectionAndZone.forEach((section, zones) -> zones.forEach((zone, answers) -> {
             List<Answer> list = new ArrayList<>(answers.values());
-            if (!compare(section, zone, list, AnswerFindings::data, FindingCode.ANSWER_MISMATCH, out)) {
-                compare(section, zone, list, AnswerFindings::withTtls, FindingCode.TTL_MISMATCH, out);
+            if (!compare(section, zone, list, AnswerFindings::data, FindingCode.ANSWER_MISMATCH, delegators, out)) {
+                compare(section, zone, list, AnswerFindings::withTtls, FindingCode.TTL_MISMATCH, delegators, out);
             }
         }));
     }
 
     /** Reports the servers outside the largest group; true when there was more than one group. */
     private static boolean compare(Section section, Name zone, List<Answer> answers, Function<TraceNode, String> key,
-            FindingCode code, FindingCollector out) {
+            FindingCode code, Delegators delegators, FindingCollector out) {
         Map<String, List<Answer>> groups = new LinkedHashMap<>();
         for (Answer a : answers) {
             groups.computeIfAbsent(key.apply(a.node()), k -> new ArrayList<>()).add(a);
@@ -73,7 +73,7 @@ final class AnswerFindings {
             }
             for (Answer a : e.getValue()) {
                 out.add(code, zone, a.server(), a.address(), "answered " + question + " differently from " + others,
-                        evidence);
+                        evidence, delegators.of(a.node()));
             }
         }
         return true;

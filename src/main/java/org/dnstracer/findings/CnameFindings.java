@@ -19,7 +19,8 @@ import org.xbill.DNS.Type;
 final class CnameFindings {
     private CnameFindings() {}
 
-    static void find(Trace trace, List<TreeWalk> walk, AnalysisOptions options, FindingCollector out) {
+    static void find(Trace trace, List<TreeWalk> walk, Delegators delegators, AnalysisOptions options,
+            FindingCollector out) {
         Set<Name> traced = new HashSet<>();
         trace.sections().forEach(s -> traced.add(s.question().name()));
         for (TreeWalk w : walk) {
@@ -37,7 +38,7 @@ final class CnameFindings {
             if (chain.loops()) {
                 out.add(FindingCode.CNAME_LOOP, node.zone(), node.server(), node.address(),
                         "answered a CNAME chain for " + ServerText.name(qname) + " that loops back to "
-                                + ServerText.name(chain.end()), List.of());
+                                + ServerText.name(chain.end()), List.of(), delegators.of(node));
                 continue;
             }
             Optional<Name> target = chain.unanswered(node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER), qtype);
@@ -53,11 +54,11 @@ final class CnameFindings {
             if (traced.contains(t)) {
                 out.add(FindingCode.CNAME_LOOP, node.zone(), node.server(), node.address(),
                         "answered " + ServerText.name(qname) + " CNAME " + ServerText.name(t)
-                                + ", a name already traced: the chain loops", List.of());
+                                + ", a name already traced: the chain loops", List.of(), delegators.of(node));
             } else {
                 out.add(FindingCode.CNAME_CHAIN_TOO_LONG, node.zone(), node.server(), node.address(),
                         "answered " + ServerText.name(qname) + " CNAME " + ServerText.name(t)
-                                + ", after " + trace.sections().size() + " names: not followed further", List.of());
+                                + ", after " + trace.sections().size() + " names: not followed further", List.of(), delegators.of(node));
             }
         }
     }

@@ -17,8 +17,8 @@ public final class Findings {
         FindingCollector out = new FindingCollector();
         ServerFindings.find(walk, delegators, out);
         ZoneFindings.find(walk, delegators, options, out);
-        AnswerFindings.find(walk, out);
-        CnameFindings.find(trace, walk, options, out);
+        AnswerFindings.find(walk, delegators, out);
+        CnameFindings.find(trace, walk, delegators, options, out);
         ProbeFindings.find(probes, out);
         return out.findings();
     }

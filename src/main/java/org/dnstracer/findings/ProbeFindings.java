@@ -97,7 +97,7 @@ final class ProbeFindings {
                                 "child NS set from " + String.join(", ", servedBy)));
             }
         }
-        minority(cut.zone(), childSets, names, s -> String.join(", ", s.stream().map(ServerText::name).toList()),
+        minority(cut, childSets, names, s -> String.join(", ", s.stream().map(ServerText::name).toList()),
                 FindingCode.NS_CHILD_SERVERS_DISAGREE, "gives a different NS set for " + ServerText.zone(cut.zone())
                         + " than", out);
     }
@@ -130,7 +130,7 @@ final class ProbeFindings {
             if (cname) {
                 out.add(FindingCode.NS_IS_CNAME, cut.zone(), p.server(), p.address(),
                         "the name server name " + ServerText.name(own) + " is a CNAME in " + ServerText.zone(cut.zone()),
-                        List.of());
+                        List.of(), delegators(cut));
                 continue;
             }
             List<InetAddress> glue = cut.glue().getOrDefault(own, List.of());
@@ -140,7 +140,7 @@ final class ProbeFindings {
             if (!served.contains(p.address())) {
                 out.add(FindingCode.GLUE_MISMATCH, cut.zone(), p.server(), p.address(),
                         "the parent's glue says " + addresses(glue) + ", the zone itself says "
-                                + (served.isEmpty() ? "no address" : addresses(served)), List.of());
+                                + (served.isEmpty() ? "no address" : addresses(served)), List.of(), delegators(cut));
             }
         }
     }
@@ -184,11 +184,11 @@ final class ProbeFindings {
                     out.add(FindingCode.SOA_SERIAL_MISMATCH, cut.zone(), names.get(e.getKey()), e.getKey(),
                             "serves " + ServerText.zone(cut.zone()) + " with serial " + e.getValue().getSerial()
                                     + ", older than " + newest + " (" + String.join(", ", bySerial.get(newest)) + ")",
-                            evidence);
+                            evidence, delegators(cut));
                 }
             }
         }
-        minority(cut.zone(), soas, names, s -> "MNAME " + ServerText.name(s.getHost()) + ", RNAME "
+        minority(cut, soas, names, s -> "MNAME " + ServerText.name(s.getHost()) + ", RNAME "
                 + ServerText.name(s.getAdmin()) + ", refresh " + s.getRefresh() + ", retry " + s.getRetry()
                 + ", expire " + s.getExpire() + ", minimum " + s.getMinimum(),
                 FindingCode.SOA_FIELDS_MISMATCH, "gives other SOA fields for " + ServerText.zone(cut.zone()) + " than",
@@ -203,14 +203,14 @@ final class ProbeFindings {
             if (udpWorks && tcp != null && !tcp.answered()) {
                 out.add(FindingCode.UNRESPONSIVE_TCP, cut.zone(), p.server(), p.address(),
                         "answers over UDP but not over TCP (" + tcp.lastResult().name().toLowerCase(java.util.Locale.ROOT)
-                                .replace('_', ' ') + ")", List.of());
+                                .replace('_', ' ') + ")", List.of(), delegators(cut));
             }
             boolean ednsWorks = true;
             if (udp != null && (udp.getOPT() == null || udp.getRcode() == Rcode.FORMERR || udp.getRcode() == Rcode.NOTIMP)) {
                 ednsWorks = false;
                 out.add(FindingCode.EDNS_NOT_SUPPORTED, cut.zone(), p.server(), p.address(),
                         "answered an EDNS query with " + Rcode.string(udp.getRcode())
-                                + (udp.getOPT() == null ? " and no OPT record" : ""), List.of());
+                                + (udp.getOPT() == null ? " and no OPT record" : ""), List.of(), delegators(cut));
             }
             Message v1 = reply(p, Probe.SOA_EDNS1);
             if (ednsWorks && v1 != null && v1.getRcode() != Rcode.BADVERS) {
@@ -218,13 +218,13 @@ final class ProbeFindings {
                 out.add(FindingCode.EDNS_BADVERS_MISSING, cut.zone(), p.server(), p.address(),
                         "answered an EDNS version 1 query with " + Rcode.string(v1.getRcode())
                                 + (opt == null ? " and no OPT record" : " (EDNS version " + opt.getVersion() + ")")
-                                + " instead of BADVERS", List.of());
+                                + " instead of BADVERS", List.of(), delegators(cut));
             }
             Message recursion = reply(p, Probe.RECURSION);
             if (recursion != null && recursion.getHeader().getFlag(Flags.RA)) {
                 out.add(FindingCode.RECURSION_AVAILABLE, cut.zone(), p.server(), p.address(),
                         "offers recursion: RA=1 (" + Rcode.string(recursion.getRcode()) + ") for "
-                                + ServerText.name(Checker.RECURSION_PROBE) + ", outside its zones", List.of());
+                                + ServerText.name(Checker.RECURSION_PROBE) + ", outside its zones", List.of(), delegators(cut));
             }
             Message axfr = reply(p, Probe.AXFR);
             if (axfr != null && axfr.getRcode() == Rcode.NOERROR) {
@@ -234,14 +234,14 @@ final class ProbeFindings {
                     int count = complete ? records.size() - 1 : records.size();
                     out.add(FindingCode.AXFR_ALLOWED, cut.zone(), p.server(), p.address(),
                             "transfers " + ServerText.zone(cut.zone()) + " to anyone: " + (complete ? "" : "at least ")
-                                    + count + " records, serial " + soa.getSerial(), List.of());
+                                    + count + " records, serial " + soa.getSerial(), List.of(), delegators(cut));
                 }
             }
         }
     }
 
     /** Blames the addresses outside the largest group of equal values (the first group on a tie). */
-    private static <T> void minority(Name zone, Map<InetAddress, T> values, Map<InetAddress, String> names,
+    private static <T> void minority(CutProbes cut, Map<InetAddress, T> values, Map<InetAddress, String> names,
             Function<T, String> text, FindingCode code, String verb, FindingCollector out) {
         Map<String, List<InetAddress>> groups = new LinkedHashMap<>();
         values.forEach((a, v) -> groups.computeIfAbsent(text.apply(v), k -> new ArrayList<>()).add(a));
@@ -261,10 +261,15 @@ final class ProbeFindings {
         for (Map.Entry<String, List<InetAddress>> e : groups.entrySet()) {
             if (!e.getKey().equals(reference)) {
                 for (InetAddress a : e.getValue()) {
-                    out.add(code, zone, names.get(a), a, verb + " " + others, evidence);
+                    out.add(code, cut.zone(), names.get(a), a, verb + " " + others, evidence, delegators(cut));
                 }
             }
         }
+    }
+
+    /** The parent servers whose referrals named the child servers. */
+    private static List<String> delegators(CutProbes cut) {
+        return cut.parents().stream().map(ServerProbes::server).distinct().toList();
     }
 
     /** RFC 1982 serial number arithmetic: true when {@code a} is newer than {@code b}. */

@@ -126,7 +126,7 @@ class BuiltInLabTraceTest {
                 .contains("warning ANSWER_MISMATCH  disagree.com.  ns2.disagree.com (127.53.2.61)  answered "
                         + "www.disagree.com A differently from ns1.disagree.com (127.53.2.60) (www.disagree.com A "
                         + "192.0.2.61 from ns1.disagree.com (127.53.2.60); www.disagree.com A 192.0.2.62 from "
-                        + "ns2.disagree.com (127.53.2.61))\n");
+                        + "ns2.disagree.com (127.53.2.61); delegated by a.gtld-servers.net, b.gtld-servers.net)\n");
         assertThat(lab("www.example.com").stableOut()).doesNotContain("Warning").doesNotContain("Findings");
         CliRun soa = lab("-o", "-q", "SOA", "disagree.com");
         assertThat(soa.stableOut().lines().filter(l -> l.contains("disagree.com -> ")).map(l -> l.substring(l.indexOf("-> ") + 3).split(" ")[2]).distinct())

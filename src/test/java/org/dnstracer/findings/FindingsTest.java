@@ -119,7 +119,7 @@ class FindingsTest {
             assertThat(f.address()).isEqualTo(FakeNetwork.ip("127.0.2.2"));
             assertThat(f.message()).isEqualTo("answered www.example.com A differently from ns1.example.com (127.0.2.1)");
             assertThat(f.evidence()).containsExactly("www.example.com A 192.0.2.80 from ns1.example.com (127.0.2.1)",
-                    "www.example.com A 192.0.2.99 from ns2.example.com (127.0.2.2)");
+                    "www.example.com A 192.0.2.99 from ns2.example.com (127.0.2.2)", "delegated by a.gtld.test, b.gtld.test");
         });
     }
 
