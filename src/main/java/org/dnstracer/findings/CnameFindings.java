@@ -34,14 +34,15 @@ final class CnameFindings {
             if (qtype == Type.CNAME || qtype == Type.ANY) {
                 continue;
             }
-            Chain chain = follow(node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER), qname);
+            List<Record> answer = node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER);
+            Chain chain = follow(answer, qname);
             if (chain.loops()) {
                 out.add(FindingCode.CNAME_LOOP, node.zone(), node.server(), node.address(),
                         "answered a CNAME chain for " + ServerText.name(qname) + " that loops back to "
                                 + ServerText.name(chain.end()), List.of(), delegators.of(node));
                 continue;
             }
-            Optional<Name> target = chain.unanswered(node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER), qtype);
+            Optional<Name> target = chain.unanswered(answer, qtype);
             if (target.isEmpty() || !options.followCname()) {
                 continue;
             }
@@ -57,8 +58,9 @@ final class CnameFindings {
                                 + ", a name already traced: the chain loops", List.of(), delegators.of(node));
             } else {
                 out.add(FindingCode.CNAME_CHAIN_TOO_LONG, node.zone(), node.server(), node.address(),
-                        "answered " + ServerText.name(qname) + " CNAME " + ServerText.name(t)
-                                + ", after " + trace.sections().size() + " names: not followed further", List.of(), delegators.of(node));
+                        "answered " + ServerText.name(qname) + " CNAME " + ServerText.name(t) + ", after "
+                                + trace.sections().size() + " names: not followed further",
+                        List.of(), delegators.of(node));
             }
         }
     }

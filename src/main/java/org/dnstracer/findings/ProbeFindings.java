@@ -22,7 +22,6 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.Type;
 
 /** The findings of the {@code --check} and {@code --axfr} probes: a pure function of their replies. */
 final class ProbeFindings {
@@ -129,8 +128,8 @@ final class ProbeFindings {
             }
             if (cname) {
                 out.add(FindingCode.NS_IS_CNAME, cut.zone(), p.server(), p.address(),
-                        "the name server name " + ServerText.name(own) + " is a CNAME in " + ServerText.zone(cut.zone()),
-                        List.of(), delegators(cut));
+                        "the name server name " + ServerText.name(own) + " is a CNAME in "
+                                + ServerText.zone(cut.zone()), List.of(), delegators(cut));
                 continue;
             }
             List<InetAddress> glue = cut.glue().getOrDefault(own, List.of());
@@ -178,7 +177,8 @@ final class ProbeFindings {
                 .add(ServerText.of(names.get(a), a)));
         if (bySerial.size() > 1) {
             List<String> evidence = new ArrayList<>();
-            bySerial.forEach((serial, servers) -> evidence.add("serial " + serial + " from " + String.join(", ", servers)));
+            bySerial.forEach((serial, servers) ->
+                    evidence.add("serial " + serial + " from " + String.join(", ", servers)));
             for (Map.Entry<InetAddress, SOARecord> e : soas.entrySet()) {
                 if (e.getValue().getSerial() != newest) {
                     out.add(FindingCode.SOA_SERIAL_MISMATCH, cut.zone(), names.get(e.getKey()), e.getKey(),
@@ -202,11 +202,11 @@ final class ProbeFindings {
             boolean udpWorks = udp != null || reply(p, Probe.NS) != null;
             if (udpWorks && tcp != null && !tcp.answered()) {
                 out.add(FindingCode.UNRESPONSIVE_TCP, cut.zone(), p.server(), p.address(),
-                        "answers over UDP but not over TCP (" + tcp.lastResult().name().toLowerCase(java.util.Locale.ROOT)
-                                .replace('_', ' ') + ")", List.of(), delegators(cut));
+                        "answers over UDP but not over TCP (" + failure(tcp) + ")", List.of(), delegators(cut));
             }
             boolean ednsWorks = true;
-            if (udp != null && (udp.getOPT() == null || udp.getRcode() == Rcode.FORMERR || udp.getRcode() == Rcode.NOTIMP)) {
+            if (udp != null && (udp.getOPT() == null || udp.getRcode() == Rcode.FORMERR
+                    || udp.getRcode() == Rcode.NOTIMP)) {
                 ednsWorks = false;
                 out.add(FindingCode.EDNS_NOT_SUPPORTED, cut.zone(), p.server(), p.address(),
                         "answered an EDNS query with " + Rcode.string(udp.getRcode())
@@ -224,7 +224,8 @@ final class ProbeFindings {
             if (recursion != null && recursion.getHeader().getFlag(Flags.RA)) {
                 out.add(FindingCode.RECURSION_AVAILABLE, cut.zone(), p.server(), p.address(),
                         "offers recursion: RA=1 (" + Rcode.string(recursion.getRcode()) + ") for "
-                                + ServerText.name(Checker.RECURSION_PROBE) + ", outside its zones", List.of(), delegators(cut));
+                                + ServerText.name(Checker.RECURSION_PROBE) + ", outside its zones", List.of(),
+                        delegators(cut));
             }
             Message axfr = reply(p, Probe.AXFR);
             if (axfr != null && axfr.getRcode() == Rcode.NOERROR) {
@@ -257,7 +258,8 @@ final class ProbeFindings {
         List<String> evidence = new ArrayList<>();
         groups.forEach((t, addresses) -> evidence.add(t + " from " + String.join(", ",
                 addresses.stream().map(a -> ServerText.of(names.get(a), a)).toList())));
-        String others = String.join(", ", groups.get(reference).stream().map(a -> ServerText.of(names.get(a), a)).toList());
+        String others = String.join(", ",
+                groups.get(reference).stream().map(a -> ServerText.of(names.get(a), a)).toList());
         for (Map.Entry<String, List<InetAddress>> e : groups.entrySet()) {
             if (!e.getKey().equals(reference)) {
                 for (InetAddress a : e.getValue()) {
@@ -265,6 +267,13 @@ final class ProbeFindings {
                 }
             }
         }
+    }
+
+    /** Why an exchange got no reply, e.g. "unreachable: Connection refused", "timeout". */
+    private static String failure(Exchange e) {
+        String result = e.lastResult().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String error = e.attempts().isEmpty() ? null : e.attempts().get(e.attempts().size() - 1).error();
+        return error == null ? result : result + ": " + error;
     }
 
     /** The parent servers whose referrals named the child servers. */

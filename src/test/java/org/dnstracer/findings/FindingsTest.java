@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 import org.dnstracer.model.Trace;
 import org.dnstracer.net.AttemptResult;
+import org.dnstracer.render.FindingsBlock;
 import org.dnstracer.testkit.FakeNetwork;
 import org.dnstracer.testkit.Replies;
 import org.dnstracer.testkit.Scenarios;
@@ -88,7 +89,7 @@ class FindingsTest {
     @Test
     void silentUnreachableAndGarbledServersAreFindings() {
         assertThat(findings(withAuth("127.0.2.2", q -> null))).singleElement()
-                .satisfies(f -> assertThat(FindingsBlockText.of(f)).isEqualTo("error   UNRESPONSIVE_UDP  example.com.  "
+                .satisfies(f -> assertThat(FindingsBlock.line(f)).isEqualTo("error   UNRESPONSIVE_UDP  example.com.  "
                         + "ns2.example.com (127.0.2.2)  no reply over UDP to 3 tries (delegated by a.gtld.test, b.gtld.test)"));
         assertThat(codes(withAuth("127.0.2.2", q -> null).failing("127.0.2.2", AttemptResult.UNREACHABLE)))
                 .containsExactly(FindingCode.UNREACHABLE);
