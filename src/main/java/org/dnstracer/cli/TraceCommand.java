@@ -56,6 +56,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "Sends non-recursive queries, starting at a server (the first nameserver of /etc/resolv.conf unless -s is "
                     + "given; -s . starts at the root servers), and follows every referral to every name server "
                     + "address, down to the authoritative servers. Each server's line says what it did.",
+            "",
+            "After the tree comes a Findings: block, one line per fault, each against the server address that "
+                    + "causes it: SEVERITY CODE  ZONE  SERVER (ADDRESS)  MESSAGE (EVIDENCE). Severities are error, "
+                    + "warning and notice; the codes (LAME_REFUSED, UNRESPONSIVE_UDP, GLUE_MISMATCH, ...) are listed "
+                    + "in the README. --check and --axfr add probes for what the trace alone cannot see.",
         },
         parameterListHeading = "%nParameters:%n",
         optionListHeading = "%nOptions:%n",
