@@ -4,8 +4,15 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dnstracer.findings.AnalysisOptions;
+import org.dnstracer.findings.Checker;
+import org.dnstracer.findings.Finding;
+import org.dnstracer.findings.Findings;
+import org.dnstracer.findings.ProbeResults;
+import org.dnstracer.findings.Severity;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -16,6 +23,7 @@ import org.dnstracer.net.DnsTransport;
 import org.dnstracer.net.IpAddresses;
 import org.dnstracer.net.Transport;
 import org.dnstracer.net.TransportOptions;
+import org.dnstracer.render.FindingsBlock;
 import org.dnstracer.render.JsonRenderer;
 import org.dnstracer.render.Trailer;
 import org.dnstracer.render.TreePrinter;
@@ -49,6 +57,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "Sends non-recursive queries, starting at a server (the first nameserver of /etc/resolv.conf unless -s is "
                     + "given; -s . starts at the root servers), and follows every referral to every name server "
                     + "address, down to the authoritative servers. Each server's line says what it did.",
+            "",
+            "After the tree comes a Findings: block, one line per fault, each against the server address that "
+                    + "causes it: SEVERITY CODE  ZONE  SERVER (ADDRESS)  MESSAGE (EVIDENCE). Severities are error, "
+                    + "warning and notice; the codes (LAME_REFUSED, UNRESPONSIVE_UDP, GLUE_MISMATCH, ...) are listed "
+                    + "in the README. --check and --axfr add probes for what the trace alone cannot see.",
         },
         parameterListHeading = "%nParameters:%n",
         optionListHeading = "%nOptions:%n",
@@ -58,6 +71,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  1  no server answered authoritatively",
             "  2  usage error or bad input (one line on stderr)",
             "  3  I/O or internal error (one line on stderr)",
+            "  4  a finding at or above the --fail-on severity (otherwise 0 or 1 as above)",
         })
 public final class TraceCommand implements Callable<Integer> {
     @Spec
@@ -122,6 +136,22 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the whole trace as one JSON document instead of the tree.")
     boolean json;
+
+    @Option(names = "--check",
+            description = "After the trace, probe every zone cut on the traced paths for consistency: the child's "
+                    + "NS set and glue against the parent's, SOA serials, TCP, EDNS, recursion, NS names that are "
+                    + "CNAMEs (at most 7 queries per child server address, all at once).")
+    boolean check;
+
+    @Option(names = "--axfr",
+            description = "With or without --check: also try a zone transfer (AXFR over TCP) from every child "
+                    + "server of every zone cut; a transfer allowed to anyone is a finding.")
+    boolean axfr;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with status 4 when a finding of this severity or worse exists: error, warning or "
+                    + "notice.")
+    String failOn;
 
     @Option(names = "--no-follow-cname", description = "Do not trace the targets of CNAME answers.")
     boolean noFollowCname;
@@ -189,12 +219,26 @@ public final class TraceCommand implements Callable<Integer> {
                 TraceListener live = json ? TraceListener.NONE
                         : new TreePrinter(out, verbose, start, settings.transport().tries());
                 Trace trace = tracer.run(request, live);
+                ProbeResults probes = check || axfr
+                        ? new Checker(transport, destinationPort, request.limits().maxQueries()
+                                - trace.stats().queries(), axfr, check).run(trace)
+                        : ProbeResults.NONE;
+                List<Finding> findings = Findings.of(trace, probes,
+                        new AnalysisOptions(running != null, !noFollowCname));
                 if (json) {
-                    JsonRenderer.render(trace, out);
+                    JsonRenderer.render(trace, findings, out);
                 } else {
                     Trailer.render(trace, overview, out);
+                    FindingsBlock.render(findings, out);
+                    if (probes.notSent() > 0) {
+                        out.println("Warning: " + probes.notSent() + " --check/--axfr probes not sent: the query "
+                                + "budget of " + request.limits().maxQueries() + " was spent");
+                    }
                 }
                 out.flush();
+                if (settings.failOn() != null && Findings.anyAtLeast(findings, settings.failOn())) {
+                    return Cli.FINDINGS;
+                }
                 return trace.anyAuthoritative() ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
             }
         } finally {
@@ -206,7 +250,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     /** @param familyCause the option that restricted the address family, if any, for messages */
     private record Settings(Question question, IpFamily family, String familyCause, TransportOptions transport,
-            Limits limits) {}
+            Limits limits, Severity failOn) {}
 
     /** The lab server takes only its own options: anything about a trace would be silently ignored. */
     private void validateLabServe() throws UsageException {
@@ -255,7 +299,14 @@ public final class TraceCommand implements Callable<Integer> {
                 .withSource(sourceAddress)
                 .withTcpOnly(tcp)
                 .withEdns(!noEdns, ednsSize);
-        return new Settings(question, family, familyCause, options, limits);
+        Severity threshold = null;
+        if (failOn != null) {
+            threshold = Severity.parse(failOn);
+            if (threshold == null) {
+                throw new UsageException("--fail-on must be error, warning or notice, not '" + failOn + "'");
+            }
+        }
+        return new Settings(question, family, familyCause, options, limits, threshold);
     }
 
     private Question question() throws UsageException {

@@ -133,6 +133,33 @@ public record Behaviour(
         return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst, more);
     }
 
+    /** RA=1 on every reply, and a resolver's answer to an RD=1 query for a name outside its zones. */
+    public Behaviour recursionAvailable() {
+        return with(Quirk.RECURSION_AVAILABLE);
+    }
+
+    /** FORMERR without OPT to every query with EDNS, as servers that predate RFC 2671 answer. */
+    public Behaviour noEdns() {
+        return with(Quirk.NO_EDNS);
+    }
+
+    /** Answers a query of any EDNS version as if it were version 0, instead of BADVERS. */
+    public Behaviour noBadvers() {
+        return with(Quirk.NO_BADVERS);
+    }
+
+    public boolean offersRecursion() {
+        return has(Quirk.RECURSION_AVAILABLE);
+    }
+
+    public boolean rejectsEdns() {
+        return has(Quirk.NO_EDNS);
+    }
+
+    public boolean ignoresEdnsVersion() {
+        return has(Quirk.NO_BADVERS);
+    }
+
     public boolean has(Quirk quirk) {
         return quirks.contains(quirk);
     }

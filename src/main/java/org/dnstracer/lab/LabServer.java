@@ -113,7 +113,7 @@ public final class LabServer {
         if (b.has(Quirk.COMPRESSION_LOOP)) {
             return List.of(ReplyEncoder.compressionLoop(query));
         }
-        List<Message> replies = responder.respond(query, b.mode(), false);
+        List<Message> replies = responder.respond(query, b, false);
         int limit = ReplyEncoder.udpLimit(query);
         boolean truncate = b.truncatesUdp() || b.has(Quirk.TC_OVER_TCP);
         List<byte[]> out = new ArrayList<>(2);
@@ -151,7 +151,7 @@ public final class LabServer {
             return List.of(ReplyEncoder.compressionLoop(query));
         }
         List<byte[]> out = new ArrayList<>();
-        for (Message reply : responder.respond(query, b.mode(), true)) {
+        for (Message reply : responder.respond(query, b, true)) {
             out.add(ReplyEncoder.encode(reply, ReplyEncoder.TCP_LIMIT, b.has(Quirk.TC_OVER_TCP)));
         }
         return out;

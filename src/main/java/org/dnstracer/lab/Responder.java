@@ -49,6 +49,37 @@ final class Responder {
         this.rootHints = List.copyOf(rootHints);
     }
 
+    /** The reply messages for a parsed query, as a server with this behaviour sends them. */
+    List<Message> respond(Message query, Behaviour behaviour, boolean tcp) {
+        if (behaviour.rejectsEdns() && query.getOPT() != null) {
+            Message reply = new Message(query.getHeader().getID());
+            reply.getHeader().setFlag(Flags.QR);
+            reply.getHeader().setOpcode(query.getHeader().getOpcode());
+            if (query.getQuestion() != null) {
+                reply.addRecord(query.getQuestion(), Section.QUESTION);
+            }
+            return error(reply, Rcode.FORMERR);
+        }
+        if (behaviour.ignoresEdnsVersion() && query.getOPT() != null && query.getOPT().getVersion() != 0) {
+            Message v0 = query.clone();
+            v0.removeAllRecords(Section.ADDITIONAL);
+            v0.addRecord(new OPTRecord(query.getOPT().getPayloadSize(), 0, 0, 0), Section.ADDITIONAL);
+            query = v0;
+        }
+        List<Message> replies = respond(query, behaviour.mode(), tcp);
+        if (behaviour.offersRecursion()) {
+            Record question = query.getQuestion();
+            boolean outside = question != null && closestZone(question.getName()) == null;
+            for (Message reply : replies) {
+                reply.getHeader().setFlag(Flags.RA);
+                if (outside && query.getHeader().getFlag(Flags.RD) && reply.getRcode() == Rcode.REFUSED) {
+                    reply.getHeader().setRcode(Rcode.NXDOMAIN); // what it "resolved": the lab has nowhere to go
+                }
+            }
+        }
+        return replies;
+    }
+
     /** The reply messages for a parsed query: one, except for a zone transfer. */
     List<Message> respond(Message query, Behaviour.Mode mode, boolean tcp) {
         Message reply = skeleton(query);
@@ -63,6 +94,7 @@ final class Responder {
         if (opt != null && opt.getVersion() != 0) {
             // RFC 6891 §6.1.3: unknown EDNS version; BADVERS (16) does not fit the header's 4 bits
             reply.getHeader().setRcode(Rcode.BADVERS & 0xF);
+            reply.removeAllRecords(Section.ADDITIONAL); // the skeleton's OPT: one OPT only, carrying the upper bits
             reply.addRecord(new OPTRecord(EDNS_PAYLOAD, Rcode.BADVERS >>> 4, 0, 0), Section.ADDITIONAL);
             return List.of(reply);
         }

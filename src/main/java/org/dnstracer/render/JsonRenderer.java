@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
+import java.util.List;
+import org.dnstracer.findings.Finding;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Section;
 import org.dnstracer.model.Trace;
@@ -28,6 +30,11 @@ public final class JsonRenderer {
     private JsonRenderer() {}
 
     public static void render(Trace trace, Writer out) {
+        render(trace, List.of(), out);
+    }
+
+    /** The trace and its findings (see {@link org.dnstracer.findings.Findings}). */
+    public static void render(Trace trace, List<Finding> findings, Writer out) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -56,6 +63,11 @@ public final class JsonRenderer {
                 g.writeString(w);
             }
             g.writeEndArray();
+            g.writeArrayFieldStart("findings");
+            for (Finding f : findings) {
+                finding(g, f);
+            }
+            g.writeEndArray();
             g.writeObjectFieldStart("stats");
             g.writeNumberField("queries", trace.stats().queries());
             g.writeNumberField("elapsedMs", trace.stats().elapsedMillis());
@@ -65,6 +77,22 @@ public final class JsonRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void finding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("severity", f.severity().label());
+        g.writeStringField("code", f.code().name());
+        g.writeStringField("zone", f.zone() == null ? null : f.zone().toString());
+        g.writeStringField("server", f.server());
+        g.writeStringField("address", f.address() == null ? null : IpAddresses.format(f.address()));
+        g.writeStringField("message", f.message());
+        g.writeArrayFieldStart("evidence");
+        for (String e : f.evidence()) {
+            g.writeString(e);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void question(JsonGenerator g, String field, Question q) throws IOException {

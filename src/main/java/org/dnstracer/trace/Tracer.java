@@ -114,7 +114,6 @@ public final class Tracer {
             Section section = new Section(question, next.cnameOf(), root);
             sections.add(section);
             warnings.addAll(unfolder.warnings());
-            warnings.addAll(Disagreement.find(section));
             depthLimitHit |= unfolder.depthLimitHit();
             for (Name target : targets) {
                 if (!traced.add(target)) {

@@ -196,9 +196,46 @@ class BehaviourTest {
     }
 
     @Test
+    void recursionAvailableSetsRaAndAnswersRecursiveQueriesForOtherZones() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().recursionAvailable());
+        Message inZone = client.udp(NS1, "www.test", Type.A);
+        assertThat(inZone.getHeader().getFlag(Flags.RA)).isTrue();
+        assertThat(inZone.getHeader().getFlag(Flags.AA)).isTrue();
+        Message recursive = LabClient.query("www.elsewhere.invalid", Type.A);
+        recursive.getHeader().setFlag(Flags.RD);
+        Message outside = client.udp(NS1, recursive);
+        assertThat(outside.getRcode()).isEqualTo(Rcode.NXDOMAIN);
+        assertThat(outside.getHeader().getFlag(Flags.RA)).isTrue();
+        assertThat(outside.getHeader().getFlag(Flags.AA)).isFalse();
+        // without RD it stays an authoritative-only answer: REFUSED outside its zones
+        assertThat(client.udp(NS1, "www.elsewhere.invalid", Type.A).getRcode()).isEqualTo(Rcode.REFUSED);
+    }
+
+    @Test
+    void noEdnsAnswersFormerrWithoutOptToEdnsQueriesOnly() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().noEdns());
+        Message edns = client.udp(NS1, LabClient.edns(LabClient.query("www.test", Type.A), 1232));
+        assertThat(edns.getRcode()).isEqualTo(Rcode.FORMERR);
+        assertThat(edns.getOPT()).isNull();
+        assertThat(client.udp(NS1, "www.test", Type.A).getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+
+    @Test
+    void noBadversAnswersAnyEdnsVersionAsVersionZero() throws IOException {
+        Message v1 = LabClient.query("www.test", Type.A);
+        v1.addRecord(new org.xbill.DNS.OPTRecord(1232, 0, 1, 0), Section.ADDITIONAL);
+        assertThat(client.udp(NS1, v1).getRcode()).isEqualTo(Rcode.BADVERS);
+        ns1.setBehaviour(Behaviour.normal().noBadvers());
+        Message reply = client.udp(NS1, v1);
+        assertThat(reply.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(reply.getOPT().getVersion()).isZero();
+        assertThat(reply.getSection(Section.ANSWER)).hasSize(1);
+    }
+
+    @Test
     void behaviourWordsRoundTripThroughTheLabFileForm() {
         Behaviour b = Behaviour.normal().withDelay(Duration.ofMillis(40)).withLoss(0.25, 9).upwardReferral()
-                .truncateAlways().noTcp().wrongIdFirst();
+                .truncateAlways().noTcp().wrongIdFirst().recursionAvailable().noEdns().noBadvers();
         Behaviour parsed = Behaviour.normal();
         for (String word : b.toString().split(" ")) {
             parsed = parsed.with(word);

@@ -96,6 +96,15 @@ class BuiltInLabTest {
     }
 
     @Test
+    void unknownEdnsVersionGetsBadversWithOneOptRecord() throws IOException {
+        Message q = LabClient.query("example.com", Type.SOA);
+        q.addRecord(new org.xbill.DNS.OPTRecord(1232, 0, 1, 0), Section.ADDITIONAL);
+        Message m = client.udp(NS1_EXAMPLE, q);
+        assertThat(m.getRcode()).isEqualTo(org.xbill.DNS.Rcode.BADVERS);
+        assertThat(of(m, Section.ADDITIONAL, Type.OPT)).hasSize(1);
+    }
+
+    @Test
     void authoritativeAnswerCarriesAa() throws IOException {
         Message m = client.udp(NS1_EXAMPLE, "www.example.com", Type.A);
         assertThat(m.getHeader().getFlag(Flags.AA)).isTrue();

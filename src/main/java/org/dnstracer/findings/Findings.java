@@ -1,0 +1,34 @@
+package org.dnstracer.findings;
+
+import java.util.List;
+import org.dnstracer.model.Trace;
+
+/**
+ * Names every fault of a finished trace, against the server address that causes it: a pure function of the trace
+ * (and of the probe results, when {@code --check} ran), sending no query.
+ */
+public final class Findings {
+    private Findings() {}
+
+    /** Worst first; within a severity in tree order, each (code, zone, address) once. */
+    public static List<Finding> of(Trace trace, ProbeResults probes, AnalysisOptions options) {
+        List<TreeWalk> walk = TreeWalk.of(trace);
+        Delegators delegators = new Delegators(walk);
+        FindingCollector out = new FindingCollector();
+        ServerFindings.find(walk, delegators, out);
+        ZoneFindings.find(walk, delegators, options, out);
+        AnswerFindings.find(walk, delegators, out);
+        CnameFindings.find(trace, walk, delegators, options, out);
+        ProbeFindings.find(probes, out);
+        return out.findings();
+    }
+
+    public static List<Finding> of(Trace trace) {
+        return of(trace, ProbeResults.NONE, AnalysisOptions.defaults());
+    }
+
+    /** True when some finding is at least as bad as the threshold. */
+    public static boolean anyAtLeast(List<Finding> findings, Severity threshold) {
+        return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+    }
+}
