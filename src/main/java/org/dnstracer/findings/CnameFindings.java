@@ -7,9 +7,11 @@ import java.util.Set;
 import org.dnstracer.model.Section;
 import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceNode;
-import org.xbill.DNS.CNAMERecord;
+import org.dnstracer.model.Status;
+import org.dnstracer.trace.CnameChain;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
@@ -25,24 +27,29 @@ final class CnameFindings {
         trace.sections().forEach(s -> traced.add(s.question().name()));
         for (TreeWalk w : walk) {
             TraceNode node = w.node();
-            if (!node.status().isAuthoritative() || node.exchange() == null || !node.exchange().answered()) {
+            if (node.exchange() == null || !node.exchange().answered()) {
                 continue;
             }
+            Message reply = node.exchange().reply();
+            boolean claimsZone = node.status().isAuthoritative()
+                    || node.status() == Status.SERVER_ERROR && reply.getHeader().getFlag(Flags.AA);
             Section section = w.section();
             Name qname = section.question().name();
             int qtype = section.question().type();
-            if (qtype == Type.CNAME || qtype == Type.ANY) {
+            if (!claimsZone || qtype == Type.CNAME || qtype == Type.ANY) {
                 continue;
             }
-            List<Record> answer = node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER);
-            Chain chain = follow(answer, qname);
-            if (chain.loops()) {
+            // the engine's own reading of the chain: links from inside the server's zone only
+            CnameChain.Walk chain = CnameChain.walk(reply, qname, node.zone());
+            if (chain.loop()) {
                 out.add(FindingCode.CNAME_LOOP, node.zone(), node.server(), node.address(),
                         "answered a CNAME chain for " + ServerText.name(qname) + " that loops back to "
                                 + ServerText.name(chain.end()), List.of(), delegators.of(node));
                 continue;
             }
-            Optional<Name> target = chain.unanswered(answer, qtype);
+            Optional<Name> target = node.status().isAuthoritative()
+                    ? CnameChain.unresolvedTarget(reply, section.question(), node.zone())
+                    : Optional.empty();
             if (target.isEmpty() || !options.followCname()) {
                 continue;
             }
@@ -63,35 +70,5 @@ final class CnameFindings {
                         List.of(), delegators.of(node));
             }
         }
-    }
-
-    private record Chain(Name end, boolean loops, boolean moved) {
-        /** The end of the chain when the reply has no record of the type asked for there. */
-        Optional<Name> unanswered(List<Record> answer, int qtype) {
-            if (!moved) {
-                return Optional.empty(); // no CNAME at all: nothing to follow
-            }
-            boolean answered = answer.stream().anyMatch(r -> r.getName().equals(end) && r.getType() == qtype);
-            return answered ? Optional.empty() : Optional.of(end);
-        }
-    }
-
-    private static Chain follow(List<Record> answer, Name start) {
-        Set<Name> seen = new HashSet<>();
-        Name current = start;
-        while (seen.add(current)) {
-            Name next = null;
-            for (Record r : answer) {
-                if (r instanceof CNAMERecord c && r.getName().equals(current)) {
-                    next = c.getTarget();
-                    break;
-                }
-            }
-            if (next == null) {
-                return new Chain(current, false, !current.equals(start));
-            }
-            current = next;
-        }
-        return new Chain(current, true, true);
     }
 }

@@ -290,7 +290,8 @@ class TracerTest {
         }
         Trace trace = new Tracer(net).run(request("a.example.com"), TraceListener.NONE);
         assertThat(trace.sections()).hasSize(2);
-        assertThat(trace.warnings()).anyMatch(w -> w.startsWith("CNAME loop"));
+        assertThat(org.dnstracer.findings.Findings.of(trace))
+                .anyMatch(f -> f.code() == org.dnstracer.findings.FindingCode.CNAME_LOOP);
     }
 
     @Test
