@@ -58,6 +58,9 @@ final class ServerFindings {
                             + (node.zone() == null ? "" : " instead of answering for " + zone);
                 }
                 case SERVER_ERROR -> {
+                    if (v.viaResolver()) {
+                        break; // a start resolver that refuses RD=0 queries is policy, and was asked with RD=1
+                    }
                     code = FindingCode.SERVER_ERROR;
                     message = "answered " + (v.detail() == null ? "an error" : v.detail())
                             + (node.zone() == null ? "" : " for " + zone);

@@ -51,7 +51,15 @@ public record Behaviour(
         /** A non-authoritative referral to the root (root NS and glue) for every query, as old lame servers did. */
         UPWARD_REFERRAL("upward-referral"),
         /** Sockets bound, queries read, nothing ever sent back. */
-        SILENT("silent");
+        SILENT("silent"),
+        /**
+         * A recursive resolver with minimal responses (systemd-resolved's stub, BIND or Unbound by default): every
+         * query, RD=1 or not, gets the answer from the whole lab's data, RA=1, AA=0, no authority section but the
+         * SOA of a negative answer, never a referral.
+         */
+        RESOLVER("resolver"),
+        /** The same resolver, REFUSED to queries without RD, as Unbound's default access control answers them. */
+        RESOLVER_RD_ONLY("resolver-rd-only");
 
         private final String word;
 

@@ -9,6 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
+import org.xbill.DNS.Zone;
+import org.xbill.DNS.Name;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.dnstracer.net.IpAddresses;
@@ -144,9 +148,14 @@ public final class Lab implements AutoCloseable {
         int p = requestedPort;
         // upward referrals carry the root hints, so they are known before any server is built
         this.rootHints = LabRootHints.of(def.servers(), a -> usable(a, ipv6));
+        Map<Name, Zone> allZones = new LinkedHashMap<>();
+        for (ServerDefinition sd : def.servers()) {
+            sd.zones().forEach(z -> allZones.putIfAbsent(z.getOrigin(), z));
+        }
+        LabResolution resolution = new LabResolution(allZones);
         for (ServerDefinition sd : def.servers()) {
             List<InetAddress> bound = sd.addresses().stream().filter(a -> usable(a, ipv6)).toList();
-            LabServer server = new LabServer(sd, bound, rootHints);
+            LabServer server = new LabServer(sd, bound, rootHints, resolution);
             for (InetAddress a : bound) {
                 DatagramSocket udp = new DatagramSocket(null);
                 runtime.track(udp);

@@ -24,14 +24,15 @@ public final class LabServer {
     private volatile Behaviour behaviour;
     private Random lossRandom; // guarded by this
 
-    LabServer(ServerDefinition definition, List<InetAddress> boundAddresses, List<Record> rootHints) {
+    LabServer(ServerDefinition definition, List<InetAddress> boundAddresses, List<Record> rootHints,
+            LabResolution resolution) {
         this.definition = definition;
         this.addresses = List.copyOf(boundAddresses);
         Map<Name, Zone> zones = new LinkedHashMap<>();
         for (Zone z : definition.zones()) {
             zones.put(z.getOrigin(), z);
         }
-        this.responder = new Responder(zones, definition.axfrZones(), rootHints);
+        this.responder = new Responder(zones, definition.axfrZones(), rootHints, resolution);
         this.behaviour = definition.behaviour();
         this.lossRandom = new Random(behaviour.seed());
     }

@@ -40,10 +40,12 @@ final class Responder {
     private static final int AXFR_MESSAGE_BYTES = 16_000;
 
     private final Map<Name, Zone> zones;
+    private final LabResolution resolution;
     private final Set<Name> axfrZones;
     private final List<Record> rootHints;
 
-    Responder(Map<Name, Zone> zones, Set<Name> axfrZones, List<Record> rootHints) {
+    Responder(Map<Name, Zone> zones, Set<Name> axfrZones, List<Record> rootHints, LabResolution resolution) {
+        this.resolution = resolution;
         this.zones = Map.copyOf(zones);
         this.axfrZones = Set.copyOf(axfrZones);
         this.rootHints = List.copyOf(rootHints);
@@ -66,7 +68,11 @@ final class Responder {
             v0.addRecord(new OPTRecord(query.getOPT().getPayloadSize(), 0, 0, 0), Section.ADDITIONAL);
             query = v0;
         }
-        List<Message> replies = respond(query, behaviour.mode(), tcp);
+        Behaviour.Mode mode = behaviour.mode();
+        if (mode == Behaviour.Mode.RESOLVER || mode == Behaviour.Mode.RESOLVER_RD_ONLY) {
+            return List.of(resolve(query, mode));
+        }
+        List<Message> replies = respond(query, mode, tcp);
         if (behaviour.offersRecursion()) {
             Record question = query.getQuestion();
             boolean outside = question != null && closestZone(question.getName()) == null;
@@ -78,6 +84,21 @@ final class Responder {
             }
         }
         return replies;
+    }
+
+    private Message resolve(Message query, Behaviour.Mode mode) {
+        Message reply = skeleton(query);
+        reply.getHeader().setFlag(Flags.RA);
+        Record question = query.getQuestion();
+        if (query.getHeader().getOpcode() != Opcode.QUERY || question == null) {
+            reply.getHeader().setRcode(Rcode.NOTIMP);
+            return reply;
+        }
+        if (mode == Behaviour.Mode.RESOLVER_RD_ONLY && !query.getHeader().getFlag(Flags.RD)) {
+            reply.getHeader().setRcode(Rcode.REFUSED);
+            return reply;
+        }
+        return resolution.resolve(reply, question.getName(), question.getType());
     }
 
     /** The reply messages for a parsed query: one, except for a zone transfer. */

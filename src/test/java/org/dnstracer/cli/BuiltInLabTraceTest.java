@@ -178,4 +178,27 @@ class BuiltInLabTraceTest {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.stableOut()).contains("(127.53.2.90) Lame server [referral to same zone] \n");
     }
+
+    @Test
+    void aResolverThatAnswersWithoutReferralsLeadsToTheZonesServers() {
+        CliRun run = lab("-s", "127.53.30.1", "www.example.com");
+        assertThat(run.status()).isZero();
+        assertThat(run.stableOut()).startsWith("""
+                Tracing to www.example.com[A] via 127.53.30.1, maximum of 3 retries
+                127.53.30.1 (127.53.30.1) Got answer [no referral; servers of example.com found through it]\s
+                 |\\___ ns1.example.com [example.com] (127.53.2.1) Got authoritative answer\s
+                """).contains("  \\___ ns3.example.com [example.com] (127.53.2.3) Got authoritative answer \n")
+                .doesNotContain("Findings:");
+    }
+
+    @Test
+    void aResolverThatRefusesQueriesWithoutRecursionIsAskedWithIt() {
+        CliRun run = lab("-s", "127.53.30.2", "www.example.com");
+        assertThat(run.status()).isZero();
+        assertThat(run.stableOut())
+                .contains("127.53.30.2 (127.53.30.2) Error [REFUSED] [no referral; servers of example.com found "
+                        + "through it] \n")
+                .contains("  \\___ ns3.example.com [example.com] (127.53.2.3) Got authoritative answer \n")
+                .doesNotContain("Findings:");
+    }
 }
