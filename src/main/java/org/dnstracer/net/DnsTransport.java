@@ -45,7 +45,7 @@ public final class DnsTransport implements Transport {
         Objects.requireNonNull(options, "options");
         this.sockets = new TrySockets(options.source());
         this.timeouts = AdaptiveTimeouts.from(options);
-        QueryBuilder queries = new QueryBuilder(new SecureRandom(), options.ednsPayloadSize());
+        QueryBuilder queries = new QueryBuilder(new SecureRandom(), options.ednsPayloadSize(), options.dnssecOk());
         this.runner = new ExchangeRunner(options, timeouts, queries, sockets, counters);
         this.threadPrefix = "dnstracer-net-" + INSTANCES.incrementAndGet() + "-";
         int workers = options.maxInFlight() > 0 ? options.maxInFlight() : TransportOptions.DEFAULT_MAX_IN_FLIGHT;

@@ -2,6 +2,7 @@ package org.dnstracer.net;
 
 import java.security.SecureRandom;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -13,10 +14,17 @@ import org.xbill.DNS.Section;
 final class QueryBuilder {
     private final SecureRandom random;
     private final int ednsPayloadSize;
+    private final boolean dnssecOk;
 
     QueryBuilder(SecureRandom random, int ednsPayloadSize) {
+        this(random, ednsPayloadSize, false);
+    }
+
+    /** @param dnssecOk set DO in the OPT record (RFC 3225), so servers add RRSIG, NSEC and DS records */
+    QueryBuilder(SecureRandom random, int ednsPayloadSize, boolean dnssecOk) {
         this.random = random;
         this.ednsPayloadSize = ednsPayloadSize;
+        this.dnssecOk = dnssecOk;
     }
 
     Message build(Name qname, int qtype, boolean edns) {
@@ -26,7 +34,7 @@ final class QueryBuilder {
         // the ID is the main defence against off-path spoofing, so it comes from a CSPRNG for every try
         query.getHeader().setID(random.nextInt(0x10000));
         if (edns) {
-            query.addRecord(new OPTRecord(ednsPayloadSize, 0, 0), Section.ADDITIONAL);
+            query.addRecord(new OPTRecord(ednsPayloadSize, 0, 0, dnssecOk ? ExtendedFlags.DO : 0), Section.ADDITIONAL);
         }
         return query;
     }

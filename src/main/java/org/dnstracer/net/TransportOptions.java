@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param edns add an OPT record ({@code --no-edns} turns it off)
  * @param ednsPayloadSize the UDP payload size advertised in the OPT record ({@code --edns-size})
  * @param maxInFlight global cap on queries waiting for a reply at the same time
+ * @param dnssecOk set the DO bit in the OPT record, asking for RRSIG, NSEC and DS records ({@code -D}); no effect
+ *     without EDNS
  */
 public record TransportOptions(
         int tries,
@@ -23,7 +25,8 @@ public record TransportOptions(
         boolean tcpOnly,
         boolean edns,
         int ednsPayloadSize,
-        int maxInFlight) {
+        int maxInFlight,
+        boolean dnssecOk) {
 
     public static final int DEFAULT_TRIES = 3;
     public static final Duration DEFAULT_MAX_TIMEOUT = Duration.ofSeconds(5);
@@ -36,6 +39,12 @@ public record TransportOptions(
     public static final Duration DEFAULT_INITIAL_TIMEOUT = Duration.ofMillis(400);
     public static final int DEFAULT_EDNS_SIZE = 1232;
     public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+
+    /** Without the DO bit, as before {@code -D} existed. */
+    public TransportOptions(int tries, Duration maxTimeout, Duration initialTimeout, InetAddress source, boolean tcpOnly,
+            boolean edns, int ednsPayloadSize, int maxInFlight) {
+        this(tries, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight, false);
+    }
 
     public TransportOptions {
         if (tries < 1) {
@@ -53,30 +62,34 @@ public record TransportOptions(
     }
 
     public TransportOptions withTries(int n) {
-        return new TransportOptions(n, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+        return new TransportOptions(n, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight, dnssecOk);
     }
 
     public TransportOptions withMaxTimeout(Duration t) {
-        return new TransportOptions(tries, t, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+        return new TransportOptions(tries, t, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight, dnssecOk);
     }
 
     public TransportOptions withInitialTimeout(Duration t) {
-        return new TransportOptions(tries, maxTimeout, t, source, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+        return new TransportOptions(tries, maxTimeout, t, source, tcpOnly, edns, ednsPayloadSize, maxInFlight, dnssecOk);
     }
 
     public TransportOptions withSource(InetAddress a) {
-        return new TransportOptions(tries, maxTimeout, initialTimeout, a, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+        return new TransportOptions(tries, maxTimeout, initialTimeout, a, tcpOnly, edns, ednsPayloadSize, maxInFlight, dnssecOk);
     }
 
     public TransportOptions withTcpOnly(boolean b) {
-        return new TransportOptions(tries, maxTimeout, initialTimeout, source, b, edns, ednsPayloadSize, maxInFlight);
+        return new TransportOptions(tries, maxTimeout, initialTimeout, source, b, edns, ednsPayloadSize, maxInFlight, dnssecOk);
     }
 
     public TransportOptions withEdns(boolean on, int size) {
-        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, on, size, maxInFlight);
+        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, on, size, maxInFlight, dnssecOk);
+    }
+
+    public TransportOptions withDnssecOk(boolean on) {
+        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight, on);
     }
 
     public TransportOptions withMaxInFlight(int n) {
-        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, n);
+        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, n, dnssecOk);
     }
 }
