@@ -25,13 +25,19 @@ public final class LabServer {
     private Random lossRandom; // guarded by this
 
     LabServer(ServerDefinition definition, List<InetAddress> boundAddresses, List<Record> rootHints) {
+        this(definition, boundAddresses, rootHints, Map.of());
+    }
+
+    /** @param signed signed copies of its zones, served to queries with DO=1 */
+    LabServer(ServerDefinition definition, List<InetAddress> boundAddresses, List<Record> rootHints,
+            Map<Name, SignedZone> signed) {
         this.definition = definition;
         this.addresses = List.copyOf(boundAddresses);
         Map<Name, Zone> zones = new LinkedHashMap<>();
         for (Zone z : definition.zones()) {
             zones.put(z.getOrigin(), z);
         }
-        this.responder = new Responder(zones, definition.axfrZones(), rootHints);
+        this.responder = new Responder(zones, definition.axfrZones(), rootHints, signed);
         this.behaviour = definition.behaviour();
         this.lossRandom = new Random(behaviour.seed());
     }
