@@ -57,6 +57,18 @@ final class Arguments {
         return seconds == 0 ? Duration.ofSeconds(30) : Duration.ofNanos((long) (seconds * 1e9));
     }
 
+    /** {@code 2026-11-01T12:00:00Z}, or a day {@code 2026-11-01} (its midnight, UTC). */
+    static java.time.Instant parseInstant(String text, String option) throws UsageException {
+        String t = text.trim();
+        try {
+            return t.length() == 10 ? java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.OffsetDateTime.parse(t).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException(option + " needs a date (2026-11-01) or a moment (2026-11-01T12:00:00Z), not '"
+                    + text + "'");
+        }
+    }
+
     static InetAddress localAddress(String text) throws UsageException {
         InetAddress address = IpAddresses.parseLiteral(text)
                 .orElseThrow(() -> new UsageException("-S needs an IP address, not '" + text + "'"));

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.time.Instant;
+import org.dnstracer.dnssec.ChainValidator;
+import org.dnstracer.dnssec.DnskeyFetcher;
+import org.dnstracer.dnssec.DnssecReport;
+import org.dnstracer.dnssec.TrustAnchors;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -16,6 +21,7 @@ import org.dnstracer.net.DnsTransport;
 import org.dnstracer.net.IpAddresses;
 import org.dnstracer.net.Transport;
 import org.dnstracer.net.TransportOptions;
+import org.dnstracer.render.DnssecText;
 import org.dnstracer.render.JsonRenderer;
 import org.dnstracer.render.Trailer;
 import org.dnstracer.render.TreePrinter;
@@ -119,6 +125,21 @@ public final class TraceCommand implements Callable<Integer> {
             description = "EDNS(0) UDP payload size, 512-65535 (default: ${DEFAULT-VALUE}).")
     int ednsSize;
 
+    @Option(names = {"-D", "--dnssec"},
+            description = "Check DNSSEC at every zone cut, server by server: every query sets DO, each server's "
+                    + "DNSKEY set is fetched, and each line gets its status (secure, insecure, bogus, indeterminate).")
+    boolean dnssec;
+
+    @Option(names = "--trust-anchor", paramLabel = "FILE",
+            description = "With -D: DS or DNSKEY records in zone-file format to validate from (e.g. "
+                    + "/usr/share/dns/root.key). Default: the IANA root anchors; with --lab, the lab's own.")
+    Path trustAnchor;
+
+    @Option(names = "--dnssec-time", paramLabel = "TIME",
+            description = "With -D: check signature validity at this moment (2026-11-01 or 2026-11-01T12:00:00Z) "
+                    + "instead of now.")
+    String dnssecTime;
+
     @Option(names = "--json", description = "Print the whole trace as one JSON document instead of the tree.")
     boolean json;
 
@@ -167,7 +188,9 @@ public final class TraceCommand implements Callable<Integer> {
             return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, out);
         }
         Settings settings = validate();
-        Lab running = lab == null ? null : Lab.start(labDefinition(lab), port == null ? 0 : port);
+        TrustAnchors fileAnchors = dnssec && trustAnchor != null ? loadAnchors(trustAnchor) : null;
+        Instant checkAt = dnssecTime == null ? Instant.now() : Arguments.parseInstant(dnssecTime, "--dnssec-time");
+        Lab running = lab == null ? null : Lab.start(labDefinition(lab), port == null ? 0 : port, dnssec);
         try {
             RootHints hints = running != null ? labHints(running) : loadHints();
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
@@ -179,11 +202,22 @@ public final class TraceCommand implements Callable<Integer> {
                 TraceRequest request = new TraceRequest(settings.question(), start, destinationPort, settings.family(),
                         !noCache, negativeCache, !noFollowCname, settings.limits(), hints,
                         settings.transport().tries());
-                TraceListener live = json ? TraceListener.NONE
+                // with -D the status of a line is known only after the whole trace: the tree is printed then
+                TraceListener live = json || dnssec ? TraceListener.NONE
                         : new TreePrinter(out, verbose, start, settings.transport().tries());
                 Trace trace = tracer.run(request, live);
+                DnssecReport report = null;
+                if (dnssec) {
+                    TrustAnchors anchors = fileAnchors != null ? fileAnchors : anchorsFor(running);
+                    report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport), anchors, checkAt);
+                }
                 if (json) {
-                    JsonRenderer.render(trace, out);
+                    JsonRenderer.render(trace, report, out);
+                } else if (report != null) {
+                    DnssecReport r = report;
+                    TreePrinter.render(trace, verbose, out, node -> DnssecText.suffix(r, node));
+                    DnssecText.render(trace, report, out);
+                    Trailer.render(trace, overview, out);
                 } else {
                     Trailer.render(trace, overview, out);
                 }
@@ -213,6 +247,12 @@ public final class TraceCommand implements Callable<Integer> {
         Duration maxTimeout = Arguments.parseSeconds(timeout);
         if (port != null && (port < 1 || port > 65535)) {
             throw new UsageException("-p must be a port number 1-65535, not " + port);
+        }
+        if (dnssec && noEdns) {
+            throw new UsageException("-D needs EDNS (the DO bit lives in the OPT record): drop --no-edns");
+        }
+        if (!dnssec && (trustAnchor != null || dnssecTime != null)) {
+            throw new UsageException((trustAnchor != null ? "--trust-anchor" : "--dnssec-time") + " needs -D");
         }
         if (ednsSize < 512 || ednsSize > 65535) {
             throw new UsageException("--edns-size must be between 512 and 65535, not " + ednsSize);
@@ -244,7 +284,8 @@ public final class TraceCommand implements Callable<Integer> {
                 .withMaxTimeout(maxTimeout)
                 .withSource(sourceAddress)
                 .withTcpOnly(tcp)
-                .withEdns(!noEdns, ednsSize);
+                .withEdns(!noEdns, ednsSize)
+                .withDnssecOk(dnssec);
         return new Settings(question, family, options, limits);
     }
 
@@ -272,6 +313,26 @@ public final class TraceCommand implements Callable<Integer> {
         try {
             return RootHints.fromRecords(running.rootHints(), "lab root hints");
         } catch (RootHints.HintsException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static TrustAnchors loadAnchors(Path file) throws UsageException {
+        try {
+            return TrustAnchors.load(file);
+        } catch (TrustAnchors.AnchorException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The lab's own anchor when tracing in a signed lab, else the IANA root anchors. */
+    private static TrustAnchors anchorsFor(Lab running) throws UsageException {
+        if (running == null || running.trustAnchors().isEmpty()) {
+            return TrustAnchors.builtIn();
+        }
+        try {
+            return TrustAnchors.of(running.trustAnchors(), "lab trust anchor");
+        } catch (TrustAnchors.AnchorException e) {
             throw new UsageException(e.getMessage());
         }
     }

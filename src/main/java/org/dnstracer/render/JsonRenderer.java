@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
+import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Section;
 import org.dnstracer.model.Trace;
@@ -27,6 +28,11 @@ public final class JsonRenderer {
     private JsonRenderer() {}
 
     public static void render(Trace trace, Writer out) {
+        render(trace, null, out);
+    }
+
+    /** With a DNSSEC report ({@code -D}): each checked node gets "dnssec", the document a top-level "dnssec". */
+    public static void render(Trace trace, DnssecReport dnssec, Writer out) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -46,7 +52,7 @@ public final class JsonRenderer {
                 question(g, "question", s.question());
                 g.writeStringField("cnameOf", s.cnameOf() == null ? null : s.cnameOf().toString());
                 g.writeFieldName("tree");
-                node(g, s.root());
+                node(g, s.root(), dnssec);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -55,6 +61,9 @@ public final class JsonRenderer {
                 g.writeString(w);
             }
             g.writeEndArray();
+            if (dnssec != null) {
+                DnssecJson.write(g, trace, dnssec);
+            }
             g.writeObjectFieldStart("stats");
             g.writeNumberField("queries", trace.stats().queries());
             g.writeNumberField("elapsedMs", trace.stats().elapsedMillis());
@@ -73,7 +82,7 @@ public final class JsonRenderer {
         g.writeEndObject();
     }
 
-    private static void node(JsonGenerator g, TraceNode n) throws IOException {
+    private static void node(JsonGenerator g, TraceNode n, DnssecReport dnssec) throws IOException {
         Verdict v = n.verdict();
         g.writeStartObject();
         g.writeStringField("server", n.server());
@@ -93,9 +102,12 @@ public final class JsonRenderer {
         if (ex != null) {
             exchange(g, ex);
         }
+        if (dnssec != null && dnssec.of(n) != null) {
+            DnssecJson.node(g, dnssec.of(n));
+        }
         g.writeArrayFieldStart("children");
         for (TraceNode child : n.children()) {
-            node(g, child);
+            node(g, child, dnssec);
         }
         g.writeEndArray();
         g.writeEndObject();

@@ -16,7 +16,7 @@ import org.xbill.DNS.Type;
 
 /**
  * Finds authoritative servers of one section that gave different answers to the same question: a finding the
- * tree cannot show, since each line only says that a server answered. TTLs and record order are ignored.
+ * tree cannot show, since each line only says that a server answered. TTLs, record order and RRSIGs are ignored.
  */
 final class Disagreement {
     private Disagreement() {}
@@ -52,6 +52,9 @@ final class Disagreement {
         }
         TreeSet<String> records = new TreeSet<>();
         for (Record r : node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER)) {
+            if (r.getType() == Type.RRSIG) {
+                continue; // each copy may be signed at another time: signatures are -D's business, not the data's
+            }
             // names compare without regard to case (RFC 4343): the canonical form lowers them, in rdata too
             Record canonical = canonical(r);
             records.add(Names.display(canonical.getName()) + " " + Type.string(r.getType()) + " "
