@@ -127,7 +127,8 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Option(names = {"-D", "--dnssec"},
             description = "Check DNSSEC at every zone cut, server by server: every query sets DO, each server's "
-                    + "DNSKEY set is fetched, and each line gets its status (secure, insecure, bogus, indeterminate).")
+                    + "DNSKEY set is fetched, and each line gets its status (secure, insecure, bogus, indeterminate). "
+                    + "With --lab-serve: serve the lab's signed zones and print its trust anchor.")
     boolean dnssec;
 
     @Option(names = "--trust-anchor", paramLabel = "FILE",
@@ -185,7 +186,7 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (labServe != null) {
-            return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, out);
+            return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, dnssec, out);
         }
         Settings settings = validate();
         TrustAnchors fileAnchors = dnssec && trustAnchor != null ? loadAnchors(trustAnchor) : null;
@@ -325,10 +326,13 @@ public final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    /** The lab's own anchor when tracing in a signed lab, else the IANA root anchors. */
+    /** The lab's own anchor when tracing in a lab (none for a lab that signs nothing), else the IANA root anchors. */
     private static TrustAnchors anchorsFor(Lab running) throws UsageException {
-        if (running == null || running.trustAnchors().isEmpty()) {
+        if (running == null) {
             return TrustAnchors.builtIn();
+        }
+        if (running.trustAnchors().isEmpty()) {
+            return TrustAnchors.none("lab without signed zones");
         }
         try {
             return TrustAnchors.of(running.trustAnchors(), "lab trust anchor");

@@ -53,6 +53,11 @@ public final class TrustAnchors {
         }
     }
 
+    /** No anchor at all: every zone is indeterminate (a lab that signs nothing). */
+    public static TrustAnchors none(String source) {
+        return new TrustAnchors(Map.of(), source);
+    }
+
     /** Anchors given as records (the lab's own). */
     public static TrustAnchors of(List<Record> records, String source) throws AnchorException {
         return fromRecords(records, source);

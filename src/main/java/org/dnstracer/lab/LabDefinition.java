@@ -99,6 +99,14 @@ public final class LabDefinition {
             if (!served) {
                 throw LabException.at(labFile, 0, "sign " + LabNames.display(spec.zone()) + ": no server serves that zone");
             }
+            for (Name server : spec.expiredOn()) {
+                boolean serves = servers.stream().anyMatch(s -> s.name().equals(server)
+                        && s.zones().stream().anyMatch(z -> z.getOrigin().equals(spec.zone())));
+                if (!serves) {
+                    throw LabException.at(labFile, 0, "sign " + LabNames.display(spec.zone()) + ": expired-on="
+                            + LabNames.display(server) + " is not a server of that zone");
+                }
+            }
         }
         return new LabDefinition(servers, parser.signing());
     }

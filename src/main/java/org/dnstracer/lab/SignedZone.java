@@ -74,37 +74,34 @@ record SignedZone(Zone zone, Set<Name> cuts, NavigableMap<Name, RRset> nsecs, Na
         return proof;
     }
 
-    /** The deepest ancestor of a missing name that exists (owns records or lies above names that do). */
+    /** The deepest ancestor of a missing name that exists: owns records, or lies above names that do. */
     private Name closestEncloser(Name name) {
         Set<Name> existing = new TreeSet<>();
-        for (Name owner : zone.getOrigin().equals(name) ? Set.<Name>of() : ownerNames()) {
-            for (Name n = owner; n.labels() >= origin().labels(); n = new Name(n, 1)) {
+        for (Name owner : ownerNames()) {
+            for (Name n = owner; !n.equals(origin()); n = new Name(n, 1)) {
                 existing.add(n);
-                if (n.labels() == 1) {
-                    break;
-                }
             }
         }
-        for (int skip = 1; skip < name.labels(); skip++) {
+        for (int skip = 1; skip < name.labels() - origin().labels(); skip++) {
             Name up = new Name(name, skip);
-            if (existing.contains(up) || up.equals(origin())) {
+            if (existing.contains(up)) {
                 return up;
             }
         }
         return origin();
     }
 
+    /** The zone's own owner names (for NSEC3, the chain's owners are hashes, so the zone's data is read). */
     private Set<Name> ownerNames() {
-        Set<Name> names = new TreeSet<>(nsecs.keySet());
-        if (usesNsec3()) {
-            // the chain's owners are hashes; the zone's own names are what the iterator gives
-            zone.iterator().forEachRemaining(rrset -> {
-                if (!rrset.getName().subdomain(origin()) || isHashedOwner(rrset.getName())) {
-                    return;
-                }
-                names.add(rrset.getName());
-            });
+        if (!usesNsec3()) {
+            return nsecs.keySet();
         }
+        Set<Name> names = new TreeSet<>();
+        zone.iterator().forEachRemaining(rrset -> {
+            if (!isHashedOwner(rrset.getName())) {
+                names.add(rrset.getName());
+            }
+        });
         return names;
     }
 

@@ -32,7 +32,7 @@ record ZoneKey(DNSKEYRecord dnskey, PrivateKey privateKey) {
 
     /** The key of a zone for an algorithm; {@code purpose} tells apart keys of the same zone (e.g. a decoy). */
     static ZoneKey of(Name zone, int algorithm, String purpose) {
-        return CACHE.computeIfAbsent(zone.toString().toLowerCase() + "/" + algorithm + "/" + purpose,
+        return CACHE.computeIfAbsent(zone.toString().toLowerCase(java.util.Locale.ROOT) + "/" + algorithm + "/" + purpose,
                 k -> generate(zone, algorithm));
     }
 

@@ -187,6 +187,14 @@ class DnssecLabTraceTest {
     }
 
     @Test
+    void labServeWithDashDPrintsTheTrustAnchorOfItsSignedZones() {
+        CliRun run = CliRun.of("--lab-serve", "-D", "--lab-for", "1");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).containsPattern("Trust anchor: \\.\\s+86400\\s+IN\\s+DS\\s+\\d+ 8 2 [0-9A-F]{64}\n");
+        assertThat(CliRun.of("--lab-serve", "--lab-for", "1").out()).doesNotContain("Trust anchor");
+    }
+
+    @Test
     void dnssecOptionsAreCheckedBeforeAnythingIsSent() {
         CliRun noEdns = dnssec("--no-edns", "www.secure.dnssec.org");
         assertThat(noEdns.status()).isEqualTo(2);
