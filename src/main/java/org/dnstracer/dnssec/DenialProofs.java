@@ -55,7 +55,11 @@ final class DenialProofs {
         return false;
     }
 
-    /** The delegation {@code child} is unsigned: its NS is there, its DS is not (and it is not the apex of a zone). */
+    /**
+     * The delegation {@code child} is unsigned: its NS is there, its DS is not (and it is not the apex of a zone);
+     * or, with NSEC3 opt-out (RFC 5155 §6, §8.9), the closest provable encloser is matched and the next closer name
+     * is covered by an NSEC3 whose opt-out flag says unsigned delegations may lie in its span (as in com).
+     */
     boolean noDs(Name child) {
         for (NSECRecord n : nsecs) {
             if (n.getName().equals(child) && n.hasType(Type.NS) && !n.hasType(Type.DS) && !n.hasType(Type.SOA)) {
@@ -66,6 +70,14 @@ final class DenialProofs {
             if (matches(n, child) && n.hasType(Type.NS) && !n.hasType(Type.DS) && !n.hasType(Type.SOA)) {
                 return true;
             }
+        }
+        for (int skip = 1; skip < child.labels() - zone.labels() + 1; skip++) {
+            Name encloser = new Name(child, skip);
+            if (nsec3s.stream().noneMatch(n -> matches(n, encloser))) {
+                continue;
+            }
+            Name nextCloser = new Name(child, skip - 1);
+            return nsec3s.stream().anyMatch(n -> (n.getFlags() & NSEC3Record.Flags.OPT_OUT) != 0 && covers(n, nextCloser));
         }
         return false;
     }
