@@ -265,6 +265,11 @@ public final class ChainValidator {
     }
 
     private Trust bogus(TraceNode node, Failure failure, Trust broken) {
+        if (failure.undecided()) {
+            problem(node, DnssecSeverity.WARNING, failure.code(), failure.message());
+            verdict(node, DnssecStatus.INDETERMINATE, failure.message(), List.of());
+            return Trust.not(DnssecStatus.INDETERMINATE, failure.message());
+        }
         problem(node, DnssecSeverity.ERROR, failure.code(), failure.message());
         verdict(node, DnssecStatus.BOGUS, failure.message(), List.of());
         return broken;

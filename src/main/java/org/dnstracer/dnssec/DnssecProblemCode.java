@@ -11,5 +11,7 @@ public enum DnssecProblemCode {
     DNSSEC_MISSING_DENIAL,
     DNSSEC_UNSUPPORTED_ALGORITHM,
     DNSSEC_DNSKEY_UNAVAILABLE,
+    /** Data signed by a zone below the one the server was delegated (it serves both): that chain was not traced. */
+    DNSSEC_SIGNER_BELOW_ZONE,
     DNSSEC_NO_TRUST_ANCHOR
 }

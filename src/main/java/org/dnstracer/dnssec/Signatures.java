@@ -27,8 +27,12 @@ final class Signatures {
             return new Failure(DnssecProblemCode.DNSSEC_MISSING_RRSIG, "no RRSIG for " + what);
         }
         Failure best = null;
+        Name below = null;
         for (RRSIGRecord sig : rrset.sigs()) {
             if (!sig.getSigner().equals(zone)) {
+                if (sig.getSigner().subdomain(zone)) {
+                    below = sig.getSigner();
+                }
                 continue;
             }
             for (DNSKEYRecord key : keys) {
@@ -49,6 +53,11 @@ final class Signatures {
                             "RRSIG " + what + " by key " + sig.getFootprint() + " does not verify"));
                 }
             }
+        }
+        if (best == null && below != null) {
+            // the server also serves a zone below the one it was delegated and answered from there
+            return new Failure(DnssecProblemCode.DNSSEC_SIGNER_BELOW_ZONE, "RRSIG " + what + " is by "
+                    + Names.display(below) + ", a zone below " + Names.display(zone) + " whose chain was not traced");
         }
         if (best == null) {
             best = new Failure(DnssecProblemCode.DNSSEC_MISSING_RRSIG, "no RRSIG for " + what + " by a key of "

@@ -276,6 +276,19 @@ class ChainValidatorTest {
     }
 
     @Test
+    void answerSignedByAZoneBelowTheDelegatedOneIsUndecidedNotBogus() throws Exception {
+        TestZone below = new TestZone("www.example.");
+        Trace trace = healthy(below.sign(www().rrs(false).toArray(Record[]::new)));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("indeterminate: RRSIG www.example A is by "
+                + "www.example, a zone below example whose chain was not traced");
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(DnssecProblemCode.DNSSEC_SIGNER_BELOW_ZONE);
+            assertThat(p.severity()).isEqualTo(DnssecSeverity.WARNING);
+        });
+    }
+
+    @Test
     void serverWhoseDnskeyQueryFailedIsIndeterminate() throws Exception {
         keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
         Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds())),
