@@ -132,12 +132,15 @@ public final class ChainValidator {
         List<DSRecord> usable = trust.ds().stream()
                 .filter(ds -> ALGORITHMS.contains(ds.getAlgorithm()) && DIGESTS.contains(ds.getDigestID())).toList();
         if (usable.isEmpty()) {
-            String algorithms = trust.ds().stream().map(ds -> KeyInfo.algorithmNameOf(ds.getAlgorithm())).distinct()
-                    .collect(Collectors.joining(", "));
-            String reason = "unsupported algorithm " + algorithms;
+            boolean knownAlgorithm = trust.ds().stream().anyMatch(ds -> ALGORITHMS.contains(ds.getAlgorithm()));
+            String names = trust.ds().stream()
+                    .map(ds -> knownAlgorithm ? Integer.toString(ds.getDigestID()) : KeyInfo.algorithmNameOf(ds.getAlgorithm()))
+                    .distinct().collect(Collectors.joining(", "));
+            String what = knownAlgorithm ? "DS digest type" : "algorithm";
+            String reason = "unsupported " + what + " " + names;
             problem(node, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_UNSUPPORTED_ALGORITHM,
-                    "the DS of " + Names.display(zone) + " names only algorithms this validator does not support ("
-                            + algorithms + "): treated as insecure (RFC 4035 5.2)");
+                    "the DS of " + Names.display(zone) + " names only " + (knownAlgorithm ? "digest types" : "algorithms")
+                            + " this validator does not support (" + names + "): treated as insecure (RFC 4035 5.2)");
             verdict(node, DnssecStatus.INSECURE, reason, List.of());
             return Trust.not(DnssecStatus.INSECURE, reason + " at " + Names.display(zone));
         }

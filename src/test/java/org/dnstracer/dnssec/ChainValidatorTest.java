@@ -289,6 +289,17 @@ class ChainValidatorTest {
     }
 
     @Test
+    void dsWithADigestTypeTheValidatorCannotComputeMakesTheZoneInsecure() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        DSRecord gost = new DSRecord(EXAMPLE.name, DClass.IN, 3600, EXAMPLE.key.getFootprint(),
+                DNSSEC.Algorithm.ECDSAP256SHA256, 3, new byte[32]);
+        Trace trace = trace(referral(ROOT.sign(gost)), child(answer(www()), Status.AUTHORITATIVE_ANSWER));
+        assertThat(childVerdict(validate(trace, TestZone.NOW), trace).text())
+                .isEqualTo("insecure: unsupported DS digest type 3");
+    }
+
+    @Test
     void serverWhoseDnskeyQueryFailedIsIndeterminate() throws Exception {
         keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
         Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds())),
