@@ -18,7 +18,8 @@ import org.xbill.DNS.Zone;
 /**
  * Signs the zones a lab's {@code sign} lines name, once per lab start, with validity windows around that moment so a
  * scenario never expires: valid signatures run from the day before to 30 days after, expired ones ended at midnight
- * UTC the day before (so the date a validator reports is predictable).
+ * UTC the day before (so the date a validator reports is predictable), not yet valid ones start at midnight UTC
+ * the day after.
  *
  * @param perServer by server name: the signed copy of each signed zone it serves
  * @param trustAnchors DS records of each signed zone without a signed parent in the lab (the root's, in the built-in
@@ -36,6 +37,7 @@ record LabSigning(Map<Name, Map<Name, SignedZone>> perServer, List<Record> trust
         Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
         ZoneSigner.Window valid = new ZoneSigner.Window(midnight.minus(Duration.ofDays(1)), midnight.plus(Duration.ofDays(31)));
         ZoneSigner.Window expired = new ZoneSigner.Window(midnight.minus(Duration.ofDays(31)), midnight.minus(Duration.ofDays(1)));
+        ZoneSigner.Window future = new ZoneSigner.Window(midnight.plus(Duration.ofDays(1)), midnight.plus(Duration.ofDays(31)));
         Map<Name, List<DSRecord>> ds = new HashMap<>();
         List<Record> anchors = new ArrayList<>();
         for (SigningSpec spec : specs.values()) {
@@ -50,6 +52,7 @@ record LabSigning(Map<Name, Map<Name, SignedZone>> perServer, List<Record> trust
         // servers serving the same file share one Zone object, and so one signed copy per window
         Map<Zone, SignedZone> signedValid = new IdentityHashMap<>();
         Map<Zone, SignedZone> signedExpired = new IdentityHashMap<>();
+        Map<Zone, SignedZone> signedFuture = new IdentityHashMap<>();
         Map<Name, Map<Name, SignedZone>> perServer = new LinkedHashMap<>();
         for (ServerDefinition server : def.servers()) {
             Map<Name, SignedZone> mine = new LinkedHashMap<>();
@@ -59,9 +62,10 @@ record LabSigning(Map<Name, Map<Name, SignedZone>> perServer, List<Record> trust
                     continue;
                 }
                 boolean old = spec.expiredOn(server.name());
-                ZoneSigner signer = new ZoneSigner(ZoneKey.of(spec.zone(), spec.algorithm(), "zone"),
-                        old ? expired : valid, spec.nsec3());
-                mine.put(zone.getOrigin(), (old ? signedExpired : signedValid)
+                ZoneSigner.Window window = old ? expired : spec.notYetValid() ? future : valid;
+                ZoneSigner signer = new ZoneSigner(ZoneKey.of(spec.zone(), spec.algorithm(), "zone"), window,
+                        spec.nsec3());
+                mine.put(zone.getOrigin(), (old ? signedExpired : spec.notYetValid() ? signedFuture : signedValid)
                         .computeIfAbsent(zone, z -> signer.sign(z, ds)));
             }
             if (!mine.isEmpty()) {

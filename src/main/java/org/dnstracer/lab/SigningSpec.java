@@ -11,7 +11,7 @@ import org.xbill.DNS.TextParseException;
  * How the lab signs one zone when it is started with DNSSEC ({@code sign} line of a lab file):
  *
  * <pre>
- * sign ZONE [algorithm=N] [nsec|nsec3] [expired] [ds-mismatch] [expired-on=SERVER[,SERVER...]]
+ * sign ZONE [algorithm=N] [nsec|nsec3] [expired|not-yet-valid] [ds-mismatch] [expired-on=SERVER[,SERVER...]]
  * </pre>
  *
  * @param zone the zone's origin; every file served for it is signed with the same key
@@ -19,17 +19,21 @@ import org.xbill.DNS.TextParseException;
  *     random bytes, an algorithm no validator can check
  * @param nsec3 deny with NSEC3 (SHA-1, no salt, 0 iterations, no opt-out) instead of NSEC
  * @param expired every signature of the zone expired a day before the lab started
+ * @param notYetValid every signature of the zone starts to be valid the day after the lab started
  * @param dsMismatch the parent publishes a DS that matches no key of the zone
  * @param expiredOn servers whose copy of the zone has expired signatures (the others' are valid)
  */
-public record SigningSpec(Name zone, int algorithm, boolean nsec3, boolean expired, boolean dsMismatch,
-        Set<Name> expiredOn) {
+public record SigningSpec(Name zone, int algorithm, boolean nsec3, boolean expired, boolean notYetValid,
+        boolean dsMismatch, Set<Name> expiredOn) {
     public static final int DEFAULT_ALGORITHM = DNSSEC.Algorithm.ECDSAP256SHA256;
 
     public SigningSpec {
         expiredOn = Set.copyOf(expiredOn);
         if (algorithm < 1 || algorithm > 255) {
             throw new IllegalArgumentException("algorithm must be 1-255, not " + algorithm);
+        }
+        if (expired && notYetValid) {
+            throw new IllegalArgumentException("expired and not-yet-valid exclude each other");
         }
     }
 
@@ -43,6 +47,7 @@ public record SigningSpec(Name zone, int algorithm, boolean nsec3, boolean expir
         int algorithm = DEFAULT_ALGORITHM;
         boolean nsec3 = false;
         boolean expired = false;
+        boolean notYetValid = false;
         boolean dsMismatch = false;
         Set<Name> expiredOn = new LinkedHashSet<>();
         for (String word : words) {
@@ -59,6 +64,8 @@ public record SigningSpec(Name zone, int algorithm, boolean nsec3, boolean expir
                 nsec3 = true;
             } else if (lower.equals("expired")) {
                 expired = true;
+            } else if (lower.equals("not-yet-valid")) {
+                notYetValid = true;
             } else if (lower.equals("ds-mismatch")) {
                 dsMismatch = true;
             } else if (lower.startsWith("expired-on=")) {
@@ -71,9 +78,9 @@ public record SigningSpec(Name zone, int algorithm, boolean nsec3, boolean expir
                 }
             } else {
                 throw new IllegalArgumentException("unknown signing option '" + word
-                        + "' (known: algorithm=N nsec nsec3 expired ds-mismatch expired-on=SERVER,...)");
+                        + "' (known: algorithm=N nsec nsec3 expired not-yet-valid ds-mismatch expired-on=SERVER,...)");
             }
         }
-        return new SigningSpec(zone, algorithm, nsec3, expired, dsMismatch, expiredOn);
+        return new SigningSpec(zone, algorithm, nsec3, expired, notYetValid, dsMismatch, expiredOn);
     }
 }

@@ -91,6 +91,18 @@ class DnssecLabTraceTest {
     }
 
     @Test
+    void signaturesNotYetValidAreBogusWithTheirStart() {
+        CliRun run = dnssec("www.not-yet-valid.dnssec.org");
+        String reason = "RRSIG not-yet-valid.dnssec.org DNSKEY not valid before "
+                + LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        assertThat(run.stableOut())
+                .contains("(127.53.53.100) Got authoritative answer [DNSSEC bogus: " + reason + "] \n")
+                .contains("Warning: DNSSEC_RRSIG_NOT_YET_VALID (error) not-yet-valid.dnssec.org at "
+                        + "ns1.not-yet-valid.dnssec.org (127.53.53.100): " + reason + "\n");
+        assertThat(warnings(run)).isOne();
+    }
+
+    @Test
     void dsMatchingNoKeyIsBogus() {
         CliRun run = dnssec("www.ds-mismatch.dnssec.org");
         assertThat(run.stableOut())

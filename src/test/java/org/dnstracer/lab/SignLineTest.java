@@ -46,6 +46,8 @@ class SignLineTest {
                 .hasMessageContaining("sign other: no server serves that zone");
         assertThatThrownBy(() -> TestLabs.twoServers().sign("test", "expired-on=a.root.test").build())
                 .hasMessageContaining("expired-on=a.root.test is not a server of that zone");
+        assertThatThrownBy(() -> TestLabs.twoServers().sign("test", "expired", "not-yet-valid").build())
+                .hasMessageContaining("expired and not-yet-valid exclude each other");
         assertThatThrownBy(() -> TestLabs.twoServers().sign("test").sign("test").build())
                 .hasMessageContaining("zone test is signed twice");
     }
