@@ -99,7 +99,7 @@ final class ZoneSigner {
             types.get(origin).add(Type.NSEC3PARAM);
             nsec3Chain(origin, types, cuts, negativeTtl, out, nsec3s);
         } else {
-            nsecChain(origin, types, cuts, negativeTtl, out, nsecs);
+            nsecChain(types, negativeTtl, out, nsecs);
         }
         try {
             Zone zone = new Zone(origin, out.toArray(new Record[0]));
@@ -109,8 +109,8 @@ final class ZoneSigner {
         }
     }
 
-    private void nsecChain(Name origin, TreeMap<Name, TreeSet<Integer>> types, TreeSet<Name> cuts, long ttl,
-            List<Record> out, TreeMap<Name, RRset> nsecs) {
+    private void nsecChain(TreeMap<Name, TreeSet<Integer>> types, long ttl, List<Record> out,
+            TreeMap<Name, RRset> nsecs) {
         List<Name> names = new ArrayList<>(types.keySet());
         for (int i = 0; i < names.size(); i++) {
             Name owner = names.get(i);
