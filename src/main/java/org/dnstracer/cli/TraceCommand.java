@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +14,10 @@ import org.dnstracer.findings.Finding;
 import org.dnstracer.findings.Findings;
 import org.dnstracer.findings.ProbeResults;
 import org.dnstracer.findings.Severity;
+import org.dnstracer.dnssec.ChainValidator;
+import org.dnstracer.dnssec.DnskeyFetcher;
+import org.dnstracer.dnssec.DnssecReport;
+import org.dnstracer.dnssec.TrustAnchors;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -23,6 +28,7 @@ import org.dnstracer.net.DnsTransport;
 import org.dnstracer.net.IpAddresses;
 import org.dnstracer.net.Transport;
 import org.dnstracer.net.TransportOptions;
+import org.dnstracer.render.DnssecText;
 import org.dnstracer.render.FindingsBlock;
 import org.dnstracer.render.JsonRenderer;
 import org.dnstracer.render.Trailer;
@@ -134,6 +140,22 @@ public final class TraceCommand implements Callable<Integer> {
             description = "EDNS(0) UDP payload size, 512-65535 (default: ${DEFAULT-VALUE}).")
     int ednsSize;
 
+    @Option(names = {"-D", "--dnssec"},
+            description = "Check DNSSEC at every zone cut, server by server: every query sets DO, each server's "
+                    + "DNSKEY set is fetched, and each line gets its status (secure, insecure, bogus, indeterminate). "
+                    + "With --lab-serve: serve the lab's signed zones and print its trust anchor.")
+    boolean dnssec;
+
+    @Option(names = "--trust-anchor", paramLabel = "FILE",
+            description = "With -D: DS or DNSKEY records in zone-file format to validate from (e.g. "
+                    + "/usr/share/dns/root.key). Default: the IANA root anchors; with --lab, the lab's own.")
+    Path trustAnchor;
+
+    @Option(names = "--dnssec-time", paramLabel = "TIME",
+            description = "With -D: check signature validity at this moment (2026-11-01 or 2026-11-01T12:00:00Z) "
+                    + "instead of now.")
+    String dnssecTime;
+
     @Option(names = "--json", description = "Print the whole trace as one JSON document instead of the tree.")
     boolean json;
 
@@ -198,13 +220,15 @@ public final class TraceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (labServe != null) {
             validateLabServe();
-            return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, out);
+            return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, dnssec, out);
         }
         if (labFor != null) {
             throw new UsageException("--lab-for needs --lab-serve");
         }
         Settings settings = validate();
-        Lab running = lab == null ? null : Lab.start(labDefinition(lab), port == null ? 0 : port);
+        TrustAnchors fileAnchors = dnssec && trustAnchor != null ? loadAnchors(trustAnchor) : null;
+        Instant checkAt = dnssecTime == null ? Instant.now() : Arguments.parseInstant(dnssecTime, "--dnssec-time");
+        Lab running = lab == null ? null : Lab.start(labDefinition(lab), port == null ? 0 : port, dnssec);
         try {
             RootHints hints = running != null ? labHints(running) : loadHints();
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
@@ -216,18 +240,30 @@ public final class TraceCommand implements Callable<Integer> {
                 TraceRequest request = new TraceRequest(settings.question(), start, destinationPort, settings.family(),
                         !noCache, negativeCache, !noFollowCname, settings.limits(), hints,
                         settings.transport().tries());
-                TraceListener live = json ? TraceListener.NONE
+                // with -D the status of a line is known only after the whole trace: the tree is printed then
+                TraceListener live = json || dnssec ? TraceListener.NONE
                         : new TreePrinter(out, verbose, start, settings.transport().tries());
                 Trace trace = tracer.run(request, live);
                 ProbeResults probes = check || axfr
                         ? new Checker(transport, destinationPort, request.limits().maxQueries()
                                 - trace.stats().queries(), axfr, check).run(trace)
                         : ProbeResults.NONE;
+                DnssecReport report = null;
+                if (dnssec) {
+                    TrustAnchors anchors = fileAnchors != null ? fileAnchors : anchorsFor(running);
+                    report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport), anchors, checkAt);
+                }
                 List<Finding> findings = Findings.of(trace, probes,
-                        new AnalysisOptions(running != null, !noFollowCname));
+                        new AnalysisOptions(running != null, !noFollowCname), report);
                 if (json) {
-                    JsonRenderer.render(trace, findings, out);
+                    JsonRenderer.render(trace, findings, report, out);
                 } else {
+                    if (report != null) {
+                        // with -D the status of a line is known only after the whole trace: the tree comes now
+                        DnssecReport r = report;
+                        TreePrinter.render(trace, verbose, out, node -> DnssecText.suffix(r, node));
+                        DnssecText.render(trace, report, out);
+                    }
                     Trailer.render(trace, overview, out);
                     FindingsBlock.render(findings, out);
                     if (probes.notSent() > 0) {
@@ -266,6 +302,12 @@ public final class TraceCommand implements Callable<Integer> {
         if (host == null) {
             throw new UsageException("no host to trace given (try --help)");
         }
+        if (dnssec && noEdns) {
+            throw new UsageException("-D needs EDNS (the DO bit lives in the OPT record): drop --no-edns");
+        }
+        if (!dnssec && (trustAnchor != null || dnssecTime != null)) {
+            throw new UsageException((trustAnchor != null ? "--trust-anchor" : "--dnssec-time") + " needs -D");
+        }
         if (ednsSize < 512 || ednsSize > 65535) {
             throw new UsageException("--edns-size must be between 512 and 65535, not " + ednsSize);
         }
@@ -298,7 +340,8 @@ public final class TraceCommand implements Callable<Integer> {
                 .withMaxTimeout(timeout)
                 .withSource(sourceAddress)
                 .withTcpOnly(tcp)
-                .withEdns(!noEdns, ednsSize);
+                .withEdns(!noEdns, ednsSize)
+                .withDnssecOk(dnssec);
         Severity threshold = null;
         if (failOn != null) {
             threshold = Severity.parse(failOn);
@@ -333,6 +376,29 @@ public final class TraceCommand implements Callable<Integer> {
         try {
             return RootHints.fromRecords(running.rootHints(), "lab root hints");
         } catch (RootHints.HintsException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static TrustAnchors loadAnchors(Path file) throws UsageException {
+        try {
+            return TrustAnchors.load(file);
+        } catch (TrustAnchors.AnchorException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The lab's own anchor when tracing in a lab (none for a lab that signs nothing), else the IANA root anchors. */
+    private static TrustAnchors anchorsFor(Lab running) throws UsageException {
+        if (running == null) {
+            return TrustAnchors.builtIn();
+        }
+        if (running.trustAnchors().isEmpty()) {
+            return TrustAnchors.none("lab without signed zones");
+        }
+        try {
+            return TrustAnchors.of(running.trustAnchors(), "lab trust anchor");
+        } catch (TrustAnchors.AnchorException e) {
             throw new UsageException(e.getMessage());
         }
     }

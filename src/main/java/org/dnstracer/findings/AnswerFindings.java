@@ -88,6 +88,9 @@ final class AnswerFindings {
         }
         TreeSet<String> records = new TreeSet<>();
         for (Record r : node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER)) {
+            if (r.getType() == Type.RRSIG) {
+                continue; // each copy may be signed at another time: signatures are -D's business, not the data's
+            }
             Record c = canonical(r);
             records.add(Names.display(c.getName()) + " " + Type.string(r.getType()) + " " + c.rdataToString());
         }
@@ -97,6 +100,9 @@ final class AnswerFindings {
     static String withTtls(TraceNode node) {
         TreeSet<String> records = new TreeSet<>();
         for (Record r : node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER)) {
+            if (r.getType() == Type.RRSIG) {
+                continue;
+            }
             records.add(Names.display(canonical(r).getName()) + " " + Type.string(r.getType()) + " TTL " + r.getTTL());
         }
         return records.isEmpty() ? data(node) : String.join(", ", records);

@@ -72,13 +72,36 @@ public enum FindingCode {
     REFERRAL_TRUNCATED_WITHOUT_EDNS(Severity.WARNING, "the parent's referral does not fit 512 octets without EDNS",
             Source.CHECK, "DELEGATION03 (REFERRAL_SIZE_TOO_LARGE)", "-"),
     AXFR_ALLOWED(Severity.NOTICE, "the server transfers the whole zone (AXFR) to anyone (--axfr)", Source.AXFR,
-            "NAMESERVER03 (AXFR_FAILURE, inverted)", "-");
+            "NAMESERVER03 (AXFR_FAILURE, inverted)", "-"),
+    DNSSEC_RRSIG_EXPIRED(Severity.ERROR, "a signature the server serves has expired (-D); a warning when the "
+            + "chain above is undecided", Source.DNSSEC, "DNSSEC04 (RRSIG_EXPIRED)", "EXPIRATION_IN_PAST"),
+    DNSSEC_RRSIG_NOT_YET_VALID(Severity.ERROR, "a signature the server serves is not valid yet (-D)", Source.DNSSEC,
+            "DNSSEC04 (RRSIG_NOT_YET_VALID)", "INCEPTION_IN_FUTURE"),
+    DNSSEC_SIGNATURE_INVALID(Severity.ERROR, "a signature does not verify with the zone's key (-D)", Source.DNSSEC,
+            "DNSSEC08 / DNSSEC09 (RRSIG_NOT_VALID)", "SIGNATURE_INVALID"),
+    DNSSEC_MISSING_RRSIG(Severity.ERROR, "data of a signed zone comes without a signature by its keys (-D)",
+            Source.DNSSEC, "DNSSEC08 / DNSSEC09 (NOT_SIGNED)", "MISSING_RRSIG"),
+    DNSSEC_DS_NO_MATCHING_DNSKEY(Severity.ERROR, "no DNSKEY of the child matches the parent's DS (-D)",
+            Source.DNSSEC, "DNSSEC02 (DS_DOES_NOT_MATCH_DNSKEY)", "NO_SEP"),
+    DNSSEC_NO_DNSKEY(Severity.ERROR, "the parent has a DS but the child's server serves no DNSKEY (-D)",
+            Source.DNSSEC, "DNSSEC02 (NO_DNSKEY)", "MISSING_SEP_FOR_ALG"),
+    DNSSEC_MISSING_DENIAL(Severity.ERROR, "a negative answer or an unsigned delegation without its NSEC/NSEC3 "
+            + "proof (-D)", Source.DNSSEC, "DNSSEC10 (NSEC / NSEC3 missing)", "MISSING_NSEC_FOR_NODATA"),
+    DNSSEC_UNSUPPORTED_ALGORITHM(Severity.WARNING, "signed with an algorithm the validator cannot check: insecure, "
+            + "as RFC 4035 §5.2 says (-D)", Source.DNSSEC, "DNSSEC05 (ALGORITHM_NOT_RECOMMENDED)", "-"),
+    DNSSEC_DNSKEY_UNAVAILABLE(Severity.WARNING, "the server did not answer the DNSKEY question (-D)",
+            Source.DNSSEC, "DNSSEC02 (NO_RESPONSE_DNSKEY)", "-"),
+    DNSSEC_SIGNER_BELOW_ZONE(Severity.WARNING, "data signed by a zone below the one the server was delegated "
+            + "(it serves both): that chain was not traced (-D)", Source.DNSSEC, "-", "-"),
+    DNSSEC_NO_TRUST_ANCHOR(Severity.WARNING, "no trust anchor covers the chain, so nothing can be validated (-D)",
+            Source.DNSSEC, "-", "-");
 
     /** What produces a finding: the trace alone, {@code --check} probes or {@code --axfr}. */
     public enum Source {
         TRACE("trace"),
         CHECK("--check"),
-        AXFR("--axfr");
+        AXFR("--axfr"),
+        DNSSEC("-D");
 
         private final String text;
 

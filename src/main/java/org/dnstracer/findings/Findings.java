@@ -1,6 +1,9 @@
 package org.dnstracer.findings;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.model.Trace;
 
 /**
@@ -12,6 +15,11 @@ public final class Findings {
 
     /** Worst first; within a severity in tree order, each (code, zone, address) once. */
     public static List<Finding> of(Trace trace, ProbeResults probes, AnalysisOptions options) {
+        return of(trace, probes, options, null);
+    }
+
+    /** With the DNSSEC validator's report ({@code -D}; null without): its problems become findings too. */
+    public static List<Finding> of(Trace trace, ProbeResults probes, AnalysisOptions options, DnssecReport dnssec) {
         List<TreeWalk> walk = TreeWalk.of(trace);
         Delegators delegators = new Delegators(walk);
         FindingCollector out = new FindingCollector();
@@ -20,7 +28,10 @@ public final class Findings {
         AnswerFindings.find(walk, delegators, out);
         CnameFindings.find(trace, walk, delegators, options, out);
         ProbeFindings.find(probes, out);
-        return out.findings();
+        List<Finding> all = new ArrayList<>(out.findings());
+        all.addAll(DnssecFindings.of(dnssec));
+        all.sort(Comparator.comparing(Finding::severity)); // stable: tree order stays within a severity
+        return all;
     }
 
     public static List<Finding> of(Trace trace) {

@@ -24,15 +24,19 @@ public final class LabServer {
     private volatile Behaviour behaviour;
     private Random lossRandom; // guarded by this
 
+    /**
+     * @param resolution the whole lab's data, for the resolver modes
+     * @param signed signed copies of its zones, served to queries with DO=1
+     */
     LabServer(ServerDefinition definition, List<InetAddress> boundAddresses, List<Record> rootHints,
-            LabResolution resolution) {
+            LabResolution resolution, Map<Name, SignedZone> signed) {
         this.definition = definition;
         this.addresses = List.copyOf(boundAddresses);
         Map<Name, Zone> zones = new LinkedHashMap<>();
         for (Zone z : definition.zones()) {
             zones.put(z.getOrigin(), z);
         }
-        this.responder = new Responder(zones, definition.axfrZones(), rootHints, resolution);
+        this.responder = new Responder(zones, definition.axfrZones(), rootHints, resolution, signed);
         this.behaviour = definition.behaviour();
         this.lossRandom = new Random(behaviour.seed());
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNAMERecord;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -43,12 +44,16 @@ final class Responder {
     private final LabResolution resolution;
     private final Set<Name> axfrZones;
     private final List<Record> rootHints;
+    /** Signed copies of some of the zones, used only for queries with DO=1: the others never see DNSSEC data. */
+    private final Map<Name, SignedZone> signed;
 
-    Responder(Map<Name, Zone> zones, Set<Name> axfrZones, List<Record> rootHints, LabResolution resolution) {
+    Responder(Map<Name, Zone> zones, Set<Name> axfrZones, List<Record> rootHints, LabResolution resolution,
+            Map<Name, SignedZone> signed) {
         this.resolution = resolution;
         this.zones = Map.copyOf(zones);
         this.axfrZones = Set.copyOf(axfrZones);
         this.rootHints = List.copyOf(rootHints);
+        this.signed = Map.copyOf(signed);
     }
 
     /** The reply messages for a parsed query, as a server with this behaviour sends them. */
@@ -141,6 +146,11 @@ final class Responder {
         if (zone == null) {
             return error(reply, Rcode.REFUSED);
         }
+        SignedZone signedZone = dnssecOk(query) ? signed.get(zone.getOrigin()) : null;
+        if (signedZone != null) {
+            SignedAnswers.answer(reply, signedZone, question.getName(), qtype);
+            return List.of(reply);
+        }
         answerFromZone(reply, zone, question.getName(), qtype);
         return List.of(reply);
     }
@@ -158,9 +168,15 @@ final class Responder {
             reply.addRecord(question, Section.QUESTION);
         }
         if (query.getOPT() != null) {
-            reply.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, 0), Section.ADDITIONAL);
+            // RFC 3225 §3: DO is copied into the reply
+            reply.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, dnssecOk(query) ? ExtendedFlags.DO : 0), Section.ADDITIONAL);
         }
         return reply;
+    }
+
+    static boolean dnssecOk(Message query) {
+        OPTRecord opt = query.getOPT();
+        return opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0;
     }
 
     private static List<Message> error(Message reply, int rcode) {

@@ -46,7 +46,7 @@ public final class DnsTransport implements Transport {
         Objects.requireNonNull(options, "options");
         this.sockets = new TrySockets(options.source());
         this.timeouts = AdaptiveTimeouts.from(options);
-        QueryBuilder queries = new QueryBuilder(options.ednsPayloadSize());
+        QueryBuilder queries = new QueryBuilder(options.ednsPayloadSize(), options.dnssecOk());
         this.runner = new ExchangeRunner(options, timeouts, queries, sockets, counters);
         this.probes = new ProbeRunner(options, timeouts, sockets, counters);
         this.threadPrefix = "dnstracer-net-" + INSTANCES.incrementAndGet() + "-";

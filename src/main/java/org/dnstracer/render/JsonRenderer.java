@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 import org.dnstracer.findings.Finding;
+import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Section;
 import org.dnstracer.model.Trace;
@@ -30,11 +31,19 @@ public final class JsonRenderer {
     private JsonRenderer() {}
 
     public static void render(Trace trace, Writer out) {
-        render(trace, List.of(), out);
+        render(trace, List.of(), null, out);
     }
 
     /** The trace and its findings (see {@link org.dnstracer.findings.Findings}). */
     public static void render(Trace trace, List<Finding> findings, Writer out) {
+        render(trace, findings, null, out);
+    }
+
+    /**
+     * The trace, its findings and, with {@code -D}, its DNSSEC report: each checked node then gets "dnssec", the
+     * document a top-level "dnssec".
+     */
+    public static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, Writer out) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -54,7 +63,7 @@ public final class JsonRenderer {
                 question(g, "question", s.question());
                 g.writeStringField("cnameOf", s.cnameOf() == null ? null : s.cnameOf().toString());
                 g.writeFieldName("tree");
-                node(g, s.root());
+                node(g, s.root(), dnssec);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -68,6 +77,9 @@ public final class JsonRenderer {
                 finding(g, f);
             }
             g.writeEndArray();
+            if (dnssec != null) {
+                DnssecJson.write(g, trace, dnssec);
+            }
             g.writeObjectFieldStart("stats");
             g.writeNumberField("queries", trace.stats().queries());
             g.writeNumberField("elapsedMs", trace.stats().elapsedMillis());
@@ -102,7 +114,7 @@ public final class JsonRenderer {
         g.writeEndObject();
     }
 
-    private static void node(JsonGenerator g, TraceNode n) throws IOException {
+    private static void node(JsonGenerator g, TraceNode n, DnssecReport dnssec) throws IOException {
         Verdict v = n.verdict();
         g.writeStartObject();
         g.writeStringField("server", n.server());
@@ -122,9 +134,12 @@ public final class JsonRenderer {
         if (ex != null) {
             exchange(g, ex);
         }
+        if (dnssec != null && dnssec.of(n) != null) {
+            DnssecJson.node(g, dnssec.of(n));
+        }
         g.writeArrayFieldStart("children");
         for (TraceNode child : n.children()) {
-            node(g, child);
+            node(g, child, dnssec);
         }
         g.writeEndArray();
         g.writeEndObject();
