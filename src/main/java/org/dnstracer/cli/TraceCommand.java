@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -141,13 +142,16 @@ public final class TraceCommand implements Callable<Integer> {
     String host;
 
     private final Path resolvConf;
+    private final Function<TransportOptions, Transport> transports;
 
     public TraceCommand() {
-        this(ResolvConf.DEFAULT);
+        this(ResolvConf.DEFAULT, DnsTransport::new);
     }
 
-    TraceCommand(Path resolvConf) {
+    /** For tests: another resolv.conf, and transports made to their needs. */
+    TraceCommand(Path resolvConf, Function<TransportOptions, Transport> transports) {
         this.resolvConf = resolvConf;
+        this.transports = transports;
     }
 
     @Override
@@ -161,7 +165,7 @@ public final class TraceCommand implements Callable<Integer> {
         try {
             RootHints hints = running != null ? labHints(running) : loadHints();
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
-            try (Transport transport = new DnsTransport(settings.transport())) {
+            try (Transport transport = transports.apply(settings.transport())) {
                 Tracer tracer = new Tracer(transport);
                 String startGiven = server != null ? server : running != null ? "." : null;
                 StartServer start = StartServers.choose(startGiven, resolvConf, hints, settings.family(),
