@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,13 +23,35 @@ record CliRun(int status, String out, String err) {
     static final Duration PATIENT = Duration.ofSeconds(2);
 
     static CliRun of(String... args) {
-        StringWriter out = new StringWriter();
+        return teeing(Writer.nullWriter(), args);
+    }
+
+    /** Like {@link #of}, and also hands stdout to {@code live} as it is printed (for commands that keep running). */
+    static CliRun teeing(Writer live, String... args) {
+        StringWriter text = new StringWriter();
+        Writer out = new Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                text.write(buffer, offset, length);
+                live.write(buffer, offset, length);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                live.flush();
+            }
+
+            @Override
+            public void close() {
+                // the command does not own the test's writers
+            }
+        };
         StringWriter err = new StringWriter();
         // the resolv.conf path points nowhere: no test may ever reach the machine's resolver
         TraceCommand command = new TraceCommand(Path.of("/nonexistent/resolv.conf"),
                 options -> new DnsTransport(options.withInitialTimeout(PATIENT), PATIENT));
         int status = Cli.run(command, args, new PrintWriter(out), new PrintWriter(err));
-        return new CliRun(status, out.toString(), err.toString());
+        return new CliRun(status, text.toString(), err.toString());
     }
 
     /** Copies a lab directory from the test resources into a fresh directory. */

@@ -72,8 +72,9 @@ class DnsTransportTcpTest {
 
     @Test
     void aRefusedConnectionIsUnreachableWithoutFurtherTries() throws Exception {
-        try (Transport transport = Transport.create(quick().withTcpOnly(true).withTries(3))) {
-            Exchange exchange = ask(transport, TransportFixtures.closedPort());
+        try (ClosedPort closed = ClosedPort.open();
+                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(3))) {
+            Exchange exchange = ask(transport, closed.address());
             assertThat(exchange.attempts()).singleElement().satisfies(a -> {
                 assertThat(a.result()).isEqualTo(AttemptResult.UNREACHABLE);
                 assertThat(a.error()).isNotBlank();

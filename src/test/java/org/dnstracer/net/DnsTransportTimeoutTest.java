@@ -52,9 +52,10 @@ class DnsTransportTimeoutTest {
 
     @Test
     void aClosedUdpPortIsUnreachableWithoutFurtherTries() throws Exception {
-        try (Transport transport = Transport.create(quick().withTries(3)
-                .withInitialTimeout(Duration.ofSeconds(5)).withMaxTimeout(Duration.ofSeconds(5)))) {
-            Exchange exchange = ask(transport, TransportFixtures.closedPort());
+        try (ClosedPort closed = ClosedPort.open();
+                Transport transport = Transport.create(quick().withTries(3)
+                        .withInitialTimeout(Duration.ofSeconds(5)).withMaxTimeout(Duration.ofSeconds(5)))) {
+            Exchange exchange = ask(transport, closed.address());
 
             assertThat(exchange.answered()).isFalse();
             assertThat(exchange.attempts()).singleElement().satisfies(a -> {

@@ -1,8 +1,5 @@
 package org.dnstracer.net;
 
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,23 +36,6 @@ final class TransportFixtures {
 
     static ScriptedServer.Script silent() {
         return (query, protocol) -> List.of();
-    }
-
-    /** A loopback port nobody listens on (UDP and TCP), found by binding and closing again. */
-    static ServerAddress closedPort() throws Exception {
-        for (int i = 0; i < 20; i++) {
-            int port;
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(ScriptedServer.loopback(), 0))) {
-                port = udp.getLocalPort();
-            }
-            try (ServerSocket tcp = new ServerSocket()) {
-                tcp.bind(new InetSocketAddress(ScriptedServer.loopback(), port));
-            } catch (java.io.IOException taken) {
-                continue;
-            }
-            return new ServerAddress(ScriptedServer.loopback(), port);
-        }
-        throw new IllegalStateException("no free loopback port");
     }
 
     static int id(Message m) {
