@@ -96,7 +96,7 @@ class LabVersusRealServersInteropTest {
         InetSocketAddress address = new InetSocketAddress(ip, candidate);
         try (DatagramSocket udp = new DatagramSocket(address); ServerSocket tcp = new ServerSocket()) {
             tcp.bind(address);
-            return true;
+            return udp.isBound() && tcp.isBound();
         } catch (java.io.IOException taken) {
             return false;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnstracer.net.TransportFixtures.answering;
 import static org.dnstracer.net.TransportFixtures.ask;
 import static org.dnstracer.net.TransportFixtures.id;
+import static org.dnstracer.net.TransportFixtures.patient;
 import static org.dnstracer.net.TransportFixtures.quick;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ class DnsTransportTcpTest {
     @Test
     void aTruncatedUdpReplyIsAskedAgainOverTcp() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(TRUNCATING_OVER_UDP);
-                Transport transport = Transport.create(quick())) {
+                Transport transport = patient(quick())) {
             Exchange exchange = ask(transport, server.address());
 
             assertThat(exchange.attempts()).extracting(Attempt::protocol, Attempt::result).containsExactly(
@@ -40,7 +41,7 @@ class DnsTransportTcpTest {
     @Test
     void tcpOnlyNeverSendsADatagram() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(answering());
-                Transport transport = Transport.create(quick().withTcpOnly(true))) {
+                Transport transport = patient(quick().withTcpOnly(true))) {
             Exchange exchange = ask(transport, server.address());
 
             assertThat(exchange.answered()).isTrue();
@@ -60,7 +61,7 @@ class DnsTransportTcpTest {
         ScriptedServer.Script wrongId =
                 (query, protocol) -> Replies.one(Replies.withId(Replies.answer(query), id(query) ^ 1));
         try (ScriptedServer server = ScriptedServer.start(wrongId);
-                Transport transport = Transport.create(quick().withTcpOnly(true))) {
+                Transport transport = patient(quick().withTcpOnly(true))) {
             Exchange exchange = ask(transport, server.address());
 
             assertThat(exchange.answered()).isFalse();
@@ -100,7 +101,7 @@ class DnsTransportTcpTest {
     void aZeroLengthTcpReplyIsMalformed() throws Exception {
         ScriptedServer.Script empty = (query, protocol) -> List.of(ScriptedServer.Reply.raw(new byte[0]));
         try (ScriptedServer server = ScriptedServer.start(empty);
-                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(1))) {
+                Transport transport = patient(quick().withTcpOnly(true).withTries(1))) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.attempts()).singleElement().extracting(Attempt::result)
                     .isEqualTo(AttemptResult.MALFORMED);
@@ -111,7 +112,7 @@ class DnsTransportTcpTest {
     void aConnectionClosedWithoutAReplyIsMalformed() throws Exception {
         ScriptedServer.Script hangUp = (query, protocol) -> List.of(ScriptedServer.Reply.hangUp());
         try (ScriptedServer server = ScriptedServer.start(hangUp);
-                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(1))) {
+                Transport transport = patient(quick().withTcpOnly(true).withTries(1))) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.attempts()).singleElement().satisfies(a -> {
                 assertThat(a.result()).isEqualTo(AttemptResult.MALFORMED);

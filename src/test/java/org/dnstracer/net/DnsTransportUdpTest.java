@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnstracer.net.TransportFixtures.answering;
 import static org.dnstracer.net.TransportFixtures.ask;
 import static org.dnstracer.net.TransportFixtures.id;
+import static org.dnstracer.net.TransportFixtures.patient;
 import static org.dnstracer.net.TransportFixtures.quick;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ class DnsTransportUdpTest {
     @Test
     void sendsANonRecursiveQueryWithEdnsOfTheConfiguredSizeAndAcceptsTheReply() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(answering());
-                Transport transport = Transport.create(quick().withEdns(true, 1400))) {
+                Transport transport = patient(quick().withEdns(true, 1400))) {
             Exchange exchange = ask(transport, server.address());
 
             assertThat(exchange.answered()).isTrue();
@@ -41,7 +42,7 @@ class DnsTransportUdpTest {
             assertThat(attempt.protocol()).isEqualTo(Protocol.UDP);
             assertThat(attempt.received()).isSameAs(exchange.reply());
             assertThat(attempt.receivedSize()).isEqualTo(exchange.reply().toWire().length);
-            assertThat(attempt.timeout()).isEqualTo(Duration.ofMillis(150));
+            assertThat(attempt.timeout()).isEqualTo(TransportFixtures.PATIENT);
             assertThat(attempt.elapsed()).isPositive();
             assertThat(attempt.ignored()).isEmpty();
 
@@ -58,7 +59,7 @@ class DnsTransportUdpTest {
     @Test
     void sendsNoOptRecordWhenEdnsIsOff() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(answering());
-                Transport transport = Transport.create(quick().withEdns(false, 1232))) {
+                Transport transport = patient(quick().withEdns(false, 1232))) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.answered()).isTrue();
             assertThat(server.received().get(0).query().getOPT()).isNull();
@@ -69,8 +70,7 @@ class DnsTransportUdpTest {
     @Test
     void drawsIdsThatACounterOrAWeakGeneratorCouldNotProduce() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(answering());
-                Transport transport = Transport.create(quick().withInitialTimeout(Duration.ofSeconds(5))
-                        .withMaxTimeout(Duration.ofSeconds(5)))) {
+                Transport transport = patient(quick())) {
             for (int i = 0; i < IdRandomness.SAMPLE; i++) {
                 assertThat(ask(transport, server.address()).answered()).isTrue();
             }
@@ -101,7 +101,7 @@ class DnsTransportUdpTest {
                 Reply.of(Replies.withId(Replies.answer(query), id(query) ^ 0x5555)),
                 Reply.of(Replies.answer(query)).after(SHORT));
         try (ScriptedServer server = ScriptedServer.start(script);
-                Transport transport = Transport.create(quick())) {
+                Transport transport = patient(quick())) {
             Exchange exchange = ask(transport, server.address());
 
             assertThat(exchange.answered()).isTrue();
@@ -134,7 +134,7 @@ class DnsTransportUdpTest {
         ScriptedServer.Script script =
                 (query, protocol) -> Replies.one(Replies.forQuestion(query, "WWW.Example.COM.", Type.A));
         try (ScriptedServer server = ScriptedServer.start(script);
-                Transport transport = Transport.create(quick())) {
+                Transport transport = patient(quick())) {
             assertThat(ask(transport, server.address()).answered()).isTrue();
         }
     }
@@ -144,7 +144,7 @@ class DnsTransportUdpTest {
         ScriptedServer.Script script = (query, protocol) ->
                 List.of(Reply.of(query), Reply.of(Replies.answer(query)).after(SHORT));
         try (ScriptedServer server = ScriptedServer.start(script);
-                Transport transport = Transport.create(quick())) {
+                Transport transport = patient(quick())) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.answered()).isTrue();
             assertThat(exchange.attempts().get(0).ignored()).singleElement().asString().contains("QR=0");
@@ -171,7 +171,7 @@ class DnsTransportUdpTest {
         ScriptedServer.Script script = (query, protocol) -> List.of(
                 Reply.raw(new byte[] {1, 2, 3, 4, 5}), Reply.of(Replies.answer(query)).after(SHORT));
         try (ScriptedServer server = ScriptedServer.start(script);
-                Transport transport = Transport.create(quick())) {
+                Transport transport = patient(quick())) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.answered()).isTrue();
             assertThat(exchange.attempts()).singleElement().extracting(Attempt::result).isEqualTo(AttemptResult.REPLY);
@@ -183,7 +183,7 @@ class DnsTransportUdpTest {
         ScriptedServer.Script script = (query, protocol) -> List.of(
                 Reply.raw(new byte[] {1, 2, 3}), Reply.of(Replies.answer(query)).after(SHORT));
         try (ScriptedServer server = ScriptedServer.start(script);
-                Transport transport = Transport.create(quick())) {
+                Transport transport = patient(quick())) {
             Exchange first = ask(transport, server.address());
             Exchange second = ask(transport, server.address());
             TransportStats stats = transport.stats();

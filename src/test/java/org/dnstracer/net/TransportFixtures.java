@@ -21,6 +21,22 @@ final class TransportFixtures {
                 .withMaxTimeout(Duration.ofMillis(300));
     }
 
+    /** How long every try of a {@link #patient} transport waits: only a hung exchange misses a reply. */
+    static final Duration PATIENT = Duration.ofSeconds(10);
+
+    /**
+     * For servers that answer: every try waits {@link #PATIENT}, however fast the server answered before (the 50 ms
+     * floor of the adaptive timeouts is raised too), so that no outcome depends on how busy the machine is.
+     */
+    static DnsTransport patient(TransportOptions options) {
+        return patient(options, PATIENT);
+    }
+
+    /** As {@link #patient(TransportOptions)}, with another wait: for a test that also waits out a silence. */
+    static DnsTransport patient(TransportOptions options, Duration wait) {
+        return new DnsTransport(options.withInitialTimeout(wait).withMaxTimeout(wait), wait);
+    }
+
     static Exchange ask(Transport transport, ServerAddress server) throws Exception {
         return ask(transport, server, QNAME, Type.A);
     }
