@@ -93,4 +93,24 @@ class DnsTransportTimeoutTest {
             assertThat(second.attempts().get(0).timeout()).isEqualTo(learned);
         }
     }
+
+    @Test
+    void aTruncatedUdpReplyIsARoundTripSampleButTheTcpRetryIsNot() throws Exception {
+        ScriptedServer.Script truncating = (query, protocol) ->
+                Replies.one(protocol == Protocol.UDP ? Replies.truncated(query) : Replies.answer(query));
+        Duration configured = Duration.ofSeconds(2);
+        Duration cap = Duration.ofSeconds(5);
+        try (ScriptedServer server = ScriptedServer.start(truncating);
+                DnsTransport transport = new DnsTransport(TransportOptions.defaults()
+                        .withInitialTimeout(configured).withMaxTimeout(cap))) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.attempts()).extracting(Attempt::result)
+                    .containsExactly(AttemptResult.TRUNCATED, AttemptResult.REPLY);
+
+            // the TCP time includes a handshake: only the UDP round trip may shape the next UDP wait
+            AdaptiveTimeouts expected = new AdaptiveTimeouts(configured, cap);
+            expected.sample(server.address(), exchange.attempts().get(0).elapsed());
+            assertThat(transport.nextInitialTimeout(server.address())).isEqualTo(expected.initialFor(server.address()));
+        }
+    }
 }
