@@ -51,7 +51,7 @@ class LabServeTest {
         PortWatcher watcher = new PortWatcher();
         // no -p: the lab binds a free port itself and says which, so no other socket can take it in between
         CompletableFuture<CliRun> serving =
-                CompletableFuture.supplyAsync(() -> CliRun.teeing(watcher, "--lab-serve", "--lab-for", "5"));
+                CompletableFuture.supplyAsync(() -> CliRun.teeing(watcher, "--lab-serve", "--lab-for", "3"));
         serving.whenComplete((run, e) -> watcher.port.completeExceptionally(
                 new AssertionError("--lab-serve ended without saying its port: " + (run == null ? e : run))));
         int port = watcher.port.get(20, TimeUnit.SECONDS);
@@ -74,6 +74,6 @@ class LabServeTest {
         CliRun run = serving.get(20, TimeUnit.SECONDS);
         assertThat(run.status()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).contains("ns1.example.com").contains("Serving on port " + port + " for 5 s");
+        assertThat(run.out()).contains("ns1.example.com").contains("Serving on port " + port + " for 3 s");
     }
 }
