@@ -80,9 +80,13 @@ class DnsTransportTimeoutTest {
                 DnsTransport transport = new DnsTransport(TransportOptions.defaults()
                         .withInitialTimeout(configured).withMaxTimeout(cap))) {
             assertThat(transport.nextInitialTimeout(server.address())).isEqualTo(configured);
+            long before = System.nanoTime();
             Attempt measured = ask(transport, server.address()).attempts().get(0);
+            long outside = System.nanoTime() - before;
             assertThat(measured.timeout()).isEqualTo(configured);
             assertThat(measured.result()).isEqualTo(AttemptResult.REPLY);
+            // bounds that hold on any machine: the try took time, and no more than the whole exchange around it
+            assertThat(measured.elapsed()).isPositive().isLessThanOrEqualTo(Duration.ofNanos(outside));
 
             // whatever round trip this machine measured, the next wait is what the estimator makes of it
             AdaptiveTimeouts expected = new AdaptiveTimeouts(configured, cap);
