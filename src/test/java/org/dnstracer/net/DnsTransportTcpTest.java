@@ -10,6 +10,9 @@ import static org.dnstracer.net.TransportFixtures.quick;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Section;
 
 class DnsTransportTcpTest {
@@ -94,6 +97,26 @@ class DnsTransportTcpTest {
             assertThat(exchange.attempts()).extracting(Attempt::timeout).containsExactly(
                     Duration.ofMillis(100), Duration.ofMillis(150), Duration.ofMillis(150));
             assertThat(server.received(Protocol.TCP)).hasSize(3);
+        }
+    }
+
+    @Test
+    void aTcpReplyOfMoreThan255OctetsIsReadWhole() throws Exception {
+        // the length prefix's high octet matters only from 256 octets on
+        ScriptedServer.Script big = (query, protocol) -> {
+            Message reply = Replies.answer(query);
+            for (int i = 1; i <= 40; i++) {
+                reply.addRecord(new ARecord(TransportFixtures.QNAME, DClass.IN, 300,
+                        IpAddresses.parseLiteral("192.0.2." + i).orElseThrow()), Section.ANSWER);
+            }
+            return Replies.one(reply);
+        };
+        try (ScriptedServer server = ScriptedServer.start(big);
+                Transport transport = patient(quick().withTcpOnly(true).withTries(1))) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.answered()).isTrue();
+            assertThat(exchange.attempts().get(0).receivedSize()).isGreaterThan(255);
+            assertThat(exchange.reply().getSection(Section.ANSWER)).hasSize(41);
         }
     }
 
