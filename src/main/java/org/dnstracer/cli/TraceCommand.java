@@ -18,6 +18,7 @@ import org.dnstracer.dnssec.ChainValidator;
 import org.dnstracer.dnssec.DnskeyFetcher;
 import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.dnssec.TrustAnchors;
+import java.util.function.Function;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -206,13 +207,16 @@ public final class TraceCommand implements Callable<Integer> {
     String host;
 
     private final Path resolvConf;
+    private final Function<TransportOptions, Transport> transports;
 
     public TraceCommand() {
-        this(ResolvConf.DEFAULT);
+        this(ResolvConf.DEFAULT, DnsTransport::new);
     }
 
-    TraceCommand(Path resolvConf) {
+    /** For tests: another resolv.conf, and transports made to their needs. */
+    TraceCommand(Path resolvConf, Function<TransportOptions, Transport> transports) {
         this.resolvConf = resolvConf;
+        this.transports = transports;
     }
 
     @Override
@@ -232,7 +236,7 @@ public final class TraceCommand implements Callable<Integer> {
         try {
             RootHints hints = running != null ? labHints(running) : loadHints();
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
-            try (Transport transport = new DnsTransport(settings.transport())) {
+            try (Transport transport = transports.apply(settings.transport())) {
                 Tracer tracer = new Tracer(transport);
                 String startGiven = server != null ? server : running != null ? "." : null;
                 StartServer start = StartServers.choose(startGiven, resolvConf, hints, settings.family(),

@@ -22,10 +22,16 @@ final class AdaptiveTimeouts {
 
     private final Duration configuredInitial;
     private final Duration cap;
+    private final Duration floor;
     private final RttEstimator global = new RttEstimator();
     private final ConcurrentMap<ServerAddress, RttEstimator> perServer = new ConcurrentHashMap<>();
 
     AdaptiveTimeouts(Duration initialTimeout, Duration maxTimeout) {
+        this(initialTimeout, maxTimeout, FLOOR);
+    }
+
+    AdaptiveTimeouts(Duration initialTimeout, Duration maxTimeout, Duration floor) {
+        this.floor = floor;
         this.cap = maxTimeout == null || maxTimeout.isZero() || maxTimeout.isNegative() ? NO_CAP : maxTimeout;
         Duration initial = initialTimeout == null || initialTimeout.isZero() || initialTimeout.isNegative()
                 ? TransportOptions.DEFAULT_INITIAL_TIMEOUT
@@ -34,7 +40,11 @@ final class AdaptiveTimeouts {
     }
 
     static AdaptiveTimeouts from(TransportOptions options) {
-        return new AdaptiveTimeouts(options.initialTimeout(), options.maxTimeout());
+        return from(options, FLOOR);
+    }
+
+    static AdaptiveTimeouts from(TransportOptions options, Duration floor) {
+        return new AdaptiveTimeouts(options.initialTimeout(), options.maxTimeout(), floor);
     }
 
     Duration cap() {
@@ -57,11 +67,11 @@ final class AdaptiveTimeouts {
         RttEstimator own = perServer.get(server);
         Optional<Duration> estimate = own == null ? Optional.empty() : own.estimate();
         if (estimate.isPresent()) {
-            return clamp(estimate.get(), FLOOR);
+            return clamp(estimate.get(), floor);
         }
         Optional<Duration> overall = global.estimate();
         if (overall.isPresent()) {
-            return clamp(overall.get(), max(FLOOR, configuredInitial.dividedBy(2)));
+            return clamp(overall.get(), max(floor, configuredInitial.dividedBy(2)));
         }
         return configuredInitial;
     }

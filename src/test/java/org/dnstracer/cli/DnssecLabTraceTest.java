@@ -35,7 +35,7 @@ class DnssecLabTraceTest {
     void secureChainFromTheLabsRootIsSecureAtEveryServer() {
         CliRun run = dnssec("www.secure.dnssec.org");
         assertThat(run.status()).isZero();
-        assertThat(run.stableOut())
+        assertThat(run.out())
                 .contains("a.root-servers.net [.] (127.53.0.1) [DNSSEC secure] \n")
                 .contains("a0.org-servers.org [org] (127.53.1.11) [DNSSEC secure] \n")
                 .contains("ns1.dnssec.org [dnssec.org] (127.53.53.1) [DNSSEC secure] \n")
@@ -48,9 +48,9 @@ class DnssecLabTraceTest {
 
     @Test
     void nxdomainProvenByNsecAndByNsec3IsSecure() {
-        assertThat(dnssec("nope.secure.dnssec.org").stableOut())
+        assertThat(dnssec("nope.secure.dnssec.org").out())
                 .contains("(127.53.53.10) Got authoritative answer [NXDOMAIN] [DNSSEC secure] \n").doesNotContain("Warning");
-        assertThat(dnssec("nope.nsec3.dnssec.org").stableOut())
+        assertThat(dnssec("nope.nsec3.dnssec.org").out())
                 .contains("ns1.nsec3.dnssec.org [nsec3.dnssec.org] (127.53.53.20) Got authoritative answer [NXDOMAIN] "
                         + "[DNSSEC secure] \n")
                 .doesNotContain("Warning");
@@ -58,21 +58,21 @@ class DnssecLabTraceTest {
 
     @Test
     void nodataIsProvenToo() {
-        assertThat(dnssec("-q", "MX", "www.secure.dnssec.org").stableOut())
+        assertThat(dnssec("-q", "MX", "www.secure.dnssec.org").out())
                 .contains("(127.53.53.10) Got authoritative answer [NODATA] [DNSSEC secure] \n").doesNotContain("Warning");
-        assertThat(dnssec("-q", "MX", "www.nsec3.dnssec.org").stableOut())
+        assertThat(dnssec("-q", "MX", "www.nsec3.dnssec.org").out())
                 .contains("(127.53.53.20) Got authoritative answer [NODATA] [DNSSEC secure] \n").doesNotContain("Warning");
     }
 
     @Test
     void insecureDelegationsCarryTheirNsecOrNsec3Proof() {
         CliRun nsec = dnssec("www.insecure.dnssec.org");
-        assertThat(nsec.stableOut())
+        assertThat(nsec.out())
                 .contains("ns1.insecure.dnssec.org [insecure.dnssec.org] (127.53.53.30) Got authoritative answer "
                         + "[DNSSEC insecure: no DS in dnssec.org (NSEC proof)] \n")
                 .containsPattern(UPPER_CHAIN + "insecure\\.dnssec\\.org insecure: no DS in dnssec\\.org \\(NSEC proof\\)\n")
                 .doesNotContain("Warning");
-        assertThat(dnssec("www.unsigned.nsec3.dnssec.org").stableOut())
+        assertThat(dnssec("www.unsigned.nsec3.dnssec.org").out())
                 .contains("(127.53.53.21) Got authoritative answer [DNSSEC insecure: no DS in nsec3.dnssec.org (NSEC3 proof)] \n")
                 .contains("(127.53.53.20) [DNSSEC secure] \n")
                 .doesNotContain("Warning");
@@ -83,7 +83,7 @@ class DnssecLabTraceTest {
         CliRun run = dnssec("www.expired.dnssec.org");
         assertThat(run.status()).isZero(); // exit status unchanged by -D for now
         String reason = "RRSIG expired.dnssec.org DNSKEY expired " + EXPIRED;
-        assertThat(run.stableOut())
+        assertThat(run.out())
                 .contains("ns1.expired.dnssec.org [expired.dnssec.org] (127.53.53.40) Got authoritative answer "
                         + "[DNSSEC bogus: " + reason + "] \n")
                 .containsPattern(UPPER_CHAIN + "expired\\.dnssec\\.org bogus: " + reason + "\n")
@@ -97,7 +97,7 @@ class DnssecLabTraceTest {
         CliRun run = dnssec("www.not-yet-valid.dnssec.org");
         String reason = "RRSIG not-yet-valid.dnssec.org DNSKEY not valid before "
                 + LocalDate.now(ZoneOffset.UTC).plusDays(1);
-        assertThat(run.stableOut())
+        assertThat(run.out())
                 .contains("(127.53.53.100) Got authoritative answer [DNSSEC bogus: " + reason + "] \n")
                 .contains("error   DNSSEC_RRSIG_NOT_YET_VALID  not-yet-valid.dnssec.org.  "
                         + "ns1.not-yet-valid.dnssec.org (127.53.53.100)  " + reason + "\n");
@@ -107,7 +107,7 @@ class DnssecLabTraceTest {
     @Test
     void dsMatchingNoKeyIsBogus() {
         CliRun run = dnssec("www.ds-mismatch.dnssec.org");
-        assertThat(run.stableOut())
+        assertThat(run.out())
                 .containsPattern("\\(127\\.53\\.53\\.50\\) Got authoritative answer \\[DNSSEC bogus: no DNSKEY matches "
                         + "the DS \\(key tag \\d+\\)\\] \n")
                 .containsPattern("error   DNSSEC_DS_NO_MATCHING_DNSKEY  ds-mismatch\\.dnssec\\.org\\.  "
@@ -120,7 +120,7 @@ class DnssecLabTraceTest {
     void oneServerOfThreeWithExpiredSignaturesIsNamed() {
         CliRun run = dnssec("www.one-expired.dnssec.org");
         String reason = "RRSIG one-expired.dnssec.org DNSKEY expired " + EXPIRED;
-        assertThat(run.stableOut())
+        assertThat(run.out())
                 .contains("ns1.one-expired.dnssec.org [one-expired.dnssec.org] (127.53.53.60) Got authoritative answer "
                         + "[DNSSEC secure] \n")
                 .contains("ns2.one-expired.dnssec.org [one-expired.dnssec.org] (127.53.53.61) Got authoritative answer "
@@ -137,16 +137,16 @@ class DnssecLabTraceTest {
 
     @Test
     void algorithms8And13And15AreValidated() {
-        assertThat(dnssec("www.rsa.dnssec.org").stableOut())
+        assertThat(dnssec("www.rsa.dnssec.org").out())
                 .containsPattern(UPPER_CHAIN + "rsa\\.dnssec\\.org \\(\\d+ RSASHA256\\) secure\n");
-        assertThat(dnssec("www.ed25519.dnssec.org").stableOut())
+        assertThat(dnssec("www.ed25519.dnssec.org").out())
                 .containsPattern(UPPER_CHAIN + "ed25519\\.dnssec\\.org \\(\\d+ ED25519\\) secure\n");
     }
 
     @Test
     void algorithmTheValidatorDoesNotSupportIsInsecureWithAWarning() {
         CliRun run = dnssec("www.private-alg.dnssec.org");
-        assertThat(run.stableOut())
+        assertThat(run.out())
                 .contains("(127.53.53.90) Got authoritative answer [DNSSEC insecure: unsupported algorithm PRIVATEDNS] \n")
                 .contains("warning DNSSEC_UNSUPPORTED_ALGORITHM  private-alg.dnssec.org.  "
                         + "ns1.private-alg.dnssec.org (127.53.53.90)  the DS of private-alg.dnssec.org names only "
@@ -157,13 +157,13 @@ class DnssecLabTraceTest {
     @Test
     void withoutDashDTheSignedScenariosLookUnsigned() {
         CliRun run = CliRun.of("--lab", "-o", "www.one-expired.dnssec.org");
-        assertThat(run.stableOut()).doesNotContain("DNSSEC").doesNotContain("RRSIG").doesNotContain("Warning")
+        assertThat(run.out()).doesNotContain("DNSSEC").doesNotContain("RRSIG").doesNotContain("Warning")
                 .contains("(127.53.53.61) Got authoritative answer \n");
     }
 
     @Test
     void overviewWithDashDShowsTheDataNotTheSignatures() {
-        assertThat(dnssec("-o", "www.secure.dnssec.org").stableOut())
+        assertThat(dnssec("-o", "www.secure.dnssec.org").out())
                 .contains("ns1.secure.dnssec.org (127.53.53.10)    www.secure.dnssec.org -> 192.0.2.171\n")
                 .doesNotContain("RRSIG");
     }
@@ -171,7 +171,7 @@ class DnssecLabTraceTest {
     @Test
     void validationTimeCanBeMoved() {
         CliRun later = dnssec("--dnssec-time", "2099-01-01", "www.secure.dnssec.org");
-        assertThat(later.stableOut()).containsPattern(
+        assertThat(later.out()).containsPattern(
                 "a\\.root-servers\\.net \\[\\.\\] \\(127\\.53\\.0\\.1\\) \\[DNSSEC bogus: RRSIG \\. DNSKEY expired [0-9-]+\\] \n");
     }
 
@@ -180,7 +180,7 @@ class DnssecLabTraceTest {
         Path iana = dir.resolve("root.key");
         Files.writeString(iana, ". IN DS 20326 8 2 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D\n");
         CliRun run = dnssec("--trust-anchor", iana.toString(), "www.secure.dnssec.org");
-        assertThat(run.stableOut())
+        assertThat(run.out())
                 .contains("(127.53.0.1) [DNSSEC bogus: no DNSKEY matches the DS (key tag 20326)] \n")
                 .contains("ns1.secure.dnssec.org [secure.dnssec.org] (127.53.53.10) Got authoritative answer "
                         + "[DNSSEC bogus: chain of trust broken at .] \n");

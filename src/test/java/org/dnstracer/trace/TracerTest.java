@@ -79,7 +79,9 @@ class TracerTest {
         FakeNetwork net = healthy();
         Trace trace = new Tracer(net).run(request("www.example.com", Type.A, false, false, IpFamily.ANY),
                 TraceListener.NONE);
-        assertThat(tree(trace)).doesNotContain("(cached)");
+        assertThat(trace.anyAuthoritative()).isTrue();
+        assertThat(tree(trace)).doesNotContain("(cached)")
+                .contains("       |\\___ ns1.example.com [example.com] (127.0.2.1) Got authoritative answer \n");
         assertThat(net.queriesTo("127.0.2.1")).isEqualTo(2);
     }
 
