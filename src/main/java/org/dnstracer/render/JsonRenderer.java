@@ -130,6 +130,9 @@ public final class JsonRenderer {
         if (v.detail() != null) {
             g.writeStringField("detail", v.detail());
         }
+        if (v.viaResolver()) {
+            g.writeBooleanField("foundThroughResolver", true);
+        }
         Exchange ex = n.exchange();
         if (ex != null) {
             exchange(g, ex);

@@ -214,5 +214,8 @@ class BuiltInLabTraceTest {
                         + "through it] \n")
                 .contains("  \\___ ns3.example.com [example.com] (127.53.2.3) Got authoritative answer \n")
                 .doesNotContain("Findings:");
+        assertThat(lab("--json", "-s", "127.53.30.2", "www.example.com").out())
+                .containsPattern("\"outcome\" : \"server-error\",\\s*\"referralZone\" : \"example.com.\",\\s*"
+                        + "\"detail\" : \"REFUSED\",\\s*\"foundThroughResolver\" : true");
     }
 }
