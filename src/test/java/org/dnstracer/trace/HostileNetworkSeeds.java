@@ -17,8 +17,10 @@ import org.dnstracer.trace.FuzzedNetwork.Mode;
  * -Dexec.mainClass=org.dnstracer.trace.HostileNetworkSeeds}.
  */
 public final class HostileNetworkSeeds {
-    static final Path DIR = Path.of("src/test/resources/org/dnstracer/trace/HostileNetworkFuzzTestInputs/"
-            + "anyNetworkGivesABoundedTraceThatEveryRendererPrints");
+    static final Path INPUTS = Path.of("src/test/resources/org/dnstracer/trace/HostileNetworkFuzzTestInputs");
+    /** Both fuzz tests read the same layout, so they start from the same seeds. */
+    static final java.util.List<String> METHODS = java.util.List.of(
+            "anyNetworkGivesABoundedTraceThatEveryRendererPrints", "anyNetworkGivesTheSameTreeWhateverTheReplyOrder");
 
     // indexes into FuzzedNetwork.NAMES
     private static final int ROOT = 0;
@@ -47,9 +49,12 @@ public final class HostileNetworkSeeds {
     private HostileNetworkSeeds() {}
 
     public static void main(String[] args) throws IOException {
-        Files.createDirectories(DIR);
-        for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
-            Files.write(DIR.resolve("seed-" + seed.getKey()), seed.getValue());
+        for (String method : METHODS) {
+            Path dir = INPUTS.resolve(method);
+            Files.createDirectories(dir);
+            for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
+                Files.write(dir.resolve("seed-" + seed.getKey()), seed.getValue());
+            }
         }
     }
 
