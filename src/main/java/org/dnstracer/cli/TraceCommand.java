@@ -1,11 +1,13 @@
 package org.dnstracer.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dnstracer.bulk.BulkSettings;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -148,6 +150,34 @@ public final class TraceCommand implements Callable<Integer> {
             description = "With --lab-serve only: stop after this many seconds.")
     Duration labFor;
 
+    @Option(names = "--bulk", paramLabel = "FILE",
+            description = "Trace every name of FILE (- for standard input), one 'NAME [TYPE]' a line (# comments), "
+                    + "sharing what the traces learn; one JSON object a line per name on standard output.")
+    String bulk;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "With --bulk: write the lines to FILE.")
+    Path bulkOut;
+
+    @Option(names = "--resume", description = "With --bulk and --out: skip the names FILE already holds, and append.")
+    boolean resume;
+
+    @Option(names = "--unordered", description = "With --bulk: write each name's line when it is done, not in "
+            + "input order.")
+    boolean unordered;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "64",
+            description = "With --bulk: names traced at once, 1-4096 (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--rate", paramLabel = "QPS", defaultValue = "20",
+            description = "With --bulk: queries a second to any one server address, 0 for no limit "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--no-progress", description = "With --bulk: no progress bar (there is none unless standard "
+            + "error is a terminal).")
+    boolean noProgress;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "HOST",
             description = "Name to trace; an IPv4 or IPv6 address is traced as its reverse (PTR) name, a non-ASCII "
                     + "name as its IDNA2008 (UTS #46) form.")
@@ -173,6 +203,11 @@ public final class TraceCommand implements Callable<Integer> {
         if (labFor != null) {
             throw new UsageException("--lab-for needs --lab-serve");
         }
+        if (bulk != null) {
+            validateBulk();
+        } else if (bulkOut != null || resume || unordered || noProgress || isSet("--parallel") || isSet("--rate")) {
+            throw new UsageException("--out, --resume, --unordered, --parallel, --rate and --no-progress need --bulk");
+        }
         Settings settings = validate();
         Lab running = lab == null ? null : Lab.start(labDefinition(lab), port == null ? 0 : port);
         try {
@@ -180,6 +215,12 @@ public final class TraceCommand implements Callable<Integer> {
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
             try (Transport transport = new DnsTransport(settings.transport())) {
                 Tracer tracer = new Tracer(transport);
+                if (bulk != null) {
+                    StartServer bulkStart = StartServers.choose(server != null ? server : running != null ? "." : null,
+                            resolvConf, hints, settings.family(), settings.familyCause(),
+                            name -> tracer.lookup(name, hints, settings.family(), destinationPort));
+                    return bulk(transport, settings, bulkStart, destinationPort, hints, out);
+                }
                 String startGiven = server != null ? server : running != null ? "." : null;
                 StartServer start = StartServers.choose(startGiven, resolvConf, hints, settings.family(),
                         settings.familyCause(), name -> tracer.lookup(name, hints, settings.family(), destinationPort));
@@ -204,6 +245,44 @@ public final class TraceCommand implements Callable<Integer> {
         }
     }
 
+    private int bulk(Transport transport, Settings settings, StartServer start, int destinationPort, RootHints hints,
+            PrintWriter out) throws IOException {
+        BulkSettings bulkSettings = BulkSettings.defaults(start, destinationPort, hints)
+                .withFamily(settings.family())
+                .withTries(settings.transport().tries())
+                .withLimits(settings.limits())
+                .withFollowCname(!noFollowCname)
+                .withParallel(parallel)
+                .withOrdered(!unordered)
+                .withRate(rate);
+        BulkRun.Files files = new BulkRun.Files(bulk, bulkOut, resume, json, !noProgress,
+                queryType != null ? queryType : Type.A);
+        return BulkRun.run(transport, bulkSettings, files, out, spec.commandLine().getErr());
+    }
+
+    private boolean isSet(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** Options of a single trace that mean nothing per name of a bulk run are refused rather than ignored. */
+    private void validateBulk() throws UsageException {
+        if (host != null) {
+            throw new UsageException("--bulk reads the names from its file; no HOST ('" + host + "') as well");
+        }
+        if (verbose || overview || noCache || negativeCache) {
+            throw new UsageException("-v, -o, -c and -C do not go with --bulk");
+        }
+        if (resume && bulkOut == null) {
+            throw new UsageException("--resume needs --out FILE (the output to continue)");
+        }
+        if (parallel < 1 || parallel > 4096) {
+            throw new UsageException("--parallel must be between 1 and 4096, not " + parallel);
+        }
+        if (!(rate >= 0) || rate > 1_000_000) {
+            throw new UsageException("--rate must be between 0 (no limit) and 1000000, not " + rate);
+        }
+    }
+
     /** @param familyCause the option that restricted the address family, if any, for messages */
     private record Settings(Question question, IpFamily family, String familyCause, TransportOptions transport,
             Limits limits) {}
@@ -219,7 +298,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private Settings validate() throws UsageException {
-        if (host == null) {
+        if (host == null && bulk == null) {
             throw new UsageException("no host to trace given (try --help)");
         }
         if (ednsSize < 512 || ednsSize > 65535) {
@@ -248,7 +327,7 @@ public final class TraceCommand implements Callable<Integer> {
             family = v6 ? IpFamily.V6_ONLY : IpFamily.V4_ONLY;
             familyCause = "-S " + source;
         }
-        Question question = question();
+        Question question = bulk != null ? null : question();
         TransportOptions options = TransportOptions.defaults()
                 .withTries(tries)
                 .withMaxTimeout(timeout)

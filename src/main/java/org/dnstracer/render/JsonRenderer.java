@@ -28,8 +28,21 @@ public final class JsonRenderer {
     private JsonRenderer() {}
 
     public static void render(Trace trace, Writer out) {
+        render(trace, out, true);
+    }
+
+    /** The same document on one line (for NDJSON: one trace a line), ended by a newline. */
+    public static void renderLine(Trace trace, Writer out) {
+        render(trace, out, false);
+    }
+
+    private static void render(Trace trace, Writer out, boolean pretty) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+            if (pretty) {
+                g.useDefaultPrettyPrinter();
+            } else {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // more lines follow on the same writer
+            }
             g.writeStartObject();
             g.writeNumberField("schema", SCHEMA_VERSION);
             question(g, "question", trace.question());

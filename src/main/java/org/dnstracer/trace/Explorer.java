@@ -50,10 +50,6 @@ final class Explorer {
 
     private static final TimeUp TIME_UP = new TimeUp();
     static final int FORCED_CAP_FACTOR = 3;
-    /** The detail of a referral taken from {@link SharedState} instead of being asked for. */
-    public static final String LEARNED_REFERRAL = "referral learned earlier in this process";
-    /** The detail of a server {@link SharedState} knows to be silent. */
-    public static final String SILENT_EARLIER = "did not answer earlier in this process, not asked again";
 
     private final Transport transport;
     private final TraceRequest request;
@@ -257,12 +253,12 @@ final class Explorer {
         if (zone != null) {
             Delegation delegation = shared.referral(address, zone, question.name()).orElse(null);
             if (delegation != null) {
-                Verdict verdict = new Verdict(Status.REFERRAL, null, delegation.zone(), LEARNED_REFERRAL);
+                Verdict verdict = new Verdict(Status.REFERRAL, null, delegation.zone(), SharedState.LEARNED_REFERRAL);
                 return delegating(null, verdict, delegation, address, question, depth, path);
             }
         }
         if (shared.isDead(address)) {
-            return Step.leaf(null, Verdict.of(Status.TIMEOUT, SILENT_EARLIER));
+            return Step.leaf(null, Verdict.of(Status.TIMEOUT, SharedState.SILENT_EARLIER));
         }
         return null;
     }

@@ -21,6 +21,11 @@ import org.xbill.DNS.Name;
  * address family, port and root hints.
  */
 public interface SharedState {
+    /** The verdict detail of a referral taken from shared state instead of being asked for (no exchange). */
+    String LEARNED_REFERRAL = "referral learned earlier in this process";
+    /** The verdict detail (with status TIMEOUT, no exchange) of a server shared state knows to be silent. */
+    String SILENT_EARLIER = "did not answer earlier in this process, not asked again";
+
     /**
      * The delegation {@code server}, asked in {@code zone}, gave earlier in this process for a zone that contains
      * {@code qname} (the deepest such zone), if still fresh.
