@@ -42,8 +42,8 @@ final class TokenBuckets {
             b = new Bucket();
             b.tokens = burst;
             b.lastNanos = now;
+            trim(now, maxAddresses - 1);
             buckets.put(address, b);
-            trim(now);
         }
         b.tokens = Math.min(burst, b.tokens + (now - b.lastNanos) * perNano);
         b.lastNanos = now;
@@ -56,9 +56,9 @@ final class TokenBuckets {
         return buckets.size();
     }
 
-    private void trim(long now) {
+    private void trim(long now, int room) {
         var it = buckets.entrySet().iterator();
-        while (buckets.size() > maxAddresses && it.hasNext()) {
+        while (buckets.size() > room && it.hasNext()) {
             Map.Entry<InetAddress, Bucket> eldest = it.next();
             Bucket b = eldest.getValue();
             if (b.tokens + (now - b.lastNanos) * perNano >= burst) {
