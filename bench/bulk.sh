@@ -9,6 +9,7 @@
 # Environment (all optional):
 #   NAMES=10000 ZONES=300 DELAYS="0 20" (one-way ms: the lab adds twice this to every reply)
 #   PARALLEL=64         --parallel
+#   IN_FLIGHTS="24 128" --in-flight values, one bulk run each (24 is one blocking transport, as a single trace)
 #   RATE=0              --rate (0: no per-address limit; the default 20/s would make this a test of patience)
 #   HEAP=256m           -Xmx of the bulk run
 #   SAMPLE=30           names traced one process each in the shell loops
@@ -26,6 +27,7 @@ NAMES=${NAMES:-10000}
 ZONES=${ZONES:-300}
 DELAYS=${DELAYS:-"0 20"}
 PARALLEL=${PARALLEL:-64}
+IN_FLIGHTS=${IN_FLIGHTS:-"24 128"}
 RATE=${RATE:-0}
 HEAP=${HEAP:-256m}
 SAMPLE=${SAMPLE:-30}
@@ -81,12 +83,13 @@ for d in $DELAYS; do
   lab="$work/lab-$d"
   "$here/genbulklab.sh" $((2 * d)) "$ZONES" "$NAMES" "$lab"
   start_lab "$lab" "$PORT"
-  log "bench: --bulk, $NAMES names at $d ms each way ..."
+  for inflight in $IN_FLIGHTS; do
+  log "bench: --bulk, $NAMES names at $d ms each way, --in-flight $inflight ..."
   t0=$(now_ms)
   rc=0
-  DNSTRACER_JAVA_OPTS="-Xmx$HEAP" /usr/bin/time -f '%M' -o "$work/rss" "$tool" -s 127.78.0.1 \
+  DNSTRACER_JAVA_OPTS="-Xmx$HEAP" /usr/bin/time -f '%M' -o "$work/rss" "$tool" -s . \
     --root-hints "$lab/root.hints" -p "$PORT" -t 1 --bulk "$lab/names.txt" --out "$work/out.ndjson" \
-    --parallel "$PARALLEL" --rate "$RATE" --no-progress 2>"$work/bulk.err" || rc=$?
+    --parallel "$PARALLEL" --in-flight "$inflight" --rate "$RATE" --no-progress 2>"$work/bulk.err" || rc=$?
   t1=$(now_ms)
   summary=$(grep '^dnstracer: ' "$work/bulk.err" | tail -1)
   lines=$(wc -l <"$work/out.ndjson")
@@ -94,15 +97,16 @@ for d in $DELAYS; do
   rss=$(($(tail -1 "$work/rss") / 1024))
   wall=$(awk -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", ms / 1000}')
   rate=$(awk -v n="$lines" -v ms=$((t1 - t0)) 'BEGIN {printf "%.0f", n * 1000 / ms}')
-  echo "| --bulk | $d | $lines | $wall | $rate | ${qpn:-NA} | $rss | exit $rc; $(sed 's/^dnstracer: //; s/|/\//g' <<<"$summary" | cut -d';' -f1 | sed 's/.*names\/s): //') |" >>"$report"
+  echo "| --bulk --in-flight $inflight | $d | $lines | $wall | $rate | ${qpn:-NA} | $rss | exit $rc; $(sed 's/^dnstracer: //; s/|/\//g' <<<"$summary" | cut -d';' -f1 | sed 's/.*names\/s): //') |" >>"$report"
   [ "$lines" = "$NAMES" ] || { log "bench: $lines lines for $NAMES names"; cat "$work/bulk.err" >&2; exit 1; }
+  done
 
   log "bench: shell loop of single runs, $SAMPLE names at $d ms each way ..."
   awk -v n="$SAMPLE" -v total="$NAMES" 'NR % int(total / n) == 1' "$lab/names.txt" | head -n "$SAMPLE" >"$work/sample.txt"
   t0=$(now_ms)
   maxrss=0
   while read -r name; do
-    /usr/bin/time -f '%M' -o "$work/rss" "$tool" -s 127.78.0.1 --root-hints "$lab/root.hints" -p "$PORT" -t 1 \
+    /usr/bin/time -f '%M' -o "$work/rss" "$tool" -s . --root-hints "$lab/root.hints" -p "$PORT" -t 1 \
       "$name" >/dev/null 2>&1 || true
     r=$(tail -1 "$work/rss"); [ "$r" -gt "$maxrss" ] && maxrss=$r
   done <"$work/sample.txt"

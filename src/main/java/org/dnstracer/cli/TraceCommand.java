@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dnstracer.bulk.BulkSettings;
+import org.dnstracer.bulk.ShardedTransport;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -174,6 +175,11 @@ public final class TraceCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double rate;
 
+    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "24",
+            description = "With --bulk: queries waiting for a reply at once, all servers together, 1-1024 "
+                    + "(default: ${DEFAULT-VALUE}, as a single trace).")
+    int inFlight;
+
     @Option(names = "--no-progress", description = "With --bulk: no progress bar (there is none unless standard "
             + "error is a terminal).")
     boolean noProgress;
@@ -205,15 +211,17 @@ public final class TraceCommand implements Callable<Integer> {
         }
         if (bulk != null) {
             validateBulk();
-        } else if (bulkOut != null || resume || unordered || noProgress || isSet("--parallel") || isSet("--rate")) {
-            throw new UsageException("--out, --resume, --unordered, --parallel, --rate and --no-progress need --bulk");
+        } else if (bulkOut != null || resume || unordered || noProgress || isSet("--parallel") || isSet("--rate")
+                || isSet("--in-flight")) {
+            throw new UsageException("--out, --resume, --unordered, --parallel, --rate, --in-flight and --no-progress "
+                    + "need --bulk");
         }
         Settings settings = validate();
         Lab running = lab == null ? null : Lab.start(labDefinition(lab), port == null ? 0 : port);
         try {
             RootHints hints = running != null ? labHints(running) : loadHints();
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
-            try (Transport transport = new DnsTransport(settings.transport())) {
+            try (Transport transport = bulk == null ? new DnsTransport(settings.transport()) : bulkTransport(settings)) {
                 Tracer tracer = new Tracer(transport);
                 if (bulk != null) {
                     StartServer bulkStart = StartServers.choose(server != null ? server : running != null ? "." : null,
@@ -260,6 +268,13 @@ public final class TraceCommand implements Callable<Integer> {
         return BulkRun.run(transport, bulkSettings, files, out, spec.commandLine().getErr());
     }
 
+    /** --in-flight beyond one transport's cap: as many transports as it takes, each address always on the same one. */
+    private Transport bulkTransport(Settings settings) {
+        int shards = (inFlight + TransportOptions.MAX_IN_FLIGHT - 1) / TransportOptions.MAX_IN_FLIGHT;
+        int each = (inFlight + shards - 1) / shards;
+        return ShardedTransport.of(shards, i -> new DnsTransport(settings.transport().withMaxInFlight(each)));
+    }
+
     private boolean isSet(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
@@ -277,6 +292,9 @@ public final class TraceCommand implements Callable<Integer> {
         }
         if (parallel < 1 || parallel > 4096) {
             throw new UsageException("--parallel must be between 1 and 4096, not " + parallel);
+        }
+        if (inFlight < 1 || inFlight > 1024) {
+            throw new UsageException("--in-flight must be between 1 and 1024, not " + inFlight);
         }
         if (!(rate >= 0) || rate > 1_000_000) {
             throw new UsageException("--rate must be between 0 (no limit) and 1000000, not " + rate);
