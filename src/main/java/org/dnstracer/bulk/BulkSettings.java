@@ -68,6 +68,11 @@ public record BulkSettings(StartServer start, int port, IpFamily family, RootHin
                 perServer, burstPerServer, cacheEntries, maxCacheTtl, deadFor);
     }
 
+    public BulkSettings withBurst(int perServer) {
+        return new BulkSettings(start, port, family, rootHints, tries, limits, followCname, parallel, ordered,
+                ratePerServer, perServer, cacheEntries, maxCacheTtl, deadFor);
+    }
+
     public BulkSettings withLimits(Limits l) {
         return new BulkSettings(start, port, family, rootHints, tries, l, followCname, parallel, ordered,
                 ratePerServer, burstPerServer, cacheEntries, maxCacheTtl, deadFor);
