@@ -8,7 +8,7 @@
 #
 # Environment (all optional):
 #   NAMES=10000 ZONES=300 DELAYS="0 20" (one-way ms: the lab adds twice this to every reply)
-#   PARALLEL=64         --parallel
+#   PARALLEL=128        --parallel
 #   IN_FLIGHTS="24 128" --in-flight values, one bulk run each (24 is one blocking transport, as a single trace)
 #   RATE=0              --rate (0: no per-address limit; the default 20/s would make this a test of patience)
 #   HEAP=256m           -Xmx of the bulk run
@@ -26,7 +26,7 @@ tool="$root/dnstracer"
 NAMES=${NAMES:-10000}
 ZONES=${ZONES:-300}
 DELAYS=${DELAYS:-"0 20"}
-PARALLEL=${PARALLEL:-64}
+PARALLEL=${PARALLEL:-128}
 IN_FLIGHTS=${IN_FLIGHTS:-"24 128"}
 RATE=${RATE:-0}
 HEAP=${HEAP:-256m}

@@ -61,6 +61,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  1  no server answered authoritatively",
             "  2  usage error or bad input (one line on stderr)",
             "  3  I/O or internal error (one line on stderr)",
+            "With --bulk: 0 every name got an authoritative answer, 1 some name did not (or failed), 2 a bad input "
+                    + "line or a usage error, 3 an I/O or internal error.",
         })
 public final class TraceCommand implements Callable<Integer> {
     @Spec
