@@ -14,15 +14,31 @@ import org.xbill.DNS.Name;
 /**
  * The bounded, TTL-aware {@link SharedState} of a bulk run: referrals keyed by (server address, zone asked in,
  * child zone), glueless name-server addresses keyed by name, and silent servers. Referrals live for the smaller of
- * their records' TTL and {@code maxTtl}; addresses for {@code maxTtl} (the look-up's TTLs are not kept); a server
- * that failed to answer is treated as silent for {@code deadFor}, after which it is asked again.
+ * their records' TTL and {@code maxTtl}; addresses for {@code maxTtl} (the look-up's TTLs are not kept); an
+ * address whose last {@value #FAILURES_TO_DEAD} exchanges all failed is treated as silent for {@code deadFor} after
+ * the last failure, except for one probe every {@code PROBE_EVERY}; any answer makes it healthy again.
  */
 public final class BulkCaches implements SharedState {
     private record ReferralKey(InetAddress server, Name zone, Name child) {}
 
+    /** Failed exchanges in a row, and when the next probe of a dead address may go. */
+    private static final class Health {
+        int failures;
+        long nextProbeNanos;
+    }
+
+    /**
+     * Exchanges in a row that must fail (every try) before an address counts as silent: one slow spell (a
+     * server still starting, a burst of loss) must not silence the root for every name of the run.
+     */
+    static final int FAILURES_TO_DEAD = 3;
+    /** While an address counts as silent, one query in this long still goes to it, to notice its return. */
+    static final Duration PROBE_EVERY = Duration.ofSeconds(5);
+
     private final BoundedTtlCache<ReferralKey, Delegation> referrals;
     private final BoundedTtlCache<Name, List<InetAddress>> addresses;
-    private final BoundedTtlCache<InetAddress, Boolean> dead;
+    private final BoundedTtlCache<InetAddress, Health> health;
+    private final LongSupplier nanoClock;
     private final long maxTtlNanos;
     private final long deadForNanos;
     private final AtomicLong referralHits = new AtomicLong();
@@ -40,7 +56,8 @@ public final class BulkCaches implements SharedState {
     BulkCaches(int maxEntries, Duration maxTtl, Duration deadFor, LongSupplier nanoClock) {
         this.referrals = new BoundedTtlCache<>(maxEntries, nanoClock);
         this.addresses = new BoundedTtlCache<>(maxEntries, nanoClock);
-        this.dead = new BoundedTtlCache<>(maxEntries, nanoClock);
+        this.health = new BoundedTtlCache<>(maxEntries, nanoClock);
+        this.nanoClock = nanoClock;
         this.maxTtlNanos = maxTtl.toNanos();
         this.deadForNanos = deadFor.toNanos();
     }
@@ -85,15 +102,41 @@ public final class BulkCaches implements SharedState {
 
     @Override
     public boolean isDead(InetAddress address) {
-        return dead.get(address) != null;
+        Health h = health.get(address);
+        if (h == null) {
+            return false;
+        }
+        synchronized (h) {
+            if (h.failures < FAILURES_TO_DEAD) {
+                return false;
+            }
+            long now = nanoClock.getAsLong();
+            if (now - h.nextProbeNanos >= 0) {
+                h.nextProbeNanos = now + PROBE_EVERY.toNanos();
+                return false;
+            }
+            return true;
+        }
     }
 
     @Override
     public void exchanged(InetAddress address, boolean answered) {
         if (answered) {
-            dead.remove(address);
-        } else {
-            dead.put(address, Boolean.TRUE, deadForNanos);
+            health.remove(address);
+            return;
+        }
+        synchronized (health) {
+            Health h = health.get(address);
+            if (h == null) {
+                h = new Health();
+            }
+            synchronized (h) {
+                h.failures++;
+                if (h.failures == FAILURES_TO_DEAD) {
+                    h.nextProbeNanos = nanoClock.getAsLong() + PROBE_EVERY.toNanos();
+                }
+            }
+            health.put(address, h, deadForNanos); // the last failure starts the time it is remembered
         }
     }
 
@@ -109,6 +152,6 @@ public final class BulkCaches implements SharedState {
 
     /** Entries held now, all caches together (for tests of the bound). */
     int size() {
-        return referrals.size() + addresses.size() + dead.size();
+        return referrals.size() + addresses.size() + health.size();
     }
 }

@@ -78,14 +78,31 @@ class BulkCachesTest {
     }
 
     @Test
-    void aSilentServerIsDeadUntilItAnswersOrItsTimeIsUp() {
+    void anAddressIsSilentAfterThreeFailuresInARowUntilItAnswersOrItsTimeIsUp() {
         BulkCaches c = caches(10);
+        c.exchanged(tld, false);
+        c.exchanged(tld, false);
+        assertThat(c.isDead(tld)).as("two failures may be a slow spell").isFalse();
         c.exchanged(tld, false);
         assertThat(c.isDead(tld)).isTrue();
         c.exchanged(tld, true);
         assertThat(c.isDead(tld)).isFalse();
-        c.exchanged(tld, false);
+        for (int i = 0; i < BulkCaches.FAILURES_TO_DEAD; i++) {
+            c.exchanged(tld, false);
+        }
         now.addAndGet(TimeUnit.MINUTES.toNanos(1));
         assertThat(c.isDead(tld)).isFalse();
+    }
+
+    @Test
+    void aSilentAddressIsStillProbedNowAndThen() {
+        BulkCaches c = caches(10);
+        for (int i = 0; i < BulkCaches.FAILURES_TO_DEAD; i++) {
+            c.exchanged(tld, false);
+        }
+        assertThat(c.isDead(tld)).isTrue();
+        now.addAndGet(BulkCaches.PROBE_EVERY.toNanos());
+        assertThat(c.isDead(tld)).as("the probe").isFalse();
+        assertThat(c.isDead(tld)).as("only one").isTrue();
     }
 }
