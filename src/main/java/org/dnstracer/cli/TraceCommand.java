@@ -1,5 +1,6 @@
 package org.dnstracer.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import org.dnstracer.dnssec.DnskeyFetcher;
 import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.dnssec.TrustAnchors;
 import java.util.function.Function;
+import org.dnstracer.bulk.BulkSettings;
+import org.dnstracer.bulk.ShardedTransport;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -79,6 +82,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  2  usage error or bad input (one line on stderr)",
             "  3  I/O or internal error (one line on stderr)",
             "  4  a finding at or above the --fail-on severity (otherwise 0 or 1 as above)",
+            "With --bulk: 0 every name got an authoritative answer, 1 some name did not (or failed), 2 a bad input "
+                    + "line or a usage error, 3 an I/O or internal error.",
         })
 public final class TraceCommand implements Callable<Integer> {
     @Spec
@@ -201,6 +206,39 @@ public final class TraceCommand implements Callable<Integer> {
             description = "With --lab-serve only: stop after this many seconds.")
     Duration labFor;
 
+    @Option(names = "--bulk", paramLabel = "FILE",
+            description = "Trace every name of FILE (- for standard input), one 'NAME [TYPE]' a line (# comments), "
+                    + "sharing what the traces learn; one JSON object a line per name on standard output.")
+    String bulk;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "With --bulk: write the lines to FILE.")
+    Path bulkOut;
+
+    @Option(names = "--resume", description = "With --bulk and --out: skip the names FILE already holds, and append.")
+    boolean resume;
+
+    @Option(names = "--unordered", description = "With --bulk: write each name's line when it is done, not in "
+            + "input order.")
+    boolean unordered;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "64",
+            description = "With --bulk: names traced at once, 1-4096 (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--rate", paramLabel = "QPS", defaultValue = "20",
+            description = "With --bulk: queries a second to any one server address, 0 for no limit "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "24",
+            description = "With --bulk: queries waiting for a reply at once, all servers together, 1-1024 "
+                    + "(default: ${DEFAULT-VALUE}, as a single trace).")
+    int inFlight;
+
+    @Option(names = "--no-progress", description = "With --bulk: no progress bar (there is none unless standard "
+            + "error is a terminal).")
+    boolean noProgress;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "HOST",
             description = "Name to trace; an IPv4 or IPv6 address is traced as its reverse (PTR) name, a non-ASCII "
                     + "name as its IDNA2008 (UTS #46) form.")
@@ -229,6 +267,13 @@ public final class TraceCommand implements Callable<Integer> {
         if (labFor != null) {
             throw new UsageException("--lab-for needs --lab-serve");
         }
+        if (bulk != null) {
+            validateBulk();
+        } else if (bulkOut != null || resume || unordered || noProgress || isSet("--parallel") || isSet("--rate")
+                || isSet("--in-flight")) {
+            throw new UsageException("--out, --resume, --unordered, --parallel, --rate, --in-flight and --no-progress "
+                    + "need --bulk");
+        }
         Settings settings = validate();
         TrustAnchors fileAnchors = dnssec && trustAnchor != null ? loadAnchors(trustAnchor) : null;
         Instant checkAt = dnssecTime == null ? Instant.now() : Arguments.parseInstant(dnssecTime, "--dnssec-time");
@@ -236,8 +281,14 @@ public final class TraceCommand implements Callable<Integer> {
         try {
             RootHints hints = running != null ? labHints(running) : loadHints();
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
-            try (Transport transport = transports.apply(settings.transport())) {
+            try (Transport transport = bulk == null ? transports.apply(settings.transport()) : bulkTransport(settings)) {
                 Tracer tracer = new Tracer(transport);
+                if (bulk != null) {
+                    StartServer bulkStart = StartServers.choose(server != null ? server : running != null ? "." : null,
+                            resolvConf, hints, settings.family(), settings.familyCause(),
+                            name -> tracer.lookup(name, hints, settings.family(), destinationPort));
+                    return bulk(transport, settings, bulkStart, destinationPort, hints, running != null, out);
+                }
                 String startGiven = server != null ? server : running != null ? "." : null;
                 StartServer start = StartServers.choose(startGiven, resolvConf, hints, settings.family(),
                         settings.familyCause(), name -> tracer.lookup(name, hints, settings.family(), destinationPort));
@@ -288,6 +339,54 @@ public final class TraceCommand implements Callable<Integer> {
         }
     }
 
+    private int bulk(Transport transport, Settings settings, StartServer start, int destinationPort, RootHints hints,
+            boolean inLab, PrintWriter out) throws IOException {
+        BulkSettings bulkSettings = BulkSettings.defaults(start, destinationPort, hints)
+                .withFamily(settings.family())
+                .withTries(settings.transport().tries())
+                .withLimits(settings.limits())
+                .withFollowCname(!noFollowCname)
+                .withParallel(parallel)
+                .withOrdered(!unordered)
+                .withRate(rate);
+        BulkRun.Files files = new BulkRun.Files(bulk, bulkOut, resume, json, !noProgress,
+                queryType != null ? queryType : Type.A, new AnalysisOptions(inLab, !noFollowCname));
+        return BulkRun.run(transport, bulkSettings, files, out, spec.commandLine().getErr());
+    }
+
+    /** --in-flight beyond one transport's cap: as many transports as it takes, each address always on the same one. */
+    private Transport bulkTransport(Settings settings) {
+        int shards = (inFlight + TransportOptions.MAX_IN_FLIGHT - 1) / TransportOptions.MAX_IN_FLIGHT;
+        int each = (inFlight + shards - 1) / shards;
+        return ShardedTransport.of(shards, i -> new DnsTransport(settings.transport().withMaxInFlight(each)));
+    }
+
+    private boolean isSet(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** Options of a single trace that mean nothing per name of a bulk run are refused rather than ignored. */
+    private void validateBulk() throws UsageException {
+        if (host != null) {
+            throw new UsageException("--bulk reads the names from its file; no HOST ('" + host + "') as well");
+        }
+        if (verbose || overview || noCache || negativeCache) {
+            throw new UsageException("-v, -o, -c and -C do not go with --bulk");
+        }
+        if (resume && bulkOut == null) {
+            throw new UsageException("--resume needs --out FILE (the output to continue)");
+        }
+        if (parallel < 1 || parallel > 4096) {
+            throw new UsageException("--parallel must be between 1 and 4096, not " + parallel);
+        }
+        if (inFlight < 1 || inFlight > 1024) {
+            throw new UsageException("--in-flight must be between 1 and 1024, not " + inFlight);
+        }
+        if (!(rate >= 0) || rate > 1_000_000) {
+            throw new UsageException("--rate must be between 0 (no limit) and 1000000, not " + rate);
+        }
+    }
+
     /** @param familyCause the option that restricted the address family, if any, for messages */
     private record Settings(Question question, IpFamily family, String familyCause, TransportOptions transport,
             Limits limits, Severity failOn) {}
@@ -303,7 +402,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private Settings validate() throws UsageException {
-        if (host == null) {
+        if (host == null && bulk == null) {
             throw new UsageException("no host to trace given (try --help)");
         }
         if (dnssec && noEdns) {
@@ -338,7 +437,7 @@ public final class TraceCommand implements Callable<Integer> {
             family = v6 ? IpFamily.V6_ONLY : IpFamily.V4_ONLY;
             familyCause = "-S " + source;
         }
-        Question question = question();
+        Question question = bulk != null ? null : question();
         TransportOptions options = TransportOptions.defaults()
                 .withTries(tries)
                 .withMaxTimeout(timeout)

@@ -44,8 +44,22 @@ public final class JsonRenderer {
      * document a top-level "dnssec".
      */
     public static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, Writer out) {
+        render(trace, findings, dnssec, out, true);
+    }
+
+    /** The same document on one line (for NDJSON: one trace a line), ended by a newline. */
+    public static void renderLine(Trace trace, List<Finding> findings, Writer out) {
+        render(trace, findings, null, out, false);
+    }
+
+    private static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, Writer out,
+            boolean pretty) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+            if (pretty) {
+                g.useDefaultPrettyPrinter();
+            } else {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // more lines follow on the same writer
+            }
             g.writeStartObject();
             g.writeNumberField("schema", SCHEMA_VERSION);
             question(g, "question", trace.question());
@@ -91,7 +105,8 @@ public final class JsonRenderer {
         }
     }
 
-    private static void finding(JsonGenerator g, Finding f) throws IOException {
+    /** One finding as an object of the {@code findings} array (also used by the bulk tracer's lines). */
+    public static void finding(JsonGenerator g, Finding f) throws IOException {
         g.writeStartObject();
         g.writeStringField("severity", f.severity().label());
         g.writeStringField("code", f.code().name());

@@ -86,8 +86,15 @@ final class AddressLookups {
     private final IpFamily family;
     private final Limits limits;
     private final ConcurrentMap<Key, CompletableFuture<Result>> memo = new ConcurrentHashMap<>();
+    /** Addresses found by other runs, or null. */
+    private final SharedState shared;
 
     AddressLookups(Querier querier, RootHints hints, IpFamily family, Limits limits) {
+        this(querier, hints, family, limits, null);
+    }
+
+    AddressLookups(Querier querier, RootHints hints, IpFamily family, Limits limits, SharedState shared) {
+        this.shared = shared;
         this.querier = querier;
         this.hints = hints;
         this.family = family;
@@ -115,8 +122,20 @@ final class AddressLookups {
         if (existing != null) {
             return existing;
         }
+        List<InetAddress> known = shared == null ? null : shared.addresses(host).orElse(null);
+        if (known != null) {
+            fresh.complete(new Result(known, true));
+            return fresh;
+        }
         Set<Name> longer = new HashSet<>(chain);
         longer.add(host);
+        if (shared != null) {
+            fresh.thenAccept(found -> {
+                if (found.complete() && !found.addresses().isEmpty()) {
+                    shared.found(host, found.addresses());
+                }
+            });
+        }
         try {
             CompletableFuture<Result> a = family.wantsA() ? lookup(host, Type.A, longer, forced, 0) : done(Result.NONE);
             CompletableFuture<Result> both;

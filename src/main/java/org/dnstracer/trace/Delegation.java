@@ -62,6 +62,25 @@ public record Delegation(Name zone, List<Name> nameServers, Map<Name, List<InetA
         return new Delegation(zone, new ArrayList<>(targets), glue);
     }
 
+    /**
+     * How long a referral may be reused: the smallest TTL of its NS records and of the glue it came with (0 when
+     * the reply carries none of them).
+     */
+    public static long ttl(Message reply, Delegation delegation) {
+        long ttl = Long.MAX_VALUE;
+        for (Record r : reply.getSection(Section.AUTHORITY)) {
+            if (r instanceof NSRecord && r.getName().equals(delegation.zone())) {
+                ttl = Math.min(ttl, r.getTTL());
+            }
+        }
+        for (Record r : reply.getSection(Section.ADDITIONAL)) {
+            if ((r instanceof ARecord || r instanceof AAAARecord) && delegation.glue().containsKey(r.getName())) {
+                ttl = Math.min(ttl, r.getTTL());
+            }
+        }
+        return ttl == Long.MAX_VALUE ? 0 : ttl;
+    }
+
     /** Glue for one name server, or an empty list (Name keys compare case-insensitively). */
     public List<InetAddress> glueFor(Name nameServer) {
         return glue.getOrDefault(nameServer, List.of());

@@ -65,11 +65,19 @@ final class Explorer {
     /** Queries the printed tree has shown as asked, in tree order; used by the tree's thread only. */
     private final Set<QueryKey> admitted = new LinkedHashSet<>();
     private final TimeLimit timeLimit;
+    /** What other runs of the process learned, or null: then nothing outside this run is consulted. */
+    private final SharedState shared;
 
     Explorer(Transport transport, TraceRequest request) {
+        this(transport, request, null);
+    }
+
+    Explorer(Transport transport, TraceRequest request, SharedState shared) {
         this.transport = transport;
         this.request = request;
-        this.lookups = new AddressLookups(this::lookupQuery, request.rootHints(), request.family(), request.limits());
+        this.shared = shared;
+        this.lookups = new AddressLookups(this::lookupQuery, request.rootHints(), request.family(), request.limits(),
+                shared);
         this.discovery = new ZoneDiscovery(this::recursiveQuery, request.family(),
                 request.limits().maxNameServers());
         this.timeLimit = new TimeLimit(request.limits().maxTime());
@@ -183,6 +191,9 @@ final class Explorer {
                 if (request.negativeCache() && !exchange.answered() && !key.recursive()) {
                     dead.add(address);
                 }
+                if (shared != null && !key.recursive() && !exchange.skipped()) {
+                    shared.exchanged(address, exchange.answered());
+                }
                 fresh.complete(exchange);
             });
         } catch (RuntimeException | Error e) {
@@ -219,6 +230,11 @@ final class Explorer {
             fresh.complete(Step.leaf(null, Verdict.of(Status.LOOP)));
             return fresh;
         }
+        Step known = shared == null ? null : knownStep(address, question, zone, depth, path);
+        if (known != null) {
+            fresh.complete(known);
+            return fresh;
+        }
         try {
             query(address, question, path, forced, !forced)
                     .thenCompose(exchange -> toStep(exchange, address, question, zone, depth, path))
@@ -227,6 +243,32 @@ final class Explorer {
             fresh.complete(failed(e));
         }
         return fresh;
+    }
+
+    /**
+     * What other runs already know of this step: the referral this server gave for a zone above the name, or that
+     * the server is silent; null when it has to be asked. Nothing is sent, so nothing is counted as a query.
+     */
+    private Step knownStep(InetAddress address, Question question, Name zone, int depth, List<InetAddress> path) {
+        if (zone != null) {
+            Delegation delegation = shared.referral(address, zone, question.name()).orElse(null);
+            if (delegation != null) {
+                Verdict verdict = new Verdict(Status.REFERRAL, null, delegation.zone(), SharedState.LEARNED_REFERRAL);
+                return delegating(null, verdict, delegation, address, question, depth, path);
+            }
+        }
+        if (shared.isDead(address)) {
+            return Step.leaf(null, Verdict.of(Status.TIMEOUT, SharedState.SILENT_EARLIER));
+        }
+        return null;
+    }
+
+    /** Shares a referral for every later name below its zone, for as long as its records live. */
+    private void learn(Exchange exchange, Verdict verdict, Delegation delegation, InetAddress address, Name zone) {
+        if (shared != null && zone != null && exchange != null && verdict.status() == Status.REFERRAL
+                && !verdict.viaResolver() && !delegation.nameServers().isEmpty()) {
+            shared.referred(address, zone, delegation, Delegation.ttl(exchange.reply(), delegation));
+        }
     }
 
     /** The referral of a step again, with every look-up done in tree order under the tree's budget. */
@@ -248,6 +290,7 @@ final class Explorer {
         Verdict verdict = verdictOf(exchange, question, zone);
         if (verdict.delegates()) {
             Delegation delegation = Delegation.from(exchange.reply(), verdict.referralZone(), zone);
+            learn(exchange, verdict, delegation, address, zone);
             return CompletableFuture.completedFuture(delegating(exchange, verdict, delegation, address, question, depth, path));
         }
         if (zone == null && depth == 0 && exchange != null && exchange.answered() && givesNoReferral(verdict)) {

@@ -33,14 +33,24 @@ import org.xbill.DNS.Type;
  */
 public final class Tracer {
     private final Transport transport;
+    private final SharedState shared;
 
     public Tracer(Transport transport) {
+        this(transport, null);
+    }
+
+    /**
+     * A tracer whose runs share what they learn through {@code shared} (referrals, glueless addresses, silent
+     * servers): for many traces in one process. Null shares nothing, as {@link #Tracer(Transport)}.
+     */
+    public Tracer(Transport transport, SharedState shared) {
         this.transport = transport;
+        this.shared = shared;
     }
 
     public Trace run(TraceRequest request, TraceListener listener) {
         long startNanos = System.nanoTime();
-        Explorer explorer = new Explorer(transport, request);
+        Explorer explorer = new Explorer(transport, request, shared);
         try {
             return trace(request, listener, explorer, startNanos);
         } finally {
@@ -56,7 +66,7 @@ public final class Tracer {
         TraceRequest request = new TraceRequest(new Question(host, Type.A),
                 new StartServer(Names.display(host), null, null), port, family, true, false, false, Limits.defaults(),
                 hints, 1);
-        Explorer explorer = new Explorer(transport, request);
+        Explorer explorer = new Explorer(transport, request, shared);
         try {
             return explorer.lookups().addresses(host, Set.of(), false).join().addresses();
         } finally {

@@ -1,0 +1,223 @@
+package org.dnstracer.bulk;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.dnstracer.model.Trace;
+import org.dnstracer.net.Transport;
+import org.dnstracer.trace.TraceListener;
+import org.dnstracer.trace.TraceRequest;
+import org.dnstracer.trace.Tracer;
+
+/**
+ * Traces many names in one process, sharing what the traces learn: names and types in, one {@link BulkResult} per
+ * input out. Every name gets the full all-paths trace of a single run, except that the delegation of a zone (the
+ * referral each server of the parent gave, and the addresses of glueless name servers) is learned once and reused
+ * for every name below it ({@link BulkCaches}), and a server that stayed silent is not asked again for a while. So
+ * the root and the TLDs are asked about once per zone, while every server of each name's own zone is asked for
+ * that name.
+ *
+ * <p>Politeness: at most {@link BulkSettings#parallel()} names are traced at once, queries to any one server address
+ * are paced to {@link BulkSettings#ratePerServer()} a second, and the given transport's own cap on queries in
+ * flight applies to all of them. Memory stays flat: the caches are bounded, and in ordered mode at most
+ * {@code 4 * parallel} finished results wait for an earlier one.
+ *
+ * <p>Thread-safe: {@link #trace(BulkInput)} may be called from many threads, and {@link #run} from one thread at a
+ * time. The transport stays the caller's: close it after this.
+ *
+ * <pre>{@code
+ * try (Transport transport = new DnsTransport(TransportOptions.defaults());
+ *         BulkTracer bulk = new BulkTracer(transport, BulkSettings.defaults(start, 53, RootHints.builtIn()))) {
+ *     BulkSummary summary = bulk.run(inputs.iterator(), result -> System.out.println(result.verdict()));
+ * }
+ * }</pre>
+ */
+public final class BulkTracer implements AutoCloseable {
+    private final BulkSettings settings;
+    private final BulkCaches caches;
+    private final PoliteTransport polite;
+    private final Tracer tracer;
+
+    public BulkTracer(Transport transport, BulkSettings settings) {
+        Objects.requireNonNull(transport, "transport");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.caches = new BulkCaches(settings.cacheEntries(), settings.maxCacheTtl(), settings.deadFor());
+        this.polite = settings.ratePerServer() > 0
+                ? new PoliteTransport(transport, new TokenBuckets(settings.ratePerServer(), settings.burstPerServer(),
+                        settings.cacheEntries(), System::nanoTime))
+                : null;
+        this.tracer = new Tracer(polite != null ? polite : transport, caches);
+    }
+
+    /** The caches shared by every trace of this tracer. */
+    public BulkCaches caches() {
+        return caches;
+    }
+
+    /** Traces one input now, in the calling thread, with the shared caches; never throws for a bad input. */
+    public BulkResult trace(BulkInput input) {
+        return trace(0, input);
+    }
+
+    private BulkResult trace(long index, BulkInput input) {
+        if (input.question() == null) {
+            return new BulkResult(index, input, NameVerdict.ERROR, null, input.error(), 0);
+        }
+        long start = System.nanoTime();
+        TraceRequest request = new TraceRequest(input.question(), settings.start(), settings.port(), settings.family(),
+                true, false, settings.followCname(), settings.limits(), settings.rootHints(), settings.tries());
+        try {
+            Trace trace = tracer.run(request, TraceListener.NONE);
+            return new BulkResult(index, input, NameVerdict.of(trace), trace, null, millisSince(start));
+        } catch (RuntimeException e) {
+            return new BulkResult(index, input, NameVerdict.ERROR, null, "internal error: " + e, millisSince(start));
+        }
+    }
+
+    /**
+     * Traces every input, {@link BulkSettings#parallel()} at a time, and hands each result to {@code sink}: in
+     * input order, or in completion order when the settings say so. The sink is called by one thread at a time; if
+     * it throws, no further input is started and the exception is rethrown once the names in flight are done.
+     *
+     * @return the totals, once every result has been handed over
+     */
+    public BulkSummary run(Iterator<BulkInput> inputs, Consumer<BulkResult> sink) {
+        long start = System.nanoTime();
+        long hitsBefore = caches.referralHits();
+        Delivery delivery = new Delivery(sink, settings.ordered(), settings.parallel());
+        ExecutorService pool = workers(settings.parallel());
+        long index = 0;
+        try {
+            while (inputs.hasNext() && delivery.failure() == null) {
+                BulkInput input = inputs.next();
+                long i = index++;
+                delivery.awaitRoom();
+                if (input.question() == null) {
+                    delivery.deliver(trace(i, input));
+                } else {
+                    pool.execute(() -> delivery.deliver(trace(i, input)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdown();
+            awaitQuietly(pool);
+        }
+        if (delivery.failure() != null) {
+            throw delivery.failure();
+        }
+        return delivery.summary(millisSince(start), caches.referralHits() - hitsBefore);
+    }
+
+    @Override
+    public void close() {
+        if (polite != null) {
+            polite.close();
+        }
+    }
+
+    private static ExecutorService workers(int n) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "dnstracer-bulk-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.DAYS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true; // the names in flight end by their own time limit: wait for them
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Hands results to the sink, in order when asked, holding at most a bounded window of them. */
+    private static final class Delivery {
+        private final Consumer<BulkResult> sink;
+        private final boolean ordered;
+        private final Semaphore room;
+        private final Map<Long, BulkResult> waiting = new HashMap<>();
+        private final Map<NameVerdict, Long> verdicts = new EnumMap<>(NameVerdict.class);
+        private final AtomicLong names = new AtomicLong();
+        private long next;
+        private long badInputs;
+        private long queries;
+        private volatile RuntimeException failure;
+
+        Delivery(Consumer<BulkResult> sink, boolean ordered, int parallel) {
+            this.sink = sink;
+            this.ordered = ordered;
+            // ordered: a slow name may hold back this many finished ones; unordered: only those in flight
+            this.room = new Semaphore(ordered ? 4 * parallel : parallel);
+        }
+
+        void awaitRoom() throws InterruptedException {
+            room.acquire();
+        }
+
+        RuntimeException failure() {
+            return failure;
+        }
+
+        synchronized void deliver(BulkResult result) {
+            if (!ordered) {
+                hand(result);
+                return;
+            }
+            waiting.put(result.index(), result);
+            for (BulkResult r = waiting.remove(next); r != null; r = waiting.remove(next)) {
+                hand(r);
+            }
+        }
+
+        private void hand(BulkResult r) {
+            next++;
+            names.incrementAndGet();
+            verdicts.merge(r.verdict(), 1L, Long::sum);
+            if (r.input().question() == null) {
+                badInputs++;
+            }
+            queries += r.queries();
+            try {
+                if (failure == null) {
+                    sink.accept(r);
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                room.release();
+            }
+        }
+
+        synchronized BulkSummary summary(long elapsedMillis, long referralsReused) {
+            return new BulkSummary(names.get(), verdicts, badInputs, queries, elapsedMillis, referralsReused);
+        }
+    }
+}

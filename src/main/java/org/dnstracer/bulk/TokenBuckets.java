@@ -1,0 +1,69 @@
+package org.dnstracer.bulk;
+
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * One token bucket per server address: {@code rate} tokens a second, at most {@code burst} saved up. A query takes
+ * a token; when there is none it reserves the next one and learns how long to wait for it, so queries to one
+ * address leave at most {@code burst + rate * t} in any {@code t} seconds. The map keeps at most {@code maxAddresses}
+ * idle buckets: a bucket is dropped (least recently used first) only once it has refilled, when forgetting it
+ * changes nothing. Thread-safe.
+ */
+final class TokenBuckets {
+    private static final class Bucket {
+        double tokens;
+        long lastNanos;
+    }
+
+    private final double perNano;
+    private final double burst;
+    private final int maxAddresses;
+    private final LongSupplier nanoClock;
+    private final LinkedHashMap<InetAddress, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true);
+
+    TokenBuckets(double rate, int burst, int maxAddresses, LongSupplier nanoClock) {
+        if (!(rate > 0) || burst < 1 || maxAddresses < 1) {
+            throw new IllegalArgumentException("rate, burst and maxAddresses must be positive");
+        }
+        this.perNano = rate / 1e9;
+        this.burst = burst;
+        this.maxAddresses = maxAddresses;
+        this.nanoClock = nanoClock;
+    }
+
+    /** Takes a token for one query to {@code address}; returns how many nanoseconds to wait before sending it. */
+    synchronized long reserve(InetAddress address) {
+        long now = nanoClock.getAsLong();
+        Bucket b = buckets.get(address);
+        if (b == null) {
+            b = new Bucket();
+            b.tokens = burst;
+            b.lastNanos = now;
+            trim(now, maxAddresses - 1);
+            buckets.put(address, b);
+        }
+        b.tokens = Math.min(burst, b.tokens + (now - b.lastNanos) * perNano);
+        b.lastNanos = now;
+        b.tokens -= 1;
+        return b.tokens >= 0 ? 0 : (long) Math.ceil(-b.tokens / perNano);
+    }
+
+    /** Addresses with a bucket now. */
+    synchronized int size() {
+        return buckets.size();
+    }
+
+    private void trim(long now, int room) {
+        var it = buckets.entrySet().iterator();
+        while (buckets.size() > room && it.hasNext()) {
+            Map.Entry<InetAddress, Bucket> eldest = it.next();
+            Bucket b = eldest.getValue();
+            if (b.tokens + (now - b.lastNanos) * perNano >= burst) {
+                it.remove();
+            }
+        }
+    }
+}

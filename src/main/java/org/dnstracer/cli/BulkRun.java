@@ -1,0 +1,121 @@
+package org.dnstracer.cli;
+
+import java.util.List;
+import org.dnstracer.findings.AnalysisOptions;
+import org.dnstracer.findings.Finding;
+import org.dnstracer.findings.Findings;
+import org.dnstracer.findings.ProbeResults;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import org.dnstracer.bulk.BulkJson;
+import org.dnstracer.bulk.BulkSettings;
+import org.dnstracer.bulk.BulkSummary;
+import org.dnstracer.bulk.BulkTracer;
+import org.dnstracer.bulk.NameVerdict;
+import org.dnstracer.net.Transport;
+
+/**
+ * {@code --bulk}: reads names, traces them with a {@link BulkTracer} and writes NDJSON, then a summary on standard
+ * error. The exit status: 3 when reading or writing failed, else 2 when an input line was not a name, else 1 when
+ * some name got no authoritative answer (or failed inside this program), else 0.
+ */
+final class BulkRun {
+    /** Where names come from and where lines go. */
+    record Files(String input, Path out, boolean resume, boolean full, boolean progress, int defaultType,
+            AnalysisOptions analysis) {}
+
+    private BulkRun() {}
+
+    static int run(Transport transport, BulkSettings settings, Files files, PrintWriter stdout, PrintWriter err)
+            throws IOException {
+        ResumeKeys done = files.resume() ? ResumeKeys.load(files.out()) : new ResumeKeys();
+        long total = "-".equals(files.input()) ? -1 : countNames(Path.of(files.input()), files.defaultType());
+        try (BufferedReader in = open(files.input());
+                Writer out = files.out() == null ? unclosed(stdout) : outFile(files.out(), files.resume());
+                BulkTracer bulk = new BulkTracer(transport, settings)) {
+            BulkInputReader inputs = new BulkInputReader(in, files.defaultType(), done::isDone);
+            BulkSummary summary;
+            try (BulkProgress progress = BulkProgress.start(files.progress(),
+                    total < 0 ? -1 : Math.max(0, total - done.size()))) {
+                summary = bulk.run(inputs, result -> {
+                    List<Finding> findings = result.trace() == null ? List.of()
+                            : Findings.of(result.trace(), ProbeResults.NONE, files.analysis());
+                    BulkJson.write(result, findings, files.full(), out);
+                    progress.done(result);
+                });
+            }
+            out.flush();
+            err.println("dnstracer: " + describe(summary, inputs.skipped()));
+            err.flush();
+            if (summary.badInputs() > 0) {
+                return Cli.USAGE;
+            }
+            return summary.names() == summary.count(NameVerdict.ANSWER) + summary.count(NameVerdict.NXDOMAIN)
+                    + summary.count(NameVerdict.NODATA) ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    static String describe(BulkSummary s, long skipped) {
+        long traced = s.names() - s.badInputs();
+        StringBuilder b = new StringBuilder();
+        b.append(s.names()).append(s.names() == 1 ? " name" : " names").append(" in ")
+                .append(String.format(Locale.ROOT, "%.1f s (%.0f names/s): ", s.elapsedMillis() / 1000.0,
+                        s.namesPerSecond()));
+        for (NameVerdict v : NameVerdict.values()) {
+            b.append(s.count(v)).append(' ').append(v.jsonName()).append(v == NameVerdict.ERROR ? "" : ", ");
+        }
+        b.append(" (").append(s.badInputs()).append(" bad input lines); ").append(s.queries()).append(" queries");
+        if (traced > 0) {
+            b.append(String.format(Locale.ROOT, " (%.1f per name)", (double) s.queries() / traced));
+        }
+        b.append(", ").append(s.referralsReused()).append(" referrals reused");
+        if (skipped > 0) {
+            b.append("; ").append(skipped).append(" names already in the output skipped (--resume)");
+        }
+        return b.toString();
+    }
+
+    /** Standard output stays open for whoever prints after the run. */
+    private static Writer unclosed(Writer w) {
+        return new java.io.FilterWriter(w) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    private static BufferedReader open(String input) throws IOException {
+        if ("-".equals(input)) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        return java.nio.file.Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+    }
+
+    private static Writer outFile(Path out, boolean append) throws IOException {
+        return new BufferedWriter(java.nio.file.Files.newBufferedWriter(out, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING), 1 << 16);
+    }
+
+    /** Input lines that are names or bad lines (not blank, not comments): the progress bar's total. */
+    private static long countNames(Path input, int defaultType) throws IOException {
+        try (var lines = java.nio.file.Files.lines(input, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> {
+                String t = l.strip();
+                return !t.isEmpty() && !t.startsWith("#");
+            }).count();
+        }
+    }
+}
