@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * BIND's {@code delv} judges one answer, not zones: "; fully validated" (secure), "; unsigned answer" (insecure), or
- * "resolution failed" (bogus) after lines like ";; validating expired.sec/DNSKEY: ..." that name the zone it could
+ * "resolution failed" (bogus; but an NXDOMAIN proven by NSEC is "; negative response, fully validated") after lines like ";; validating expired.sec/DNSKEY: ..." that name the zone it could
  * not validate. Read per zone along our chain: the zones above the one it blames (or above the answer's zone) it
  * validated on its way down, so they are secure; the blamed zone gets the verdict; zones below it were not reached.
  */
@@ -18,10 +18,11 @@ final class DelvOutput {
     private DelvOutput() {}
 
     static String answer(String output) {
-        if (output.contains("; fully validated")) {
+        // also "; negative response, fully validated" (after a ";; resolution failed: ncache nxdomain" line)
+        if (output.contains("fully validated")) {
             return "secure";
         }
-        if (output.contains("; unsigned answer")) {
+        if (output.contains("unsigned answer")) {
             return "insecure";
         }
         if (output.contains("resolution failed")) {

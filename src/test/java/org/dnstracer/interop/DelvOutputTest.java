@@ -44,6 +44,13 @@ class DelvOutputTest {
     }
 
     @Test
+    void aValidatedNxdomainIsSecureThoughDelvSaysResolutionFailed() {
+        String out = ";; resolution failed: ncache nxdomain\n; negative response, fully validated\n";
+
+        assertThat(DelvOutput.answer(out)).isEqualTo("secure");
+    }
+
+    @Test
     void outputWithoutAVerdictIsUnknown() {
         assertThat(DelvOutput.answer(";; connection timed out; no servers could be reached\n")).isEqualTo("unknown");
     }

@@ -19,24 +19,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Our {@code -D} per-zone verdicts against BIND's delv and ldns' drill -TD, all with the lab root's key as the
+ * Our {@code -D} per-zone verdicts against BIND's delv and ldns' drill -TD (per zone) and drill -S (the answer), all with the lab root's key as the
  * only trust anchor, on the zones interop/sign-zones.sh signs with dnssec-signzone at lab start (see its header).
  * Every zone of our chain is compared with both; a difference fails unless the scenario names its allowance.
  */
 @Tag("interop")
 class DnssecPeersInteropTest {
+    static final String DRILL_CHASE = "drill -S";
     private static final Duration LIMIT = Duration.ofSeconds(30);
     private static final AtomicInteger ZONES = new AtomicInteger();
     private static final AtomicInteger SCENARIOS = new AtomicInteger();
     private static InteropLab lab;
     private static String skipped;
 
-    /** {@code zone}: the leaf zone, asked for www.ZONE A; {@code problem}: a code our JSON must report, or null. */
-    record Scenario(String zone, String expected, String problem, Set<DnssecAllowance> allowances) {
-        String name() {
-            return "www." + zone;
-        }
-
+    /**
+     * {@code name} (A) is asked, answered from the leaf {@code zone} under sec; {@code expected}: our verdict for it
+     * (the root and sec are secure); {@code problem}: a text our JSON must hold (a finding code, an address), or null.
+     */
+    record Scenario(String name, String zone, String expected, String problem, Set<DnssecAllowance> allowances) {
         @Override
         public String toString() {
             return name();
@@ -45,12 +45,15 @@ class DnssecPeersInteropTest {
 
     static Stream<Scenario> scenarios() {
         return Stream.of(
-                new Scenario("ok.sec", "secure", null, Set.of()),
-                new Scenario("unsigned.sec", "insecure", null, Set.of()),
-                new Scenario("expired.sec", "bogus", "DNSSEC_RRSIG_EXPIRED", Set.of()),
-                new Scenario("dsmismatch.sec", "bogus", "DNSSEC_DS_NO_MATCHING_DNSKEY", Set.of()),
+                new Scenario("www.ok.sec", "ok.sec", "secure", null, Set.of()),
+                new Scenario("nx.ok.sec", "ok.sec", "secure", "NXDOMAIN", Set.of()),
+                new Scenario("www.unsigned.sec", "unsigned.sec", "insecure", null,
+                        Set.of(DnssecAllowance.DRILL_CHASE_HAS_NO_INSECURE)),
+                new Scenario("www.expired.sec", "expired.sec", "bogus", "DNSSEC_RRSIG_EXPIRED", Set.of()),
+                new Scenario("www.dsmismatch.sec", "dsmismatch.sec", "bogus", "DNSSEC_DS_NO_MATCHING_DNSKEY", Set.of()),
                 // NSD (ns2.sec, 127.54.41.2) serves the copy with expired signatures, BIND and Knot a fresh one
-                new Scenario("mixed.sec", "bogus", "127.54.41.2", Set.of(DnssecAllowance.PER_SERVER_VERSUS_PER_ANSWER)));
+                new Scenario("www.mixed.sec", "mixed.sec", "bogus", "127.54.41.2",
+                        Set.of(DnssecAllowance.PER_SERVER_VERSUS_PER_ANSWER)));
     }
 
     @BeforeAll
@@ -65,8 +68,8 @@ class DnssecPeersInteropTest {
         if (lab != null) {
             lab.close();
         }
-        System.out.println("interop: dnssec: " + ZONES.get() + " zones of " + SCENARIOS.get()
-                + " scenarios compared with delv and drill" + (skipped == null ? "" : " (skipped: " + skipped + ")"));
+        System.out.println("interop: dnssec: " + ZONES.get() + " zones compared with delv and drill ("
+                + SCENARIOS.get() + " scenarios)" + (skipped == null ? "" : " (skipped: " + skipped + ")"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,21 +100,29 @@ class DnssecPeersInteropTest {
                 "-r", Tracers.ROOT_HINTS.toString(), "-k", anchor.toString(), scenario.name(), "A"));
         String drillOut = drillRun.stdout() + drillRun.stderr();
         ZoneVerdicts drill = DrillTraceOutput.alongChain(drillOut, chain);
+        // drill -S: one verdict for the answer, chased from the recursive resolver's data
+        Command.Result chaseRun = lab.exec(LIMIT, List.of("/usr/bin/drill", "-S", "-k", anchor.toString(),
+                scenario.name(), "@127.0.0.1", "A"));
+        String chase = DrillChaseOutput.answer(chaseRun.stdout() + chaseRun.stderr());
 
         List<String> unexplained = new ArrayList<>();
         List<String> allowed = new ArrayList<>();
         String answerZone = chain.get(chain.size() - 1);
         for (String zone : chain) {
             String mine = ours.of(zone).orElseThrow();
+            if (zone.equals(answerZone)) {
+                compare(DRILL_CHASE, zone, answerZone, mine, chase, scenario, unexplained, allowed);
+            }
             compare("delv", zone, answerZone, mine, delv.of(zone).orElse("not judged"), scenario, unexplained, allowed);
-            compare("drill", zone, answerZone, mine, drill.of(zone).orElse("not judged"), scenario, unexplained,
+            compare("drill -TD", zone, answerZone, mine, drill.of(zone).orElse("not judged"), scenario, unexplained,
                     allowed);
         }
-        System.out.println("interop: dnssec: " + scenario + ": ours " + ours.byZone() + ", delv " + delv.byZone()
-                + " (" + DelvOutput.answer(delvOut) + "), drill " + drill.byZone()
+        System.out.println("interop: dnssec: " + scenario + ": " + chain.size()
+                + " zones compared with delv and drill: ours " + ours.byZone() + ", delv " + delv.byZone()
+                + " (" + DelvOutput.answer(delvOut) + "), drill -TD " + drill.byZone() + ", drill -S " + chase
                 + (allowed.isEmpty() ? "" : ", allowed: " + allowed));
         assertThat(unexplained).as("\n=== ours: " + oursRun.describe() + "\n=== delv: " + delvRun.describe()
-                + "\n=== drill: " + drillRun.describe()).isEmpty();
+                + "\n=== drill -TD: " + drillRun.describe() + "\n=== drill -S: " + chaseRun.describe()).isEmpty();
         ZONES.addAndGet(chain.size());
         SCENARIOS.incrementAndGet();
     }
@@ -123,7 +134,7 @@ class DnssecPeersInteropTest {
         }
         String difference = zone + " ours " + ours + ", " + peer + " " + theirs;
         Optional<DnssecAllowance> allowance = scenario.allowances().stream()
-                .filter(a -> a.allows(zone, answerZone, ours, theirs)).findFirst();
+                .filter(a -> a.allows(peer, zone, answerZone, ours, theirs)).findFirst();
         if (allowance.isPresent()) {
             allowed.add(difference + " (" + allowance.get() + ")");
         } else {
