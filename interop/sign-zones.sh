@@ -23,7 +23,8 @@ stale=(-P -s "$(now_minus '40 days')" -e "$(now_minus '10 days')")   # -P: no ve
 # key ZONE ALG DIR: one combined key (KSK flag, signs everything with -z) in DIR; prints its file base
 key() { mkdir -p "$3"; dnssec-keygen -q -K "$3" -a "$2" -f KSK -n ZONE "$1"; }
 # sign ZONE KEYDIR INFILE OUTFILE WINDOW...
-sign() { local z=$1 k=$2 in=$3 o=$4; shift 4; dnssec-signzone -q -S -z -K "$k" -o "$z" -f "$o" "$@" "$in" >/dev/null; }
+# -d: the dsset- files it leaves go with the keys, not into the current directory
+sign() { local z=$1 k=$2 in=$3 o=$4; shift 4; dnssec-signzone -q -S -z -K "$k" -d "$k" -o "$z" -f "$o" "$@" "$in" >/dev/null; }
 ds() { dnssec-dsfromkey -2 "$1.key"; }
 
 cp "$zones/sec.zone" "$out/sec.unsigned"

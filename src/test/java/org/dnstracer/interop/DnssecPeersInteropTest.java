@@ -34,9 +34,9 @@ class DnssecPeersInteropTest {
 
     /**
      * {@code name} (A) is asked, answered from the leaf {@code zone} under sec; {@code expected}: our verdict for it
-     * (the root and sec are secure); {@code problem}: a text our JSON must hold (a finding code, an address), or null.
+     * (the root and sec are secure); {@code problems}: exactly the DNSSEC problems our JSON must report ("CODE ADDRESS").
      */
-    record Scenario(String name, String zone, String expected, String problem, Set<DnssecAllowance> allowances) {
+    record Scenario(String name, String zone, String expected, Set<String> problems, Set<DnssecAllowance> allowances) {
         @Override
         public String toString() {
             return name();
@@ -45,15 +45,22 @@ class DnssecPeersInteropTest {
 
     static Stream<Scenario> scenarios() {
         return Stream.of(
-                new Scenario("www.ok.sec", "ok.sec", "secure", null, Set.of()),
-                new Scenario("nx.ok.sec", "ok.sec", "secure", "NXDOMAIN", Set.of()),
-                new Scenario("www.unsigned.sec", "unsigned.sec", "insecure", null,
+                new Scenario("www.ok.sec", "ok.sec", "secure", Set.of(), Set.of()),
+                new Scenario("nx.ok.sec", "ok.sec", "secure", Set.of(), Set.of()),
+                new Scenario("www.unsigned.sec", "unsigned.sec", "insecure", Set.of(),
                         Set.of(DnssecAllowance.DRILL_CHASE_HAS_NO_INSECURE)),
-                new Scenario("www.expired.sec", "expired.sec", "bogus", "DNSSEC_RRSIG_EXPIRED", Set.of()),
-                new Scenario("www.dsmismatch.sec", "dsmismatch.sec", "bogus", "DNSSEC_DS_NO_MATCHING_DNSKEY", Set.of()),
+                new Scenario("www.expired.sec", "expired.sec", "bogus", onEveryLeafServer("DNSSEC_RRSIG_EXPIRED"),
+                        Set.of()),
+                new Scenario("www.dsmismatch.sec", "dsmismatch.sec", "bogus",
+                        onEveryLeafServer("DNSSEC_DS_NO_MATCHING_DNSKEY"), Set.of()),
                 // NSD (ns2.sec, 127.54.41.2) serves the copy with expired signatures, BIND and Knot a fresh one
-                new Scenario("www.mixed.sec", "mixed.sec", "bogus", "127.54.41.2",
+                new Scenario("www.mixed.sec", "mixed.sec", "bogus", Set.of("DNSSEC_RRSIG_EXPIRED 127.54.41.2"),
                         Set.of(DnssecAllowance.PER_SERVER_VERSUS_PER_ANSWER)));
+    }
+
+    /** ns1.sec, ns2.sec, ns3.sec: BIND, NSD, Knot. */
+    private static Set<String> onEveryLeafServer(String code) {
+        return Set.of(code + " 127.54.41.1", code + " 127.54.41.2", code + " 127.54.41.3");
     }
 
     @BeforeAll
@@ -76,18 +83,19 @@ class DnssecPeersInteropTest {
     @MethodSource("scenarios")
     void verdictsAgreeWithDelvAndDrill(Scenario scenario) throws Exception {
         Path anchor = lab.signedDir().resolve("root.key");
+        // three tries: a single short one can time out on a loaded machine, and the plain query after that gets no
+        // signatures (the DNSKEY is then indeterminate, not the verdict to compare)
         Command.Result oursRun = Tracers.ours(lab, List.of("-D", "--json", "--trust-anchor", anchor.toString(),
-                "-s", ".", "-r", "1", "-t", "1", scenario.name()));
+                "-s", ".", "-r", "3", "-t", "2", scenario.name()));
         assertThat(oursRun.exit()).as(oursRun.describe()).isZero();
-        ZoneVerdicts ours = OurDnssecJson.firstChain(oursRun.stdout());
+        OurDnssecJson json = OurDnssecJson.read(oursRun.stdout());
+        ZoneVerdicts ours = json.firstChain();
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put(".", "secure");
         expected.put("sec.", "secure");
         expected.put(scenario.zone() + ".", scenario.expected());
         assertThat(ours.byZone()).as(oursRun.describe()).containsExactlyEntriesOf(expected);
-        if (scenario.problem() != null) {
-            assertThat(oursRun.stdout()).contains(scenario.problem());
-        }
+        assertThat(json.problems()).as(oursRun.describe()).containsExactlyInAnyOrderElementsOf(scenario.problems());
         List<String> chain = List.copyOf(ours.byZone().keySet());
 
         // delv validates itself; the in-namespace recursive BIND (which does not validate) only fetches for it

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
-/** Reads our {@code -D --json} output: the zones of the first chain of the top-level {@code dnssec} object. */
-final class OurDnssecJson {
-    private OurDnssecJson() {}
-
-    static ZoneVerdicts firstChain(String json) throws IOException {
+/**
+ * Reads our {@code -D --json} output: the zones of the first chain of the top-level {@code dnssec} object, and its
+ * problems as "CODE ADDRESS" ("CODE -" without an address).
+ */
+record OurDnssecJson(ZoneVerdicts firstChain, Set<String> problems) {
+    static OurDnssecJson read(String json) throws IOException {
         Map<String, String> zones = new LinkedHashMap<>();
+        Set<String> problems = new LinkedHashSet<>();
         try (JsonParser p = new JsonFactory().createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");
@@ -21,16 +25,16 @@ final class OurDnssecJson {
                 String field = p.currentName();
                 p.nextToken();
                 if (field.equals("dnssec")) {
-                    readDnssec(p, zones);
+                    readDnssec(p, zones, problems);
                 } else {
                     p.skipChildren();
                 }
             }
         }
-        return new ZoneVerdicts(zones);
+        return new OurDnssecJson(new ZoneVerdicts(zones), problems);
     }
 
-    private static void readDnssec(JsonParser p, Map<String, String> zones) throws IOException {
+    private static void readDnssec(JsonParser p, Map<String, String> zones, Set<String> problems) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
@@ -39,10 +43,30 @@ final class OurDnssecJson {
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     p.skipChildren();
                 }
+            } else if (field.equals("problems")) {
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    Map<String, String> fields = flatObject(p);
+                    problems.add(fields.get("code") + " " + (fields.get("address") == null ? "-" : fields.get("address")));
+                }
             } else {
                 p.skipChildren();
             }
         }
+    }
+
+    /** The scalar fields of the object whose START_OBJECT is the current token (null values stay null). */
+    private static Map<String, String> flatObject(JsonParser p) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t.isScalarValue()) {
+                fields.put(f, t == JsonToken.VALUE_NULL ? null : p.getText());
+            } else {
+                p.skipChildren();
+            }
+        }
+        return fields;
     }
 
     private static void readChain(JsonParser p, Map<String, String> zones) throws IOException {
@@ -54,20 +78,8 @@ final class OurDnssecJson {
                 continue;
             }
             while (p.nextToken() == JsonToken.START_OBJECT) {
-                String zone = null;
-                String status = null;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String f = p.currentName();
-                    p.nextToken();
-                    if (f.equals("zone")) {
-                        zone = p.getText();
-                    } else if (f.equals("status")) {
-                        status = p.getText();
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                zones.put(zone, status);
+                Map<String, String> fields = flatObject(p);
+                zones.put(fields.get("zone"), fields.get("status"));
             }
         }
     }
