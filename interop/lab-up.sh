@@ -29,6 +29,9 @@ for conf in "$here"/conf/*.conf; do
   sed -e "s|@RUN@|$run|g" -e "s|@ZONES@|$zones|g" -e "s|@INTEROP@|$here|g" "$conf" > "$run/$name.conf"
 done
 
+# the DNSSEC part: keys and signed zones in $run/signed (see sign-zones.sh)
+bash "$here/sign-zones.sh" "$run"
+
 # each daemon detaches itself and writes its pid file
 for c in "$run"/named-*.conf; do in_ns named -n 1 -c "$c"; done
 for c in "$run"/nsd-*.conf;   do in_ns nsd -c "$c"; done
@@ -41,7 +44,8 @@ echo $! > "$run/silent.pid"
 ready() { in_ns dig +norec +time=1 +tries=1 "@$1" "$2" SOA 2>/dev/null | grep -q 'status: NOERROR'; }
 for target in 127.54.0.1/. 127.54.0.2/. 127.54.0.3/. 127.54.1.2/com 127.54.2.1/net \
               127.54.3.1/org 127.54.3.2/org 127.54.10.2/example.com 127.54.10.3/example.com \
-              127.0.0.1/example.com; do
+              127.0.0.1/example.com \
+              127.54.40.1/sec 127.54.41.1/ok.sec 127.54.41.2/ok.sec 127.54.41.3/ok.sec; do
   for try in $(seq 1 20); do
     ready "${target%%/*}" "${target#*/}" && continue 2
     sleep 1

@@ -16,13 +16,16 @@ import org.dnstracer.model.Section;
 import org.dnstracer.model.Status;
 import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceNode;
+import org.dnstracer.net.Attempt;
 import org.dnstracer.net.Exchange;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.DSRecord;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
@@ -124,6 +127,14 @@ public final class ChainValidator {
             verdict(node, DnssecStatus.INDETERMINATE, "no DNSKEY reply", List.of());
             return Trust.not(DnssecStatus.INDETERMINATE, "DNSKEY of " + Names.display(zone) + " unavailable");
         }
+        if (!askedWithDo(keyExchange)) {
+            // the EDNS queries timed out and only the plain one got a reply (EDNS fallback): a server answers
+            // without signatures then, so judging it would call a loaded but healthy server bogus
+            problem(node, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_DNSKEY_UNAVAILABLE,
+                    "the DNSKEY query for " + Names.display(zone) + " got a reply only without EDNS (no DO bit)");
+            verdict(node, DnssecStatus.INDETERMINATE, "DNSKEY reply only without DO", List.of());
+            return Trust.not(DnssecStatus.INDETERMINATE, "DNSKEY of " + Names.display(zone) + " unavailable");
+        }
         RRset dnskeys = rrset(keyExchange.reply(), org.xbill.DNS.Section.ANSWER, zone, Type.DNSKEY);
         if (dnskeys == null) {
             return bogus(node, new Failure(DnssecProblemCode.DNSSEC_NO_DNSKEY,
@@ -181,6 +192,16 @@ public final class ChainValidator {
         }
         verdict(node, DnssecStatus.SECURE, null, keys);
         return Trust.secure(List.of());
+    }
+
+    /** Whether the query that got the exchange's reply set DO (a reply to a plain query carries no RRSIG). */
+    static boolean askedWithDo(Exchange exchange) {
+        Attempt attempt = exchange.replyAttempt();
+        if (attempt == null) {
+            return true;
+        }
+        OPTRecord opt = attempt.sent().getOPT();
+        return opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0;
     }
 
     private Trust referral(TraceNode node, Message reply, List<DNSKEYRecord> zoneKeys, List<KeyInfo> keys,

@@ -89,7 +89,8 @@ public enum FindingCode {
             + "proof (-D)", Source.DNSSEC, "DNSSEC10 (NSEC / NSEC3 missing)", "MISSING_NSEC_FOR_NODATA"),
     DNSSEC_UNSUPPORTED_ALGORITHM(Severity.WARNING, "signed with an algorithm the validator cannot check: insecure, "
             + "as RFC 4035 §5.2 says (-D)", Source.DNSSEC, "DNSSEC05 (ALGORITHM_NOT_RECOMMENDED)", "-"),
-    DNSSEC_DNSKEY_UNAVAILABLE(Severity.WARNING, "the server did not answer the DNSKEY question (-D)",
+    DNSSEC_DNSKEY_UNAVAILABLE(Severity.WARNING, "the server did not answer the DNSKEY question, or only without EDNS "
+            + "(no DO bit, so no signatures) (-D)",
             Source.DNSSEC, "DNSSEC02 (NO_RESPONSE_DNSKEY)", "-"),
     DNSSEC_SIGNER_BELOW_ZONE(Severity.WARNING, "data signed by a zone below the one the server was delegated "
             + "(it serves both): that chain was not traced (-D)", Source.DNSSEC, "-", "-"),

@@ -16,7 +16,10 @@ import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceNode;
 import org.dnstracer.model.TraceStats;
 import org.dnstracer.model.Verdict;
+import org.dnstracer.net.Attempt;
+import org.dnstracer.net.AttemptResult;
 import org.dnstracer.net.Exchange;
+import org.dnstracer.net.Protocol;
 import org.dnstracer.net.ServerAddress;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
@@ -305,6 +308,25 @@ class ChainValidatorTest {
         Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds())),
                 child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))), Status.AUTHORITATIVE_ANSWER));
         DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).status()).isEqualTo(DnssecStatus.INDETERMINATE);
+        assertThat(report.problems()).extracting(DnssecProblem::code)
+                .containsExactly(DnssecProblemCode.DNSSEC_DNSKEY_UNAVAILABLE);
+    }
+
+    @Test
+    void dnskeyReplyToAQueryWithoutDoIsIndeterminateNotMissingItsRrsig() throws Exception {
+        Trace trace = healthy(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new)));
+        // as after an EDNS fallback: the EDNS tries timed out, the plain query got the keys without their RRSIG
+        Message plain = Message.newQuery(Record.newRecord(EXAMPLE.name, Type.DNSKEY, DClass.IN));
+        Message unsignedKeys = reply(true);
+        EXAMPLE.dnskeys().rrs(false).forEach(r -> unsignedKeys.addRecord(r, org.xbill.DNS.Section.ANSWER));
+        Attempt attempt = new Attempt(Protocol.UDP, plain, Duration.ofMillis(200), Duration.ofMillis(1),
+                AttemptResult.REPLY, unsignedKeys, 0, List.of(), null);
+        keys.put(new ServerZone(EXAMPLE_IP, EXAMPLE.name), new Exchange(new ServerAddress(EXAMPLE_IP, 53),
+                EXAMPLE.name, Type.DNSKEY, unsignedKeys, List.of(attempt), false));
+
+        DnssecReport report = validate(trace, TestZone.NOW);
+
         assertThat(childVerdict(report, trace).status()).isEqualTo(DnssecStatus.INDETERMINATE);
         assertThat(report.problems()).extracting(DnssecProblem::code)
                 .containsExactly(DnssecProblemCode.DNSSEC_DNSKEY_UNAVAILABLE);

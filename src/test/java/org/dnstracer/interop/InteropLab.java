@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,8 +17,8 @@ import java.util.Optional;
  */
 final class InteropLab implements AutoCloseable {
     static final Path DIR = Path.of(System.getProperty("user.dir"), "interop").toAbsolutePath();
-    private static final List<String> TOOLS = List.of("/usr/sbin/named", "/usr/sbin/nsd", "/usr/sbin/knotd",
-            "/usr/bin/dig", "/usr/bin/dnstracer");
+    /** Every program the lab or a test runs, with the Debian package that has it. */
+    private static final Map<String, String> TOOLS = tools();
 
     private final String namespace;
     private final Path runDir;
@@ -36,10 +38,10 @@ final class InteropLab implements AutoCloseable {
             if (!uid.equals("0")) {
                 return Optional.of("interop suite needs root (uid " + uid + ")");
             }
-            for (String tool : TOOLS) {
-                if (!Files.isExecutable(Path.of(tool))) {
-                    return Optional.of("interop suite needs " + tool
-                            + " (Debian packages bind9 bind9-dnsutils nsd knot dnstracer)");
+            for (Map.Entry<String, String> tool : TOOLS.entrySet()) {
+                if (!Files.isExecutable(Path.of(tool.getKey()))) {
+                    return Optional.of("interop suite needs " + tool.getKey() + " (Debian package " + tool.getValue()
+                            + "; all of them: " + String.join(" ", new java.util.TreeSet<>(TOOLS.values())) + ")");
                 }
             }
             if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
@@ -59,6 +61,27 @@ final class InteropLab implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             return Optional.of("interop suite cannot check its requirements: " + e);
         }
+    }
+
+    private static Map<String, String> tools() {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("/usr/sbin/named", "bind9");
+        t.put("/usr/sbin/nsd", "nsd");
+        t.put("/usr/sbin/knotd", "knot");
+        t.put("/usr/bin/dig", "bind9-dnsutils");
+        t.put("/usr/bin/dnstracer", "dnstracer");
+        // lab-up.sh signs the DNSSEC zones (interop/sign-zones.sh); DnssecPeersInteropTest asks delv and drill
+        t.put("/usr/bin/dnssec-keygen", "bind9-utils");
+        t.put("/usr/bin/dnssec-signzone", "bind9-utils");
+        t.put("/usr/bin/dnssec-dsfromkey", "bind9-utils");
+        t.put("/usr/bin/delv", "bind9-dnsutils");
+        t.put("/usr/bin/drill", "ldnsutils");
+        return t;
+    }
+
+    /** What interop/sign-zones.sh made: signed zones, the root's trust anchor (root.key, root.delv). */
+    Path signedDir() {
+        return runDir.resolve("signed");
     }
 
     static InteropLab start() throws IOException, InterruptedException {

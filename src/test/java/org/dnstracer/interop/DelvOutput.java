@@ -1,0 +1,56 @@
+package org.dnstracer.interop;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * BIND's {@code delv} judges one answer, not zones: "; fully validated" (secure), "; unsigned answer" (insecure), or
+ * "resolution failed" (bogus; but an NXDOMAIN proven by NSEC is "; negative response, fully validated") after lines like ";; validating expired.sec/DNSKEY: ..." that name the zone it could
+ * not validate. Read per zone along our chain: the zones above the one it blames (or above the answer's zone) it
+ * validated on its way down, so they are secure; the blamed zone gets the verdict; zones below it were not reached.
+ */
+final class DelvOutput {
+    private static final Pattern VALIDATING = Pattern.compile("(?m)^;; validating ([^/\\s]+)/");
+
+    private DelvOutput() {}
+
+    static String answer(String output) {
+        // also "; negative response, fully validated" (after a ";; resolution failed: ncache nxdomain" line)
+        if (output.contains("fully validated")) {
+            return "secure";
+        }
+        if (output.contains("unsigned answer")) {
+            return "insecure";
+        }
+        if (output.contains("resolution failed")) {
+            return "bogus";
+        }
+        return "unknown";
+    }
+
+    /** @param chain our chain's zones, from the root down (trailing dots) */
+    static ZoneVerdicts alongChain(String output, List<String> chain) {
+        String verdict = answer(output);
+        String blamed = chain.get(chain.size() - 1);
+        Matcher m = VALIDATING.matcher(output);
+        if (verdict.equals("bogus") && m.find()) {
+            blamed = absolute(m.group(1));
+        }
+        Map<String, String> zones = new LinkedHashMap<>();
+        for (String zone : chain) {
+            if (zone.equals(blamed)) {
+                zones.put(zone, verdict);
+                break;
+            }
+            zones.put(zone, "secure");
+        }
+        return new ZoneVerdicts(zones);
+    }
+
+    private static String absolute(String name) {
+        return name.endsWith(".") ? name : name + ".";
+    }
+}
