@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentMap;
 final class AdaptiveTimeouts {
     /** Below this, scheduler jitter and a busy machine alone cause spurious retries. */
     static final Duration FLOOR = Duration.ofMillis(50);
+    /** Round trips without a reply after which a try is hedged. */
+    static final int HEDGE_ROUND_TRIPS = 3;
     /** What "no cap" means: no server worth waiting for takes longer. */
     static final Duration NO_CAP = Duration.ofSeconds(30);
     /** Keeps a long-running process from growing without bound on a huge trace. */
@@ -64,6 +66,23 @@ final class AdaptiveTimeouts {
             return clamp(overall.get(), max(FLOOR, configuredInitial.dividedBy(2)));
         }
         return configuredInitial;
+    }
+
+    /**
+     * When a UDP try to this server that is still unanswered sends its hedge: {@value #HEDGE_ROUND_TRIPS} smoothed
+     * round trips (the server's own, else the run's), at least {@link #FLOOR}; null when no round trip has been
+     * measured yet. Three round trips is rarely reached by a reply that is merely slow, so a hedge almost always
+     * replaces a lost packet, and a run without loss sends no more queries than without hedging. The try ignores
+     * a hedge that would not come before its own end, which is the case of a measured server whose
+     * retransmission timeout is already tight.
+     */
+    Duration hedgeAfter(ServerAddress server) {
+        RttEstimator own = perServer.get(server);
+        Optional<Duration> srtt = own == null ? Optional.empty() : own.smoothedRtt();
+        if (srtt.isEmpty()) {
+            srtt = global.smoothedRtt();
+        }
+        return srtt.map(rtt -> max(rtt.multipliedBy(HEDGE_ROUND_TRIPS), FLOOR)).orElse(null);
     }
 
     /**

@@ -9,7 +9,8 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 
 /**
- * The policy of one exchange: tries with doubling waits; TCP after a truncated reply (keeping the truncated reply
+ * The policy of one exchange: tries with doubling waits, each UDP try hedged after a few round trips without a
+ * reply (see {@link AdaptiveTimeouts#hedgeAfter}); TCP after a truncated reply (keeping the truncated reply
  * when TCP fails); one round without EDNS for servers that reject it, and one try without EDNS for servers that
  * never answer it.
  */
@@ -113,7 +114,8 @@ final class ExchangeRunner {
             // the extra try without EDNS gets the wait of the last regular try, not the first
             int waitIndex = Math.min(i + options.tries() - count, options.tries() - 1);
             Attempt attempt = protocol == Protocol.UDP
-                    ? udp.run(server, query, timeouts.forTry(server, Protocol.UDP, waitIndex))
+                    ? udp.run(server, query, timeouts.forTry(server, Protocol.UDP, waitIndex),
+                            timeouts.hedgeAfter(server), () -> queries.build(qname, qtype, edns, recursive))
                     : tcp.run(server, query, timeouts.forTry(server, Protocol.TCP, waitIndex));
             attempts.add(attempt);
             switch (attempt.result()) {
@@ -167,7 +169,7 @@ final class ExchangeRunner {
     private void sampleRtt(ServerAddress server, Attempt attempt) {
         // TCP times include the handshake and would inflate the UDP estimate
         if (attempt.protocol() == Protocol.UDP) {
-            timeouts.sample(server, attempt.elapsed());
+            timeouts.sample(server, attempt.roundTrip());
         }
     }
 }

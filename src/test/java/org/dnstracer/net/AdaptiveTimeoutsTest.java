@@ -83,4 +83,33 @@ class AdaptiveTimeoutsTest {
         assertThat(t.forTry(B, Protocol.UDP, 1)).isEqualTo(Duration.ofMillis(400));
         assertThat(t.forTry(B, Protocol.UDP, 2)).isEqualTo(Duration.ofMillis(800));
     }
+
+    @Test
+    void nothingIsHedgedBeforeAnyRoundTripIsMeasured() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        assertThat(t.hedgeAfter(A)).isNull();
+    }
+
+    @Test
+    void aTryIsHedgedAfterThreeOfTheServersOwnSmoothedRoundTrips() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        t.sample(A, Duration.ofMillis(40));
+        t.sample(B, Duration.ofMillis(100));
+        assertThat(t.hedgeAfter(A)).isEqualTo(Duration.ofMillis(120));
+    }
+
+    @Test
+    void aServerNeverHeardFromIsHedgedAfterThreeOfTheRunsRoundTrips() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        t.sample(A, Duration.ofMillis(40));
+        assertThat(t.hedgeAfter(B)).isEqualTo(Duration.ofMillis(120));
+        assertThat(t.hedgeAfter(B)).isLessThan(t.initialFor(B));
+    }
+
+    @Test
+    void hedgesWaitAtLeastTheFloorSoThatJitterAloneSendsNoHedge() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        t.sample(A, Duration.ofMillis(1));
+        assertThat(t.hedgeAfter(A)).isEqualTo(AdaptiveTimeouts.FLOOR);
+    }
 }
