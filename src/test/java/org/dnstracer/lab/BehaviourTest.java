@@ -87,6 +87,20 @@ class BehaviourTest {
         assertThat(client.tcp(NS1, "www.test", Type.A).getRcode()).isEqualTo(Rcode.NOERROR);
     }
 
+    @Test
+    void neighbouringSeedsDrawIndependentlySoOneQueryPerServerIsLostAtTheGivenRate() throws IOException {
+        // the benchmark gives each server its own seed (run x 100 + server number) and asks it about once
+        LabClient quick = new LabClient(lab.port()).timeout(150);
+        int lost = 0;
+        for (int seed = 101; seed <= 160; seed++) {
+            ns1.setBehaviour(Behaviour.normal().withLoss(0.1, seed));
+            if (quick.udp(NS1, "www.test", Type.A) == null) {
+                lost++;
+            }
+        }
+        assertThat(lost).isBetween(1, 20);
+    }
+
     private static List<Boolean> answeredPattern(LabClient c, int n) throws IOException {
         List<Boolean> answered = new ArrayList<>();
         for (int i = 0; i < n; i++) {
