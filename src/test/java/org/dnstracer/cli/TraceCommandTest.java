@@ -117,6 +117,20 @@ class TraceCommandTest {
         assertThat(CliRun.of("--help").status()).isZero();
     }
 
+    @Test
+    void versionAloneIsPrintedWithoutPicocliButExactlyAsPicocliPrintsIt() {
+        for (String flag : new String[] {"--version", "-V"}) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int status = Cli.run(new String[] {flag}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+            CliRun picocli = CliRun.of(flag);
+
+            assertThat(status).isZero();
+            assertThat(out.toString()).startsWith("dnstracer ").isEqualTo(picocli.out());
+            assertThat(err.toString()).isEqualTo(picocli.err()).isEmpty();
+        }
+    }
+
     /** Every bad input: the exact line on stderr, status 2, nothing on stdout; and no query is sent for any. */
     static Stream<Arguments> badInputs() {
         return Stream.of(
