@@ -25,6 +25,7 @@ final class AdaptiveTimeouts {
     private final Duration configuredInitial;
     private final Duration cap;
     private final RttEstimator global = new RttEstimator();
+    private final RecentRoundTrips recent = new RecentRoundTrips();
     private final ConcurrentMap<ServerAddress, RttEstimator> perServer = new ConcurrentHashMap<>();
 
     AdaptiveTimeouts(Duration initialTimeout, Duration maxTimeout) {
@@ -45,6 +46,7 @@ final class AdaptiveTimeouts {
 
     void sample(ServerAddress server, Duration rtt) {
         global.sample(rtt);
+        recent.sample(rtt);
         RttEstimator own = perServer.get(server);
         if (own == null && perServer.size() < MAX_SERVERS) {
             own = perServer.computeIfAbsent(server, s -> new RttEstimator());
@@ -69,8 +71,9 @@ final class AdaptiveTimeouts {
     }
 
     /**
-     * When a UDP try to this server that is still unanswered sends its hedge: {@value #HEDGE_ROUND_TRIPS} smoothed
-     * round trips (the server's own, else the run's), at least {@link #FLOOR}; null when no round trip has been
+     * When a UDP try to this server that is still unanswered sends its hedge: {@value #HEDGE_ROUND_TRIPS} round
+     * trips (the server's own smoothed one, else the median of the run's recent replies), at least {@link #FLOOR};
+     * null when no round trip has been
      * measured yet. Three round trips is rarely reached by a reply that is merely slow, so a hedge almost always
      * replaces a lost packet, and a run without loss sends no more queries than without hedging. The try ignores
      * a hedge that would not come before its own end, which is the case of a measured server whose
@@ -80,7 +83,7 @@ final class AdaptiveTimeouts {
         RttEstimator own = perServer.get(server);
         Optional<Duration> srtt = own == null ? Optional.empty() : own.smoothedRtt();
         if (srtt.isEmpty()) {
-            srtt = global.smoothedRtt();
+            srtt = recent.median();
         }
         return srtt.map(rtt -> max(rtt.multipliedBy(HEDGE_ROUND_TRIPS), FLOOR)).orElse(null);
     }

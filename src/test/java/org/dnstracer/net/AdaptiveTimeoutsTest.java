@@ -107,6 +107,16 @@ class AdaptiveTimeoutsTest {
     }
 
     @Test
+    void aSlowFirstReplyOfTheRunDoesNotDelayTheHedgesOfNewServers() {
+        // the run's first replies are the slowest (both ends still warming up): the median of recent ones forgets them
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        t.sample(A, Duration.ofMillis(160));
+        t.sample(B, Duration.ofMillis(40));
+        t.sample(server("127.0.0.3"), Duration.ofMillis(42));
+        assertThat(t.hedgeAfter(server("127.0.0.4"))).isEqualTo(Duration.ofMillis(126));
+    }
+
+    @Test
     void hedgesWaitAtLeastTheFloorSoThatJitterAloneSendsNoHedge() {
         AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
         t.sample(A, Duration.ofMillis(1));
