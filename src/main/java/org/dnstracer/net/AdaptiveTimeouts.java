@@ -89,6 +89,17 @@ final class AdaptiveTimeouts {
     }
 
     /**
+     * The wait of a UDP try that may hedge after {@code hedgeAfter} (null for none): its regular wait, stretched
+     * when needed so that the hedge too gets as long to be answered as the first query had before it, within the cap.
+     */
+    Duration withRoomForHedge(Duration wait, Duration hedgeAfter) {
+        if (hedgeAfter == null || hedgeAfter.compareTo(wait) >= 0) {
+            return wait;
+        }
+        return min(max(wait, hedgeAfter.multipliedBy(2)), cap);
+    }
+
+    /**
      * The wait of try {@code tryIndex} (0-based). A TCP try starts from twice the UDP figure because its
      * handshake costs one more round trip before the query can even be sent.
      */

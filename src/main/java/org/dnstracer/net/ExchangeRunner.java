@@ -113,10 +113,14 @@ final class ExchangeRunner {
             Message query = queries.build(qname, qtype, edns, recursive);
             // the extra try without EDNS gets the wait of the last regular try, not the first
             int waitIndex = Math.min(i + options.tries() - count, options.tries() - 1);
-            Attempt attempt = protocol == Protocol.UDP
-                    ? udp.run(server, query, timeouts.forTry(server, Protocol.UDP, waitIndex),
-                            timeouts.hedgeAfter(server), () -> queries.build(qname, qtype, edns, recursive))
-                    : tcp.run(server, query, timeouts.forTry(server, Protocol.TCP, waitIndex));
+            Attempt attempt;
+            if (protocol == Protocol.UDP) {
+                Duration hedgeAfter = timeouts.hedgeAfter(server);
+                Duration wait = timeouts.withRoomForHedge(timeouts.forTry(server, Protocol.UDP, waitIndex), hedgeAfter);
+                attempt = udp.run(server, query, wait, hedgeAfter, () -> queries.build(qname, qtype, edns, recursive));
+            } else {
+                attempt = tcp.run(server, query, timeouts.forTry(server, Protocol.TCP, waitIndex));
+            }
             attempts.add(attempt);
             switch (attempt.result()) {
                 case REPLY:

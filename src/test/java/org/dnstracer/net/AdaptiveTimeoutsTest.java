@@ -117,6 +117,16 @@ class AdaptiveTimeoutsTest {
     }
 
     @Test
+    void aHedgedTryWaitsLongEnoughForTheHedgeToBeAnsweredWithinTheCap() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofMillis(500));
+        assertThat(t.withRoomForHedge(Duration.ofMillis(200), Duration.ofMillis(150))).isEqualTo(Duration.ofMillis(300));
+        assertThat(t.withRoomForHedge(Duration.ofMillis(400), Duration.ofMillis(150))).isEqualTo(Duration.ofMillis(400));
+        assertThat(t.withRoomForHedge(Duration.ofMillis(400), Duration.ofMillis(300))).isEqualTo(Duration.ofMillis(500));
+        assertThat(t.withRoomForHedge(Duration.ofMillis(200), Duration.ofMillis(250))).isEqualTo(Duration.ofMillis(200));
+        assertThat(t.withRoomForHedge(Duration.ofMillis(200), null)).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
     void hedgesWaitAtLeastTheFloorSoThatJitterAloneSendsNoHedge() {
         AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
         t.sample(A, Duration.ofMillis(1));
