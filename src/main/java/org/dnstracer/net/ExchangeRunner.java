@@ -9,8 +9,8 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 
 /**
- * The policy of one exchange: tries with doubling waits, each UDP try hedged after a few round trips without a
- * reply (see {@link AdaptiveTimeouts#hedgeAfter}); TCP after a truncated reply (keeping the truncated reply
+ * The policy of one exchange: tries with doubling waits, the first (over UDP) hedged after a few round trips
+ * without a reply (see {@link AdaptiveTimeouts#hedgeAfter}); TCP after a truncated reply (keeping the truncated reply
  * when TCP fails); one round without EDNS for servers that reject it, and one try without EDNS for servers that
  * never answer it.
  */
@@ -115,7 +115,9 @@ final class ExchangeRunner {
             int waitIndex = Math.min(i + options.tries() - count, options.tries() - 1);
             Attempt attempt;
             if (protocol == Protocol.UDP) {
-                Duration hedgeAfter = timeouts.hedgeAfter(server);
+                // only the exchange's first try: when a query and its hedge both went unanswered the server is
+                // more likely silent than unlucky, and the doubling waits are the polite way to find out
+                Duration hedgeAfter = attempts.isEmpty() ? timeouts.hedgeAfter(server) : null;
                 Duration wait = timeouts.withRoomForHedge(timeouts.forTry(server, Protocol.UDP, waitIndex), hedgeAfter);
                 attempt = udp.run(server, query, wait, hedgeAfter, () -> queries.build(qname, qtype, edns, recursive));
             } else {

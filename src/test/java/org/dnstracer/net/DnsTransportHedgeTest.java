@@ -48,4 +48,21 @@ class DnsTransportHedgeTest {
             assertThat(silent.received()).hasSize(1);
         }
     }
+
+    @Test
+    void aSilentServerGetsOneHedgeOnItsFirstTryThenTheRegularDoublingTries() throws Exception {
+        try (ScriptedServer measured = ScriptedServer.start(answering());
+                ScriptedServer silent = ScriptedServer.start(TransportFixtures.silent());
+                DnsTransport transport = new DnsTransport(TransportOptions.defaults().withTries(3)
+                        .withInitialTimeout(Duration.ofMillis(400)).withMaxTimeout(Duration.ofMillis(400))
+                        .withEdns(false, TransportOptions.DEFAULT_EDNS_SIZE))) {
+            ask(transport, measured.address());
+
+            Exchange exchange = ask(transport, silent.address());
+
+            assertThat(exchange.answered()).isFalse();
+            assertThat(exchange.attempts()).extracting(Attempt::hedged).containsExactly(true, false, false);
+            assertThat(silent.received()).hasSize(4);
+        }
+    }
 }
