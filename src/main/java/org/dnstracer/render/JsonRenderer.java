@@ -103,7 +103,8 @@ public final class JsonRenderer {
         g.writeEndObject();
     }
 
-    private static void exchange(JsonGenerator g, Exchange ex) throws IOException {
+    /** The fields of one exchange: its tries (hedges included), then what the reply said; package-private for tests. */
+    static void exchange(JsonGenerator g, Exchange ex) throws IOException {
         g.writeArrayFieldStart("tries");
         for (Attempt a : ex.attempts()) {
             g.writeStartObject();
