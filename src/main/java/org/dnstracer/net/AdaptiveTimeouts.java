@@ -101,12 +101,15 @@ final class AdaptiveTimeouts {
 
     /**
      * The wait of try {@code tryIndex} (0-based). A TCP try starts from twice the UDP figure because its
-     * handshake costs one more round trip before the query can even be sent.
+     * handshake costs one more round trip before the query can even be sent, and from at least the configured
+     * first wait.
      */
     Duration forTry(ServerAddress server, Protocol protocol, int tryIndex) {
         Duration wait = initialFor(server);
         if (protocol == Protocol.TCP) {
-            wait = wait.multipliedBy(2);
+            // but never less than the configured first wait: a server's UDP round trips say little about how
+            // fast it accepts a connection and answers on it (on a busy host, loopback BIND took over 100 ms)
+            wait = max(wait.multipliedBy(2), configuredInitial);
         }
         for (int i = 0; i < tryIndex && wait.compareTo(cap) < 0; i++) {
             wait = wait.multipliedBy(2);

@@ -127,6 +127,15 @@ class AdaptiveTimeoutsTest {
     }
 
     @Test
+    void aTcpTryToAFastUdpServerStillWaitsAtLeastTheConfiguredFirstWait() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        t.sample(A, Duration.ofMillis(4));
+        assertThat(t.forTry(A, Protocol.UDP, 0)).isEqualTo(AdaptiveTimeouts.FLOOR);
+        assertThat(t.forTry(A, Protocol.TCP, 0)).isEqualTo(Duration.ofMillis(400));
+        assertThat(t.forTry(A, Protocol.TCP, 1)).isEqualTo(Duration.ofMillis(800));
+    }
+
+    @Test
     void hedgesWaitAtLeastTheFloorSoThatJitterAloneSendsNoHedge() {
         AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
         t.sample(A, Duration.ofMillis(1));
