@@ -9,6 +9,7 @@
 #   DELAYS="0 20"      one-way delays in ms; the lab adds 2x this to every reply, so a round trip grows by 2x
 #   SCENARIOS="healthy wide deep dead loss glueless"
 #   TIMEOUT=1          -t given to both tools (seconds); also the dead-server allowance of the bound
+#   CHECK_DELAY=20     one-way delay of the --check overhead measurement (healthy lab); CHECK_DELAY=no skips it
 #   CLASSIC=auto       auto: compare with /usr/bin/dnstracer in a network namespace when root; no: skip
 #   CLASSIC_RUNS=3     runs per classic figure (the classic tool is slow by design)
 #   CLASSIC_LIMIT=60   seconds after which one classic run is killed (and reported as >= that)
@@ -25,6 +26,7 @@ RUNS=${RUNS:-15}
 DELAYS=${DELAYS:-"0 20"}
 SCENARIOS=${SCENARIOS:-"healthy wide deep dead loss glueless"}
 TIMEOUT=${TIMEOUT:-1}
+CHECK_DELAY=${CHECK_DELAY:-20}
 CLASSIC=${CLASSIC:-auto}
 CLASSIC_RUNS=${CLASSIC_RUNS:-3}
 CLASSIC_LIMIT=${CLASSIC_LIMIT:-60}
@@ -207,6 +209,35 @@ for d in $DELAYS; do
   done
 done
 echo >>"$report"
+
+# --- what --check adds to a healthy trace ----------------------------------------------------------------------
+# Every probe of every zone cut goes out at once after the trace, so --check should cost about one round trip
+# (the slowest probe), not one per probe or per server.
+if [ "$CHECK_DELAY" != no ]; then
+  log "bench: --check on the healthy lab at $CHECK_DELAY ms each way ..."
+  lab="$work/lab-check"
+  "$here/genlab.sh" healthy $((2 * CHECK_DELAY)) 0 1 "$lab"
+  # shellcheck disable=SC1091
+  . "$lab/scenario.env"
+  plain="" checked=""
+  for _ in $(seq "$RUNS"); do
+    # interleaved, so that both see the same machine load
+    plain="$plain $(time_ms "$tool" --lab "$lab" -t "$TIMEOUT" "$QNAME")"
+    checked="$checked $(time_ms "$tool" --lab "$lab" -t "$TIMEOUT" --check "$QNAME")"
+  done
+  pm=$(printf '%s\n' $plain | median)
+  cm=$(printf '%s\n' $checked | median)
+  rtt=$((2 * CHECK_DELAY))
+  extra=$((cm - pm))
+  {
+    echo "## What \`--check\` adds (healthy lab: root, 2 x test, 3 x example.test; $CHECK_DELAY ms each way)"
+    echo
+    echo "| plain median ms | --check median ms | extra ms | extra in round trips ($rtt ms) | target |"
+    echo "|---:|---:|---:|---:|---:|"
+    echo "| $pm | $cm | $extra | $(ratio "$extra" "$rtt") | <= 1 round trip (+ noise) |"
+    echo
+  } >>"$report"
+fi
 
 # --- peak heap of a wide trace --------------------------------------------------------------------------------
 lab="$work/lab-heap"

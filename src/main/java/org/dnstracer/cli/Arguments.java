@@ -37,6 +37,18 @@ final class Arguments {
         }
     }
 
+    /** {@code 2026-11-01T12:00:00Z}, or a day {@code 2026-11-01} (its midnight, UTC). */
+    static java.time.Instant parseInstant(String text, String option) throws UsageException {
+        String t = text.trim();
+        try {
+            return t.length() == 10 ? java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.OffsetDateTime.parse(t).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException(option + " needs a date (2026-11-01) or a moment (2026-11-01T12:00:00Z), not '"
+                    + text + "'");
+        }
+    }
+
     static InetAddress localAddress(String text) throws UsageException {
         InetAddress address = IpLiterals.parse(text)
                 .orElseThrow(() -> new UsageException("-S needs an IP address, not '" + text + "'"));

@@ -17,6 +17,9 @@ public final class Cli {
     public static final int USAGE = 2;
     public static final int ERROR = 3;
 
+    /** A finding at or above the {@code --fail-on} severity. */
+    public static final int FINDINGS = 4;
+
     private Cli() {}
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {

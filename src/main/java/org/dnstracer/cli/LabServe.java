@@ -11,12 +11,17 @@ import org.dnstracer.lab.LabDefinition;
 final class LabServe {
     private LabServe() {}
 
-    static int run(LabDefinition definition, int port, Duration serveFor, PrintWriter out) throws Exception {
-        try (Lab lab = Lab.start(definition, port)) {
+    /** @param dnssec sign the zones the lab's sign lines name, and print the trust anchor to validate them from */
+    static int run(LabDefinition definition, int port, Duration serveFor, boolean dnssec, PrintWriter out)
+            throws Exception {
+        try (Lab lab = Lab.start(definition, port, dnssec)) {
             CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(stop::countDown, "dnstracer-lab-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.println(lab.serverTable());
+            for (org.xbill.DNS.Record anchor : lab.trustAnchors()) {
+                out.println("Trust anchor: " + anchor);
+            }
             out.println("Serving on port " + lab.port() + (serveFor == null ? " until interrupted" : " for " + Seconds.format(serveFor) + " s")
                     + "; try: dig @" + firstAddress(lab) + " -p " + lab.port() + " www.example.com +norecurse");
             out.flush();

@@ -4,8 +4,21 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dnstracer.findings.AnalysisOptions;
+import org.dnstracer.findings.Checker;
+import org.dnstracer.findings.Finding;
+import org.dnstracer.findings.Findings;
+import org.dnstracer.findings.ProbeResults;
+import org.dnstracer.findings.Severity;
+import org.dnstracer.dnssec.ChainValidator;
+import org.dnstracer.dnssec.DnskeyFetcher;
+import org.dnstracer.dnssec.DnssecReport;
+import org.dnstracer.dnssec.TrustAnchors;
+import java.util.function.Function;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -16,6 +29,8 @@ import org.dnstracer.net.DnsTransport;
 import org.dnstracer.net.IpAddresses;
 import org.dnstracer.net.Transport;
 import org.dnstracer.net.TransportOptions;
+import org.dnstracer.render.DnssecText;
+import org.dnstracer.render.FindingsBlock;
 import org.dnstracer.render.JsonRenderer;
 import org.dnstracer.render.Trailer;
 import org.dnstracer.render.TreePrinter;
@@ -49,6 +64,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "Sends non-recursive queries, starting at a server (the first nameserver of /etc/resolv.conf unless -s is "
                     + "given; -s . starts at the root servers), and follows every referral to every name server "
                     + "address, down to the authoritative servers. Each server's line says what it did.",
+            "",
+            "After the tree comes a Findings: block, one line per fault, each against the server address that "
+                    + "causes it: SEVERITY CODE  ZONE  SERVER (ADDRESS)  MESSAGE (EVIDENCE). Severities are error, "
+                    + "warning and notice; the codes (LAME_REFUSED, UNRESPONSIVE_UDP, GLUE_MISMATCH, ...) are listed "
+                    + "in the README. --check and --axfr add probes for what the trace alone cannot see.",
         },
         parameterListHeading = "%nParameters:%n",
         optionListHeading = "%nOptions:%n",
@@ -58,6 +78,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  1  no server answered authoritatively",
             "  2  usage error or bad input (one line on stderr)",
             "  3  I/O or internal error (one line on stderr)",
+            "  4  a finding at or above the --fail-on severity (otherwise 0 or 1 as above)",
         })
 public final class TraceCommand implements Callable<Integer> {
     @Spec
@@ -120,8 +141,40 @@ public final class TraceCommand implements Callable<Integer> {
             description = "EDNS(0) UDP payload size, 512-65535 (default: ${DEFAULT-VALUE}).")
     int ednsSize;
 
+    @Option(names = {"-D", "--dnssec"},
+            description = "Check DNSSEC at every zone cut, server by server: every query sets DO, each server's "
+                    + "DNSKEY set is fetched, and each line gets its status (secure, insecure, bogus, indeterminate). "
+                    + "With --lab-serve: serve the lab's signed zones and print its trust anchor.")
+    boolean dnssec;
+
+    @Option(names = "--trust-anchor", paramLabel = "FILE",
+            description = "With -D: DS or DNSKEY records in zone-file format to validate from (e.g. "
+                    + "/usr/share/dns/root.key). Default: the IANA root anchors; with --lab, the lab's own.")
+    Path trustAnchor;
+
+    @Option(names = "--dnssec-time", paramLabel = "TIME",
+            description = "With -D: check signature validity at this moment (2026-11-01 or 2026-11-01T12:00:00Z) "
+                    + "instead of now.")
+    String dnssecTime;
+
     @Option(names = "--json", description = "Print the whole trace as one JSON document instead of the tree.")
     boolean json;
+
+    @Option(names = "--check",
+            description = "After the trace, probe every zone cut on the traced paths for consistency: the child's "
+                    + "NS set and glue against the parent's, SOA serials, TCP, EDNS, recursion, NS names that are "
+                    + "CNAMEs (at most 7 queries per child server address, all at once).")
+    boolean check;
+
+    @Option(names = "--axfr",
+            description = "With or without --check: also try a zone transfer (AXFR over TCP) from every child "
+                    + "server of every zone cut; a transfer allowed to anyone is a finding.")
+    boolean axfr;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with status 4 when a finding of this severity or worse exists: error, warning or "
+                    + "notice.")
+    String failOn;
 
     @Option(names = "--no-follow-cname", description = "Do not trace the targets of CNAME answers.")
     boolean noFollowCname;
@@ -154,13 +207,16 @@ public final class TraceCommand implements Callable<Integer> {
     String host;
 
     private final Path resolvConf;
+    private final Function<TransportOptions, Transport> transports;
 
     public TraceCommand() {
-        this(ResolvConf.DEFAULT);
+        this(ResolvConf.DEFAULT, DnsTransport::new);
     }
 
-    TraceCommand(Path resolvConf) {
+    /** For tests: another resolv.conf, and transports made to their needs. */
+    TraceCommand(Path resolvConf, Function<TransportOptions, Transport> transports) {
         this.resolvConf = resolvConf;
+        this.transports = transports;
     }
 
     @Override
@@ -168,17 +224,19 @@ public final class TraceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (labServe != null) {
             validateLabServe();
-            return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, out);
+            return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, dnssec, out);
         }
         if (labFor != null) {
             throw new UsageException("--lab-for needs --lab-serve");
         }
         Settings settings = validate();
-        Lab running = lab == null ? null : Lab.start(labDefinition(lab), port == null ? 0 : port);
+        TrustAnchors fileAnchors = dnssec && trustAnchor != null ? loadAnchors(trustAnchor) : null;
+        Instant checkAt = dnssecTime == null ? Instant.now() : Arguments.parseInstant(dnssecTime, "--dnssec-time");
+        Lab running = lab == null ? null : Lab.start(labDefinition(lab), port == null ? 0 : port, dnssec);
         try {
             RootHints hints = running != null ? labHints(running) : loadHints();
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
-            try (Transport transport = new DnsTransport(settings.transport())) {
+            try (Transport transport = transports.apply(settings.transport())) {
                 Tracer tracer = new Tracer(transport);
                 String startGiven = server != null ? server : running != null ? "." : null;
                 StartServer start = StartServers.choose(startGiven, resolvConf, hints, settings.family(),
@@ -186,15 +244,41 @@ public final class TraceCommand implements Callable<Integer> {
                 TraceRequest request = new TraceRequest(settings.question(), start, destinationPort, settings.family(),
                         !noCache, negativeCache, !noFollowCname, settings.limits(), hints,
                         settings.transport().tries());
-                TraceListener live = json ? TraceListener.NONE
+                // with -D the status of a line is known only after the whole trace: the tree is printed then
+                TraceListener live = json || dnssec ? TraceListener.NONE
                         : new TreePrinter(out, verbose, start, settings.transport().tries());
                 Trace trace = tracer.run(request, live);
+                ProbeResults probes = check || axfr
+                        ? new Checker(transport, destinationPort, request.limits().maxQueries()
+                                - trace.stats().queries(), axfr, check).run(trace)
+                        : ProbeResults.NONE;
+                DnssecReport report = null;
+                if (dnssec) {
+                    TrustAnchors anchors = fileAnchors != null ? fileAnchors : anchorsFor(running);
+                    report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport), anchors, checkAt);
+                }
+                List<Finding> findings = Findings.of(trace, probes,
+                        new AnalysisOptions(running != null, !noFollowCname), report);
                 if (json) {
-                    JsonRenderer.render(trace, out);
+                    JsonRenderer.render(trace, findings, report, out);
                 } else {
+                    if (report != null) {
+                        // with -D the status of a line is known only after the whole trace: the tree comes now
+                        DnssecReport r = report;
+                        TreePrinter.render(trace, verbose, out, node -> DnssecText.suffix(r, node));
+                        DnssecText.render(trace, report, out);
+                    }
                     Trailer.render(trace, overview, out);
+                    FindingsBlock.render(findings, out);
+                    if (probes.notSent() > 0) {
+                        out.println("Warning: " + probes.notSent() + " --check/--axfr probes not sent: the query "
+                                + "budget of " + request.limits().maxQueries() + " was spent");
+                    }
                 }
                 out.flush();
+                if (settings.failOn() != null && Findings.anyAtLeast(findings, settings.failOn())) {
+                    return Cli.FINDINGS;
+                }
                 return trace.anyAuthoritative() ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
             }
         } finally {
@@ -206,7 +290,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     /** @param familyCause the option that restricted the address family, if any, for messages */
     private record Settings(Question question, IpFamily family, String familyCause, TransportOptions transport,
-            Limits limits) {}
+            Limits limits, Severity failOn) {}
 
     /** The lab server takes only its own options: anything about a trace would be silently ignored. */
     private void validateLabServe() throws UsageException {
@@ -221,6 +305,12 @@ public final class TraceCommand implements Callable<Integer> {
     private Settings validate() throws UsageException {
         if (host == null) {
             throw new UsageException("no host to trace given (try --help)");
+        }
+        if (dnssec && noEdns) {
+            throw new UsageException("-D needs EDNS (the DO bit lives in the OPT record): drop --no-edns");
+        }
+        if (!dnssec && (trustAnchor != null || dnssecTime != null)) {
+            throw new UsageException((trustAnchor != null ? "--trust-anchor" : "--dnssec-time") + " needs -D");
         }
         if (ednsSize < 512 || ednsSize > 65535) {
             throw new UsageException("--edns-size must be between 512 and 65535, not " + ednsSize);
@@ -254,8 +344,16 @@ public final class TraceCommand implements Callable<Integer> {
                 .withMaxTimeout(timeout)
                 .withSource(sourceAddress)
                 .withTcpOnly(tcp)
-                .withEdns(!noEdns, ednsSize);
-        return new Settings(question, family, familyCause, options, limits);
+                .withEdns(!noEdns, ednsSize)
+                .withDnssecOk(dnssec);
+        Severity threshold = null;
+        if (failOn != null) {
+            threshold = Severity.parse(failOn);
+            if (threshold == null) {
+                throw new UsageException("--fail-on must be error, warning or notice, not '" + failOn + "'");
+            }
+        }
+        return new Settings(question, family, familyCause, options, limits, threshold);
     }
 
     private Question question() throws UsageException {
@@ -282,6 +380,29 @@ public final class TraceCommand implements Callable<Integer> {
         try {
             return RootHints.fromRecords(running.rootHints(), "lab root hints");
         } catch (RootHints.HintsException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static TrustAnchors loadAnchors(Path file) throws UsageException {
+        try {
+            return TrustAnchors.load(file);
+        } catch (TrustAnchors.AnchorException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The lab's own anchor when tracing in a lab (none for a lab that signs nothing), else the IANA root anchors. */
+    private static TrustAnchors anchorsFor(Lab running) throws UsageException {
+        if (running == null) {
+            return TrustAnchors.builtIn();
+        }
+        if (running.trustAnchors().isEmpty()) {
+            return TrustAnchors.none("lab without signed zones");
+        }
+        try {
+            return TrustAnchors.of(running.trustAnchors(), "lab trust anchor");
+        } catch (TrustAnchors.AnchorException e) {
             throw new UsageException(e.getMessage());
         }
     }

@@ -15,7 +15,7 @@ import java.util.Set;
  *   <li>{@code delay}: every reply, UDP or TCP, leaves this long after its query arrived (one-way added latency: the
  *       round trip grows by exactly this much). Delayed replies go through a scheduler, so a slow server still
  *       answers other queries meanwhile.
- *   <li>{@code loss}: probability that a UDP query is dropped unanswered, drawn from a {@link java.util.Random}
+ *   <li>{@code loss}: probability that a UDP query is dropped unanswered, drawn from a {@link java.util.SplittableRandom}
  *       seeded with {@code seed} so a test sees the same drops every run. TCP is never lossy (TCP retransmits).
  *   <li>{@code mode}: what the server answers at all (see {@link Mode}).
  *   <li>{@code truncatesUdp}: every UDP reply is truncated (TC=1, header and question only); TCP answers in full.
@@ -51,7 +51,15 @@ public record Behaviour(
         /** A non-authoritative referral to the root (root NS and glue) for every query, as old lame servers did. */
         UPWARD_REFERRAL("upward-referral"),
         /** Sockets bound, queries read, nothing ever sent back. */
-        SILENT("silent");
+        SILENT("silent"),
+        /**
+         * A recursive resolver with minimal responses (systemd-resolved's stub, BIND or Unbound by default): every
+         * query, RD=1 or not, gets the answer from the whole lab's data, RA=1, AA=0, no authority section but the
+         * SOA of a negative answer, never a referral.
+         */
+        RESOLVER("resolver"),
+        /** The same resolver, REFUSED to queries without RD, as Unbound's default access control answers them. */
+        RESOLVER_RD_ONLY("resolver-rd-only");
 
         private final String word;
 
@@ -131,6 +139,33 @@ public record Behaviour(
         EnumSet<Quirk> more = quirks.isEmpty() ? EnumSet.noneOf(Quirk.class) : EnumSet.copyOf(quirks);
         more.add(quirk);
         return new Behaviour(delay, loss, seed, mode, truncatesUdp, refusesTcp, sendsWrongIdFirst, more);
+    }
+
+    /** RA=1 on every reply, and a resolver's answer to an RD=1 query for a name outside its zones. */
+    public Behaviour recursionAvailable() {
+        return with(Quirk.RECURSION_AVAILABLE);
+    }
+
+    /** FORMERR without OPT to every query with EDNS, as servers that predate RFC 2671 answer. */
+    public Behaviour noEdns() {
+        return with(Quirk.NO_EDNS);
+    }
+
+    /** Answers a query of any EDNS version as if it were version 0, instead of BADVERS. */
+    public Behaviour noBadvers() {
+        return with(Quirk.NO_BADVERS);
+    }
+
+    public boolean offersRecursion() {
+        return has(Quirk.RECURSION_AVAILABLE);
+    }
+
+    public boolean rejectsEdns() {
+        return has(Quirk.NO_EDNS);
+    }
+
+    public boolean ignoresEdnsVersion() {
+        return has(Quirk.NO_BADVERS);
     }
 
     public boolean has(Quirk quirk) {

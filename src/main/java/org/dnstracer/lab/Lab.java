@@ -9,6 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
+import org.xbill.DNS.Zone;
+import org.xbill.DNS.Name;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.dnstracer.net.IpAddresses;
@@ -28,6 +32,7 @@ public final class Lab implements AutoCloseable {
     private final List<Runnable> loops = new ArrayList<>();
     private int port;
     private List<Record> rootHints = List.of();
+    private LabSigning signing = LabSigning.NONE;
 
     private Lab() {}
 
@@ -39,6 +44,15 @@ public final class Lab implements AutoCloseable {
      * @throws IllegalArgumentException for a port out of range or a non-loopback address
      */
     public static Lab start(LabDefinition def, int port) throws IOException {
+        return start(def, port, false);
+    }
+
+    /**
+     * Binds every server and starts answering; with {@code dnssec}, the zones the definition signs are signed now,
+     * with keys and validity windows made for this start, and served to queries with DO=1 (queries without DO get
+     * exactly the unsigned answers).
+     */
+    public static Lab start(LabDefinition def, int port, boolean dnssec) throws IOException {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
         }
@@ -46,9 +60,11 @@ public final class Lab implements AutoCloseable {
             s.addresses().forEach(LabAddresses::requireLoopback);
         }
         boolean ipv6 = ipv6LoopbackAvailable();
+        LabSigning signing = dnssec ? LabSigning.of(def, java.time.Instant.now()) : LabSigning.NONE;
         BindException lastCollision = null;
         for (int attempt = 0; attempt < (port == 0 ? PORT_ATTEMPTS : 1); attempt++) {
             Lab lab = new Lab();
+            lab.signing = signing;
             try {
                 lab.bindAll(def, port, ipv6);
                 lab.runtime.port(lab.port);
@@ -99,6 +115,14 @@ public final class Lab implements AutoCloseable {
         return rootHints;
     }
 
+    /**
+     * DS records a validator of this lab starts from: one per signed zone without a signed parent (the root's in the
+     * built-in lab); empty unless the lab was started with DNSSEC.
+     */
+    public List<Record> trustAnchors() {
+        return signing.trustAnchors();
+    }
+
     /** One line per server: name, addresses, port, zones, behaviour; printed by {@code --lab-serve}. */
     public String serverTable() {
         List<String[]> rows = new ArrayList<>();
@@ -144,9 +168,14 @@ public final class Lab implements AutoCloseable {
         int p = requestedPort;
         // upward referrals carry the root hints, so they are known before any server is built
         this.rootHints = LabRootHints.of(def.servers(), a -> usable(a, ipv6));
+        Map<Name, Zone> allZones = new LinkedHashMap<>();
+        for (ServerDefinition sd : def.servers()) {
+            sd.zones().forEach(z -> allZones.putIfAbsent(z.getOrigin(), z));
+        }
+        LabResolution resolution = new LabResolution(allZones);
         for (ServerDefinition sd : def.servers()) {
             List<InetAddress> bound = sd.addresses().stream().filter(a -> usable(a, ipv6)).toList();
-            LabServer server = new LabServer(sd, bound, rootHints);
+            LabServer server = new LabServer(sd, bound, rootHints, resolution, signing.of(sd.name()));
             for (InetAddress a : bound) {
                 DatagramSocket udp = new DatagramSocket(null);
                 runtime.track(udp);

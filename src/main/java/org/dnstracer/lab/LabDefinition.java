@@ -29,9 +29,11 @@ public final class LabDefinition {
     private static final String BUILT_IN = "lab/default";
 
     private final List<ServerDefinition> servers;
+    private final Map<Name, SigningSpec> signing;
 
-    private LabDefinition(List<ServerDefinition> servers) {
+    private LabDefinition(List<ServerDefinition> servers, Map<Name, SigningSpec> signing) {
         this.servers = List.copyOf(servers);
+        this.signing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(signing));
     }
 
     /** The lab shipped with the tool ({@code src/main/resources/lab/default/}), read from the class path. */
@@ -60,10 +62,16 @@ public final class LabDefinition {
         return servers;
     }
 
+    /** The zones the lab signs when started with DNSSEC ({@code sign} lines), in lab-file order. */
+    public Map<Name, SigningSpec> signing() {
+        return signing;
+    }
+
     private static LabDefinition load(LabSource source) throws LabException {
         String labFile = source.describe(LAB_FILE);
         String text = readOrFail(source, LAB_FILE, labFile, 0, "lab file not found");
-        List<LabFileParser.ServerLine> lines = new LabFileParser(labFile).parse(text);
+        LabFileParser parser = new LabFileParser(labFile);
+        List<LabFileParser.ServerLine> lines = parser.parse(text);
         // servers naming the same file for the same zone share one Zone: identical data, loaded once
         Map<LabFileParser.ZoneRef, Zone> loaded = new HashMap<>();
         List<ServerDefinition> servers = new ArrayList<>();
@@ -86,7 +94,21 @@ public final class LabDefinition {
             }
             servers.add(server);
         }
-        return new LabDefinition(servers);
+        for (SigningSpec spec : parser.signing().values()) {
+            boolean served = servers.stream().anyMatch(s -> s.zones().stream().anyMatch(z -> z.getOrigin().equals(spec.zone())));
+            if (!served) {
+                throw LabException.at(labFile, 0, "sign " + LabNames.display(spec.zone()) + ": no server serves that zone");
+            }
+            for (Name server : spec.expiredOn()) {
+                boolean serves = servers.stream().anyMatch(s -> s.name().equals(server)
+                        && s.zones().stream().anyMatch(z -> z.getOrigin().equals(spec.zone())));
+                if (!serves) {
+                    throw LabException.at(labFile, 0, "sign " + LabNames.display(spec.zone()) + ": expired-on="
+                            + LabNames.display(server) + " is not a server of that zone");
+                }
+            }
+        }
+        return new LabDefinition(servers, parser.signing());
     }
 
     private static String readOrFail(LabSource source, String file, String reportFile, int line, String problem)
@@ -137,6 +159,7 @@ public final class LabDefinition {
     public static final class Builder {
         private final Map<Name, String> zoneTexts = new LinkedHashMap<>();
         private final Map<String, ServerEntry> servers = new LinkedHashMap<>();
+        private final List<String> signLines = new ArrayList<>();
 
         private record ServerEntry(String name, String addresses, List<String> zones, List<String> axfr, Behaviour behaviour) {}
 
@@ -167,6 +190,12 @@ public final class LabDefinition {
             return this;
         }
 
+        /** Signs a zone when the lab starts with DNSSEC; {@code options} as on a lab file's sign line. */
+        public Builder sign(String zoneOrigin, String... options) {
+            signLines.add("sign " + zoneOrigin + (options.length == 0 ? "" : " " + String.join(" ", options)));
+            return this;
+        }
+
         public LabDefinition build() {
             // the builder speaks the lab-file language, so a lab built here and one loaded from disk cannot drift apart
             StringBuilder labFile = new StringBuilder();
@@ -187,6 +216,7 @@ public final class LabDefinition {
                 }
                 labFile.append('\n');
             }
+            signLines.forEach(line -> labFile.append(line).append('\n'));
             files.put(LAB_FILE, labFile.toString());
             LabSource source = new LabSource() {
                 @Override

@@ -16,6 +16,7 @@ import org.xbill.DNS.TextParseException;
  *
  * <pre>
  * server NAME ADDR[,ADDR...] [zones=ZONE[:FILE][,...]] [axfr=ZONE[,...]] [BEHAVIOUR...]
+ * sign ZONE [algorithm=N] [nsec|nsec3] [expired] [ds-mismatch] [expired-on=SERVER[,...]]
  * </pre>
  *
  * The format is documented for users in {@code src/main/resources/lab/default/README.md}.
@@ -31,9 +32,15 @@ final class LabFileParser {
             String.join(" ", java.util.Arrays.stream(Quirk.values()).map(Quirk::word).toList());
 
     private final String file;
+    private final java.util.Map<Name, SigningSpec> signing = new java.util.LinkedHashMap<>();
 
     LabFileParser(String file) {
         this.file = file;
+    }
+
+    /** The {@code sign} lines read by {@link #parse}, by zone. */
+    java.util.Map<Name, SigningSpec> signing() {
+        return signing;
     }
 
     List<ServerLine> parse(String text) throws LabException {
@@ -49,7 +56,12 @@ final class LabFileParser {
             if (line.isEmpty()) {
                 continue;
             }
-            servers.add(parseLine(i + 1, line.split("\\s+")));
+            String[] words = line.split("\\s+");
+            if (words[0].equalsIgnoreCase("sign")) {
+                parseSign(i + 1, words);
+                continue;
+            }
+            servers.add(parseLine(i + 1, words));
         }
         if (servers.isEmpty()) {
             throw LabException.at(file, 0, "no server lines: a lab needs at least one 'server NAME ADDRESS zones=...' line");
@@ -102,6 +114,21 @@ final class LabFileParser {
             }
         }
         return new ServerLine(lineNo, name, addresses, zones, axfr, behaviour);
+    }
+
+    private void parseSign(int lineNo, String[] words) throws LabException {
+        if (words.length < 2) {
+            throw LabException.at(file, lineNo, "a sign line needs a zone: sign ZONE [algorithm=N] [nsec3] ...");
+        }
+        Name zone = name(lineNo, words[1], "zone");
+        if (signing.containsKey(zone)) {
+            throw LabException.at(file, lineNo, "zone " + LabNames.display(zone) + " is signed twice");
+        }
+        try {
+            signing.put(zone, SigningSpec.parse(zone, java.util.Arrays.copyOfRange(words, 2, words.length)));
+        } catch (IllegalArgumentException e) {
+            throw LabException.at(file, lineNo, e.getMessage());
+        }
     }
 
     private List<String> list(int lineNo, String word) throws LabException {

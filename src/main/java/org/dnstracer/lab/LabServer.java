@@ -29,14 +29,19 @@ public final class LabServer {
      */
     private SplittableRandom lossRandom; // guarded by this
 
-    LabServer(ServerDefinition definition, List<InetAddress> boundAddresses, List<Record> rootHints) {
+    /**
+     * @param resolution the whole lab's data, for the resolver modes
+     * @param signed signed copies of its zones, served to queries with DO=1
+     */
+    LabServer(ServerDefinition definition, List<InetAddress> boundAddresses, List<Record> rootHints,
+            LabResolution resolution, Map<Name, SignedZone> signed) {
         this.definition = definition;
         this.addresses = List.copyOf(boundAddresses);
         Map<Name, Zone> zones = new LinkedHashMap<>();
         for (Zone z : definition.zones()) {
             zones.put(z.getOrigin(), z);
         }
-        this.responder = new Responder(zones, definition.axfrZones(), rootHints);
+        this.responder = new Responder(zones, definition.axfrZones(), rootHints, resolution, signed);
         this.behaviour = definition.behaviour();
         this.lossRandom = new SplittableRandom(behaviour.seed());
     }
@@ -118,7 +123,7 @@ public final class LabServer {
         if (b.has(Quirk.COMPRESSION_LOOP)) {
             return List.of(ReplyEncoder.compressionLoop(query));
         }
-        List<Message> replies = responder.respond(query, b.mode(), false);
+        List<Message> replies = responder.respond(query, b, false);
         int limit = ReplyEncoder.udpLimit(query);
         boolean truncate = b.truncatesUdp() || b.has(Quirk.TC_OVER_TCP);
         List<byte[]> out = new ArrayList<>(2);
@@ -156,7 +161,7 @@ public final class LabServer {
             return List.of(ReplyEncoder.compressionLoop(query));
         }
         List<byte[]> out = new ArrayList<>();
-        for (Message reply : responder.respond(query, b.mode(), true)) {
+        for (Message reply : responder.respond(query, b, true)) {
             out.add(ReplyEncoder.encode(reply, ReplyEncoder.TCP_LIMIT, b.has(Quirk.TC_OVER_TCP)));
         }
         return out;

@@ -1,7 +1,7 @@
 package org.dnstracer.lab;
 
 /**
- * A hostile or broken habit of a lab server, for rehearsing a trace against servers that try to hang, flood or
+ * A hostile or broken habit of a lab server (or a merely unusual one: recursion offered, no EDNS), for rehearsing a trace against servers that try to hang, flood or
  * fool the client. Each combines with any {@link Behaviour.Mode} and with the other quirks; the word is the
  * lab-file keyword.
  */
@@ -25,7 +25,16 @@ public enum Quirk {
     /** TCP replies are written one octet every 100 ms. */
     TCP_SLOW_DRIP("tcp-slow-drip"),
     /** TCP replies carry a length prefix of 65535, then the real (shorter) message, then nothing more. */
-    TCP_LYING_LENGTH("tcp-lying-length");
+    TCP_LYING_LENGTH("tcp-lying-length"),
+    /**
+     * RA=1 on every reply; an RD=1 query for a name outside its zones gets a resolver's reply (NXDOMAIN without AA:
+     * the lab has nothing to recurse to), as an authoritative server that also resolves for anyone does.
+     */
+    RECURSION_AVAILABLE("recursion-available"),
+    /** FORMERR without an OPT record to every query that has one, as servers that predate EDNS answer. */
+    NO_EDNS("no-edns"),
+    /** A query of EDNS version 1 or more is answered as if it were version 0, where RFC 6891 §6.1.3 wants BADVERS. */
+    NO_BADVERS("no-badvers");
 
     private final String word;
 

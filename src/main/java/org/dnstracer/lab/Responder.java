@@ -9,6 +9,7 @@ import java.util.Set;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNAMERecord;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -40,13 +41,69 @@ final class Responder {
     private static final int AXFR_MESSAGE_BYTES = 16_000;
 
     private final Map<Name, Zone> zones;
+    private final LabResolution resolution;
     private final Set<Name> axfrZones;
     private final List<Record> rootHints;
+    /** Signed copies of some of the zones, used only for queries with DO=1: the others never see DNSSEC data. */
+    private final Map<Name, SignedZone> signed;
 
-    Responder(Map<Name, Zone> zones, Set<Name> axfrZones, List<Record> rootHints) {
+    Responder(Map<Name, Zone> zones, Set<Name> axfrZones, List<Record> rootHints, LabResolution resolution,
+            Map<Name, SignedZone> signed) {
+        this.resolution = resolution;
         this.zones = Map.copyOf(zones);
         this.axfrZones = Set.copyOf(axfrZones);
         this.rootHints = List.copyOf(rootHints);
+        this.signed = Map.copyOf(signed);
+    }
+
+    /** The reply messages for a parsed query, as a server with this behaviour sends them. */
+    List<Message> respond(Message query, Behaviour behaviour, boolean tcp) {
+        if (behaviour.rejectsEdns() && query.getOPT() != null) {
+            Message reply = new Message(query.getHeader().getID());
+            reply.getHeader().setFlag(Flags.QR);
+            reply.getHeader().setOpcode(query.getHeader().getOpcode());
+            if (query.getQuestion() != null) {
+                reply.addRecord(query.getQuestion(), Section.QUESTION);
+            }
+            return error(reply, Rcode.FORMERR);
+        }
+        if (behaviour.ignoresEdnsVersion() && query.getOPT() != null && query.getOPT().getVersion() != 0) {
+            Message v0 = query.clone();
+            v0.removeAllRecords(Section.ADDITIONAL);
+            v0.addRecord(new OPTRecord(query.getOPT().getPayloadSize(), 0, 0, 0), Section.ADDITIONAL);
+            query = v0;
+        }
+        Behaviour.Mode mode = behaviour.mode();
+        if (mode == Behaviour.Mode.RESOLVER || mode == Behaviour.Mode.RESOLVER_RD_ONLY) {
+            return List.of(resolve(query, mode));
+        }
+        List<Message> replies = respond(query, mode, tcp);
+        if (behaviour.offersRecursion()) {
+            Record question = query.getQuestion();
+            boolean outside = question != null && closestZone(question.getName()) == null;
+            for (Message reply : replies) {
+                reply.getHeader().setFlag(Flags.RA);
+                if (outside && query.getHeader().getFlag(Flags.RD) && reply.getRcode() == Rcode.REFUSED) {
+                    reply.getHeader().setRcode(Rcode.NXDOMAIN); // what it "resolved": the lab has nowhere to go
+                }
+            }
+        }
+        return replies;
+    }
+
+    private Message resolve(Message query, Behaviour.Mode mode) {
+        Message reply = skeleton(query);
+        reply.getHeader().setFlag(Flags.RA);
+        Record question = query.getQuestion();
+        if (query.getHeader().getOpcode() != Opcode.QUERY || question == null) {
+            reply.getHeader().setRcode(Rcode.NOTIMP);
+            return reply;
+        }
+        if (mode == Behaviour.Mode.RESOLVER_RD_ONLY && !query.getHeader().getFlag(Flags.RD)) {
+            reply.getHeader().setRcode(Rcode.REFUSED);
+            return reply;
+        }
+        return resolution.resolve(reply, question.getName(), question.getType());
     }
 
     /** The reply messages for a parsed query: one, except for a zone transfer. */
@@ -63,6 +120,7 @@ final class Responder {
         if (opt != null && opt.getVersion() != 0) {
             // RFC 6891 §6.1.3: unknown EDNS version; BADVERS (16) does not fit the header's 4 bits
             reply.getHeader().setRcode(Rcode.BADVERS & 0xF);
+            reply.removeAllRecords(Section.ADDITIONAL); // the skeleton's OPT: one OPT only, carrying the upper bits
             reply.addRecord(new OPTRecord(EDNS_PAYLOAD, Rcode.BADVERS >>> 4, 0, 0), Section.ADDITIONAL);
             return List.of(reply);
         }
@@ -88,6 +146,11 @@ final class Responder {
         if (zone == null) {
             return error(reply, Rcode.REFUSED);
         }
+        SignedZone signedZone = dnssecOk(query) ? signed.get(zone.getOrigin()) : null;
+        if (signedZone != null) {
+            SignedAnswers.answer(reply, signedZone, question.getName(), qtype);
+            return List.of(reply);
+        }
         answerFromZone(reply, zone, question.getName(), qtype);
         return List.of(reply);
     }
@@ -105,9 +168,15 @@ final class Responder {
             reply.addRecord(question, Section.QUESTION);
         }
         if (query.getOPT() != null) {
-            reply.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, 0), Section.ADDITIONAL);
+            // RFC 3225 §3: DO is copied into the reply
+            reply.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, dnssecOk(query) ? ExtendedFlags.DO : 0), Section.ADDITIONAL);
         }
         return reply;
+    }
+
+    static boolean dnssecOk(Message query) {
+        OPTRecord opt = query.getOPT();
+        return opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0;
     }
 
     private static List<Message> error(Message reply, int rcode) {

@@ -24,11 +24,17 @@ final class AdaptiveTimeouts {
 
     private final Duration configuredInitial;
     private final Duration cap;
+    private final Duration floor;
     private final RttEstimator global = new RttEstimator();
     private final RecentRoundTrips recent = new RecentRoundTrips();
     private final ConcurrentMap<ServerAddress, RttEstimator> perServer = new ConcurrentHashMap<>();
 
     AdaptiveTimeouts(Duration initialTimeout, Duration maxTimeout) {
+        this(initialTimeout, maxTimeout, FLOOR);
+    }
+
+    AdaptiveTimeouts(Duration initialTimeout, Duration maxTimeout, Duration floor) {
+        this.floor = floor;
         this.cap = maxTimeout == null || maxTimeout.isZero() || maxTimeout.isNegative() ? NO_CAP : maxTimeout;
         Duration initial = initialTimeout == null || initialTimeout.isZero() || initialTimeout.isNegative()
                 ? TransportOptions.DEFAULT_INITIAL_TIMEOUT
@@ -37,7 +43,11 @@ final class AdaptiveTimeouts {
     }
 
     static AdaptiveTimeouts from(TransportOptions options) {
-        return new AdaptiveTimeouts(options.initialTimeout(), options.maxTimeout());
+        return from(options, FLOOR);
+    }
+
+    static AdaptiveTimeouts from(TransportOptions options, Duration floor) {
+        return new AdaptiveTimeouts(options.initialTimeout(), options.maxTimeout(), floor);
     }
 
     Duration cap() {
@@ -61,18 +71,18 @@ final class AdaptiveTimeouts {
         RttEstimator own = perServer.get(server);
         Optional<Duration> estimate = own == null ? Optional.empty() : own.estimate();
         if (estimate.isPresent()) {
-            return clamp(estimate.get(), FLOOR);
+            return clamp(estimate.get(), floor);
         }
         Optional<Duration> overall = global.estimate();
         if (overall.isPresent()) {
-            return clamp(overall.get(), max(FLOOR, configuredInitial.dividedBy(2)));
+            return clamp(overall.get(), max(floor, configuredInitial.dividedBy(2)));
         }
         return configuredInitial;
     }
 
     /**
      * When a UDP try to this server that is still unanswered sends its hedge: {@value #HEDGE_ROUND_TRIPS} round
-     * trips (the server's own smoothed one, else the median of the run's recent replies), at least {@link #FLOOR};
+     * trips (the server's own smoothed one, else the median of the run's recent replies), at least the floor;
      * null when no round trip has been
      * measured yet. Three round trips is rarely reached by a reply that is merely slow, so a hedge almost always
      * replaces a lost packet, and a run without loss sends no more queries than without hedging. The try ignores
@@ -85,7 +95,7 @@ final class AdaptiveTimeouts {
         if (srtt.isEmpty()) {
             srtt = recent.median();
         }
-        return srtt.map(rtt -> max(rtt.multipliedBy(HEDGE_ROUND_TRIPS), FLOOR)).orElse(null);
+        return srtt.map(rtt -> max(rtt.multipliedBy(HEDGE_ROUND_TRIPS), floor)).orElse(null);
     }
 
     /**

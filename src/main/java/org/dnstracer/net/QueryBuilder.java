@@ -1,6 +1,7 @@
 package org.dnstracer.net;
 
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -18,9 +19,16 @@ import org.xbill.DNS.Section;
  */
 final class QueryBuilder {
     private final int ednsPayloadSize;
+    private final boolean dnssecOk;
 
     QueryBuilder(int ednsPayloadSize) {
+        this(ednsPayloadSize, false);
+    }
+
+    /** @param dnssecOk set DO in the OPT record (RFC 3225), so servers add RRSIG, NSEC and DS records */
+    QueryBuilder(int ednsPayloadSize, boolean dnssecOk) {
         this.ednsPayloadSize = ednsPayloadSize;
+        this.dnssecOk = dnssecOk;
     }
 
     Message build(Name qname, int qtype, boolean edns) {
@@ -38,7 +46,7 @@ final class QueryBuilder {
             query.getHeader().unsetFlag(Flags.RD);
         }
         if (edns) {
-            query.addRecord(new OPTRecord(ednsPayloadSize, 0, 0), Section.ADDITIONAL);
+            query.addRecord(new OPTRecord(ednsPayloadSize, 0, 0, dnssecOk ? ExtendedFlags.DO : 0), Section.ADDITIONAL);
         }
         return query;
     }

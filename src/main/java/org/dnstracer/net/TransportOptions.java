@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param ednsPayloadSize the UDP payload size advertised in the OPT record ({@code --edns-size})
  * @param maxInFlight global cap on queries waiting for a reply at the same time, 1 to {@link #MAX_IN_FLIGHT}
  *     (0 or less means the default); the transport runs one thread per query in flight
+ * @param dnssecOk set the DO bit in the OPT record, asking for RRSIG, NSEC and DS records ({@code -D}); no effect
+ *     without EDNS
  */
 public record TransportOptions(
         int tries,
@@ -24,7 +26,8 @@ public record TransportOptions(
         boolean tcpOnly,
         boolean edns,
         int ednsPayloadSize,
-        int maxInFlight) {
+        int maxInFlight,
+        boolean dnssecOk) {
 
     public static final int DEFAULT_TRIES = 3;
     public static final Duration DEFAULT_MAX_TIMEOUT = Duration.ofSeconds(5);
@@ -44,6 +47,12 @@ public record TransportOptions(
     public static final int DEFAULT_MAX_IN_FLIGHT = 24;
     /** The most queries in flight any transport allows, whatever it is asked for. */
     public static final int MAX_IN_FLIGHT = DEFAULT_MAX_IN_FLIGHT;
+
+    /** Without the DO bit, as before {@code -D} existed. */
+    public TransportOptions(int tries, Duration maxTimeout, Duration initialTimeout, InetAddress source, boolean tcpOnly,
+            boolean edns, int ednsPayloadSize, int maxInFlight) {
+        this(tries, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight, false);
+    }
 
     public TransportOptions {
         if (tries < 1) {
@@ -67,30 +76,34 @@ public record TransportOptions(
     }
 
     public TransportOptions withTries(int n) {
-        return new TransportOptions(n, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+        return new TransportOptions(n, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight, dnssecOk);
     }
 
     public TransportOptions withMaxTimeout(Duration t) {
-        return new TransportOptions(tries, t, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+        return new TransportOptions(tries, t, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight, dnssecOk);
     }
 
     public TransportOptions withInitialTimeout(Duration t) {
-        return new TransportOptions(tries, maxTimeout, t, source, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+        return new TransportOptions(tries, maxTimeout, t, source, tcpOnly, edns, ednsPayloadSize, maxInFlight, dnssecOk);
     }
 
     public TransportOptions withSource(InetAddress a) {
-        return new TransportOptions(tries, maxTimeout, initialTimeout, a, tcpOnly, edns, ednsPayloadSize, maxInFlight);
+        return new TransportOptions(tries, maxTimeout, initialTimeout, a, tcpOnly, edns, ednsPayloadSize, maxInFlight, dnssecOk);
     }
 
     public TransportOptions withTcpOnly(boolean b) {
-        return new TransportOptions(tries, maxTimeout, initialTimeout, source, b, edns, ednsPayloadSize, maxInFlight);
+        return new TransportOptions(tries, maxTimeout, initialTimeout, source, b, edns, ednsPayloadSize, maxInFlight, dnssecOk);
     }
 
     public TransportOptions withEdns(boolean on, int size) {
-        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, on, size, maxInFlight);
+        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, on, size, maxInFlight, dnssecOk);
+    }
+
+    public TransportOptions withDnssecOk(boolean on) {
+        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, maxInFlight, on);
     }
 
     public TransportOptions withMaxInFlight(int n) {
-        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, n);
+        return new TransportOptions(tries, maxTimeout, initialTimeout, source, tcpOnly, edns, ednsPayloadSize, n, dnssecOk);
     }
 }

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
+import java.util.List;
+import org.dnstracer.findings.Finding;
+import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Section;
 import org.dnstracer.model.Trace;
@@ -29,6 +32,19 @@ public final class JsonRenderer {
     private JsonRenderer() {}
 
     public static void render(Trace trace, Writer out) {
+        render(trace, List.of(), null, out);
+    }
+
+    /** The trace and its findings (see {@link org.dnstracer.findings.Findings}). */
+    public static void render(Trace trace, List<Finding> findings, Writer out) {
+        render(trace, findings, null, out);
+    }
+
+    /**
+     * The trace, its findings and, with {@code -D}, its DNSSEC report: each checked node then gets "dnssec", the
+     * document a top-level "dnssec".
+     */
+    public static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, Writer out) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -48,7 +64,7 @@ public final class JsonRenderer {
                 question(g, "question", s.question());
                 g.writeStringField("cnameOf", s.cnameOf() == null ? null : s.cnameOf().toString());
                 g.writeFieldName("tree");
-                node(g, s.root());
+                node(g, s.root(), dnssec);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -57,6 +73,14 @@ public final class JsonRenderer {
                 g.writeString(w);
             }
             g.writeEndArray();
+            g.writeArrayFieldStart("findings");
+            for (Finding f : findings) {
+                finding(g, f);
+            }
+            g.writeEndArray();
+            if (dnssec != null) {
+                DnssecJson.write(g, trace, dnssec);
+            }
             g.writeObjectFieldStart("stats");
             g.writeNumberField("queries", trace.stats().queries());
             g.writeNumberField("elapsedMs", trace.stats().elapsedMillis());
@@ -68,6 +92,22 @@ public final class JsonRenderer {
         }
     }
 
+    private static void finding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("severity", f.severity().label());
+        g.writeStringField("code", f.code().name());
+        g.writeStringField("zone", f.zone() == null ? null : f.zone().toString());
+        g.writeStringField("server", f.server());
+        g.writeStringField("address", f.address() == null ? null : IpAddresses.format(f.address()));
+        g.writeStringField("message", f.message());
+        g.writeArrayFieldStart("evidence");
+        for (String e : f.evidence()) {
+            g.writeString(e);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
     private static void question(JsonGenerator g, String field, Question q) throws IOException {
         g.writeObjectFieldStart(field);
         g.writeStringField("name", q.name().toString());
@@ -75,7 +115,7 @@ public final class JsonRenderer {
         g.writeEndObject();
     }
 
-    private static void node(JsonGenerator g, TraceNode n) throws IOException {
+    private static void node(JsonGenerator g, TraceNode n, DnssecReport dnssec) throws IOException {
         Verdict v = n.verdict();
         g.writeStartObject();
         g.writeStringField("server", n.server());
@@ -91,13 +131,19 @@ public final class JsonRenderer {
         if (v.detail() != null) {
             g.writeStringField("detail", v.detail());
         }
+        if (v.viaResolver()) {
+            g.writeBooleanField("foundThroughResolver", true);
+        }
         Exchange ex = n.exchange();
         if (ex != null) {
             exchange(g, ex);
         }
+        if (dnssec != null && dnssec.of(n) != null) {
+            DnssecJson.node(g, dnssec.of(n));
+        }
         g.writeArrayFieldStart("children");
         for (TraceNode child : n.children()) {
-            node(g, child);
+            node(g, child, dnssec);
         }
         g.writeEndArray();
         g.writeEndObject();

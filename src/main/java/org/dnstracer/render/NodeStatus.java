@@ -99,7 +99,7 @@ final class NodeStatus {
     private static String receivedTypes(Exchange exchange, Question question) {
         Set<Integer> types = new LinkedHashSet<>();
         for (Record r : exchange.reply().getSection(Section.ANSWER)) {
-            if (r.getType() != question.type()) {
+            if (r.getType() != question.type() && r.getType() != Type.RRSIG) {
                 types.add(r.getType());
             }
         }

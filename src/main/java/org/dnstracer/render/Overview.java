@@ -29,6 +29,9 @@ public final class Overview {
                     ? server + " ".repeat(SERVER_COLUMN - server.length())
                     : server + " ";
             for (Record r : node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER)) {
+                if (r.getType() == org.xbill.DNS.Type.RRSIG) {
+                    continue; // with -D: the signatures are judged on the tree lines, the overview shows the data
+                }
                 out.println(padded + r.getName().toString(true) + " -> " + RecordText.data(r));
             }
         }

@@ -82,23 +82,11 @@ public final class Tracer {
             Pending next = pending.removeFirst();
             Question question = next.question();
             List<Name> targets = new ArrayList<>();
-            Set<Name> loopsReported = new HashSet<>();
             Unfolder unfolder = new Unfolder(explorer, request, listener, failedInOrder, node -> {
-                Message reply = node.exchange() == null ? null : node.exchange().reply();
-                if (reply == null || !reply.getHeader().getFlag(Flags.AA)) {
-                    return;
-                }
-                CnameChain.Walk walk = CnameChain.walk(reply, question.name(), node.zone());
-                if (walk.loop() && loopsReported.add(walk.end())) {
-                    warnings.add("CNAME loop in the reply of " + node.server() + " ("
-                            + IpAddresses.format(node.address()) + "): " + walk.names().stream()
-                                    .map(Names::display).collect(Collectors.joining(" -> "))
-                            + " -> " + Names.display(loopTarget(reply, walk.end())));
-                }
                 if (node.status() != Status.AUTHORITATIVE_ANSWER) {
                     return;
                 }
-                Optional<Name> target = CnameChain.unresolvedTarget(reply, question, node.zone());
+                Optional<Name> target = CnameChain.unresolvedTarget(node.exchange().reply(), question, node.zone());
                 if (request.followCname() && target.isPresent() && !targets.contains(target.get())) {
                     targets.add(target.get());
                     if (!traced.contains(target.get()) && start.address() != null) {
@@ -114,13 +102,12 @@ public final class Tracer {
             Section section = new Section(question, next.cnameOf(), root);
             sections.add(section);
             warnings.addAll(unfolder.warnings());
-            warnings.addAll(Disagreement.find(section));
             depthLimitHit |= unfolder.depthLimitHit();
             for (Name target : targets) {
                 if (!traced.add(target)) {
-                    warnings.add("CNAME loop: " + Names.display(question.name()) + " points to "
-                            + Names.display(target) + ", which is already traced");
-                } else if (sections.size() + pending.size() > request.limits().maxCnameChain()) {
+                    continue; // a loop across zones: a finding (CNAME_LOOP), nothing more to trace
+                }
+                if (sections.size() + pending.size() > request.limits().maxCnameChain()) {
                     warnings.add("CNAME chain longer than " + request.limits().maxCnameChain() + ": "
                             + Names.display(target) + " not traced");
                 } else {
@@ -141,15 +128,5 @@ public final class Tracer {
         long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
         return new Trace(start, request.tries(), request.port(), sections, warnings,
                 new TraceStats(explorer.queriesStarted(), elapsed));
-    }
-
-    /** Where the last name of a looping chain points back to. */
-    private static Name loopTarget(Message reply, Name last) {
-        for (Record r : reply.getSection(org.xbill.DNS.Section.ANSWER)) {
-            if (r instanceof CNAMERecord c && r.getName().equals(last)) {
-                return c.getTarget();
-            }
-        }
-        return last;
     }
 }

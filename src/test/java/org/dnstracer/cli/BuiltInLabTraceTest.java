@@ -13,11 +13,19 @@ class BuiltInLabTraceTest {
         return CliRun.of(argv);
     }
 
+    /** Traces and checks the exit status: 0 when some server answered authoritatively. */
+    private static String traced(int status, String... args) {
+        CliRun run = lab(args);
+        assertThat(run.status()).as("exit status of %s; stderr: %s", String.join(" ", args), run.err()).isEqualTo(status);
+        assertThat(run.err()).isEmpty();
+        return run.out();
+    }
+
     @Test
     void healthyDomainAnswersFromEveryServerAndAddress() {
         CliRun run = lab("-o", "www.example.com");
         assertThat(run.status()).isZero();
-        assertThat(run.stableOut())
+        assertThat(run.out())
                 .contains("|\\___ ns1.example.com [example.com] (127.53.2.1) Got authoritative answer \n")
                 .contains("|\\___ ns1.example.com [example.com] (::1) Got authoritative answer \n")
                 .contains(" \\___ ns3.example.com [example.com] (127.53.2.3) Got authoritative answer \n")
@@ -27,53 +35,53 @@ class BuiltInLabTraceTest {
 
     @Test
     void commonRecordTypesAreAnsweredAndPrintedInPresentationForm() {
-        assertThat(lab("-o", "-q", "MX", "example.com").stableOut()).contains("example.com -> 10 mail.example.com\n");
-        assertThat(lab("-o", "-q", "SRV", "_sip._udp.example.com").stableOut())
+        assertThat(traced(0, "-o", "-q", "MX", "example.com")).contains("example.com -> 10 mail.example.com\n");
+        assertThat(traced(0, "-o", "-q", "SRV", "_sip._udp.example.com"))
                 .contains("_sip._udp.example.com -> 10 60 5060 sip.example.com\n");
-        assertThat(lab("-o", "-q", "AAAA", "www.example.com").stableOut()).contains("www.example.com -> 2001:db8::80\n");
-        assertThat(lab("-o", "-q", "TXT", "example.com").stableOut()).containsPattern("example.com -> \"[^\n]*\"\n");
+        assertThat(traced(0, "-o", "-q", "AAAA", "www.example.com")).contains("www.example.com -> 2001:db8::80\n");
+        assertThat(traced(0, "-o", "-q", "TXT", "example.com")).containsPattern("example.com -> \"[^\n]*\"\n");
     }
 
     @Test
     void wildcardAnswers() {
-        assertThat(lab("-o", "x.wild.example.com").stableOut()).contains("x.wild.example.com -> 192.0.2.99\n");
+        assertThat(traced(0, "-o", "x.wild.example.com")).contains("x.wild.example.com -> 192.0.2.99\n");
     }
 
     @Test
     void nxdomainAndNodataAreAuthoritativeAnswers() {
         CliRun nx = lab("nope.example.com");
         assertThat(nx.status()).isZero();
-        assertThat(nx.stableOut()).contains("(127.53.2.1) Got authoritative answer [NXDOMAIN] \n");
-        assertThat(lab("-q", "SRV", "www.example.com").stableOut()).contains("(127.53.2.1) Got authoritative answer [NODATA] \n");
+        assertThat(nx.out()).contains("(127.53.2.1) Got authoritative answer [NXDOMAIN] \n");
+        assertThat(traced(0, "-q", "SRV", "www.example.com")).contains("(127.53.2.1) Got authoritative answer [NODATA] \n");
     }
 
     @Test
     void answerTooBigForUdpIsFetchedOverTcp() {
-        assertThat(lab("-q", "TXT", "big.example.com").stableOut())
+        assertThat(traced(0, "-q", "TXT", "big.example.com"))
                 .contains("(127.53.2.1) Got authoritative answer [truncated, retried over TCP] \n");
     }
 
     @Test
     void mediumAnswerFitsWithEdnsButNotWithout() {
-        assertThat(lab("-q", "TXT", "medium.example.com").stableOut()).doesNotContain("truncated")
+        assertThat(traced(0, "-q", "TXT", "medium.example.com")).doesNotContain("truncated")
                 .contains("(127.53.2.1) Got authoritative answer \n");
-        assertThat(lab("--no-edns", "-q", "TXT", "medium.example.com").stableOut())
+        assertThat(traced(0, "--no-edns", "-q", "TXT", "medium.example.com"))
                 .contains("(127.53.2.1) Got authoritative answer [truncated, retried over TCP] \n");
     }
 
     @Test
     void reverseLookupsOfIpv4AndIpv6() {
-        assertThat(lab("-o", "192.0.2.80").stableOut())
+        assertThat(traced(0, "-o", "192.0.2.80"))
                 .contains("[2.0.192.in-addr.arpa] (127.53.2.1) Got authoritative answer \n")
                 .contains("80.2.0.192.in-addr.arpa -> www.example.com\n");
-        assertThat(lab("-o", "2001:db8::80").stableOut()).contains("[8.b.d.0.1.0.0.2.ip6.arpa] (127.53.2.1) Got authoritative answer \n");
+        assertThat(traced(0, "-o", "2001:db8::80")).contains("[8.b.d.0.1.0.0.2.ip6.arpa] (127.53.2.1) Got authoritative answer \n");
     }
 
     @Test
     void gluelessNameServersAreLookedUpInTheLab() {
         CliRun run = lab("www.glueless.com");
         assertThat(run.status()).isZero();
-        assertThat(run.stableOut()).contains("ns1.dns-host.net [glueless.com] (127.53.2.10) Got authoritative answer \n")
+        assertThat(run.out()).contains("ns1.dns-host.net [glueless.com] (127.53.2.10) Got authoritative answer \n")
                 .contains("ns2.dns-host.net [glueless.com] (127.53.2.11) Got authoritative answer \n");
     }
 
@@ -81,7 +89,7 @@ class BuiltInLabTraceTest {
     void lameDelegationShowsEachKindOfLameness() {
         CliRun run = lab("www.lame.com");
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.stableOut()).contains("ns1.lame.com [lame.com] (127.53.2.20) Lame server [REFUSED] \n")
+        assertThat(run.out()).contains("ns1.lame.com [lame.com] (127.53.2.20) Lame server [REFUSED] \n")
                 .contains("ns2.lame.com [lame.com] (127.53.2.21) Refers backwards [to .] \n")
                 .contains("ns3.lame.com [lame.com] (127.53.2.22) Lame server [referral to same zone] \n");
     }
@@ -90,7 +98,7 @@ class BuiltInLabTraceTest {
     void partlyLameDelegationStillAnswers() {
         CliRun run = lab("www.partly-lame.com");
         assertThat(run.status()).isZero();
-        assertThat(run.stableOut()).contains("(127.53.2.30) Got authoritative answer \n")
+        assertThat(run.out()).contains("(127.53.2.30) Got authoritative answer \n")
                 .contains("(127.53.2.31) Lame server [REFUSED] \n");
     }
 
@@ -98,7 +106,7 @@ class BuiltInLabTraceTest {
     void cnameChainAcrossZonesIsFollowedToTheEnd() {
         CliRun run = lab("-o", "www.cname-chain.com");
         assertThat(run.status()).isZero();
-        assertThat(run.stableOut())
+        assertThat(run.out())
                 .contains("Tracing to alias.chain-target.net[A] via a.root-servers.net, maximum of 3 retries "
                         + "(CNAME target of www.cname-chain.com)\n")
                 .contains("Tracing to final.example.org[A] via a.root-servers.net, maximum of 3 retries "
@@ -108,56 +116,66 @@ class BuiltInLabTraceTest {
 
     @Test
     void cnameWithTheTargetInTheSameAnswerNeedsNoFurtherSection() {
-        assertThat(lab("web.example.com").stableOut()).doesNotContain("CNAME target of");
+        assertThat(traced(0, "-o", "web.example.com"))
+                .contains("(127.53.2.1) Got authoritative answer [received type is CNAME] \n")
+                .contains("web.example.com -> www.example.com\n")
+                .contains("www.example.com -> 192.0.2.80\n")
+                .doesNotContain("CNAME target of");
     }
 
     @Test
     void cnameLoopIsReported() {
         CliRun run = lab("loop.cname-loop.com");
-        assertThat(run.stableOut()).contains("Tracing to loop.cname-loop.net[A]")
-                .contains("Warning: CNAME loop: loop.cname-loop.net points to loop.cname-loop.com, which is already traced\n");
+        assertThat(run.out()).contains("Tracing to loop.cname-loop.net[A]")
+                .contains("error   CNAME_LOOP  cname-loop.net.  ns1.cname-loop.net (127.53.2.51)  answered "
+                        + "loop.cname-loop.net CNAME loop.cname-loop.com, a name already traced: the chain loops")
+                .doesNotContain("Warning:");
+        assertThat(run.status()).isZero();
     }
 
     @Test
     void disagreeingServersShowTheirOwnAnswers() {
         CliRun run = lab("-o", "www.disagree.com");
-        assertThat(run.stableOut()).contains("ns1.disagree.com (127.53.2.60)          www.disagree.com -> 192.0.2.61\n")
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("ns1.disagree.com (127.53.2.60)          www.disagree.com -> 192.0.2.61\n")
                 .contains("ns2.disagree.com (127.53.2.61)          www.disagree.com -> 192.0.2.62\n")
-                .contains("Warning: authoritative servers disagree on www.disagree.com A: www.disagree.com A 192.0.2.61 "
-                        + "from ns1.disagree.com (127.53.2.60); www.disagree.com A 192.0.2.62 from ns2.disagree.com "
-                        + "(127.53.2.61)\n");
-        assertThat(lab("www.example.com").stableOut()).doesNotContain("Warning");
-        CliRun soa = lab("-o", "-q", "SOA", "disagree.com");
-        assertThat(soa.stableOut().lines().filter(l -> l.contains("disagree.com -> ")).map(l -> l.substring(l.indexOf("-> ") + 3).split(" ")[2]).distinct())
+                .contains("warning ANSWER_MISMATCH  disagree.com.  ns2.disagree.com (127.53.2.61)  answered "
+                        + "www.disagree.com A differently from ns1.disagree.com (127.53.2.60) (www.disagree.com A "
+                        + "192.0.2.61 from ns1.disagree.com (127.53.2.60); www.disagree.com A 192.0.2.62 from "
+                        + "ns2.disagree.com (127.53.2.61); delegated by a.gtld-servers.net, b.gtld-servers.net)\n");
+        assertThat(traced(0, "www.example.com")).contains("(127.53.2.3) Got authoritative answer \n")
+                .doesNotContain("Warning").doesNotContain("Findings");
+        String soa = traced(0, "-o", "-q", "SOA", "disagree.com");
+        assertThat(soa.lines().filter(l -> l.contains("disagree.com -> ")).map(l -> l.substring(l.indexOf("-> ") + 3).split(" ")[2]).distinct())
                 .hasSize(2);
     }
 
     @Test
     void deepDelegationIsFollowedThroughEveryCut() {
-        assertThat(lab("www.e.d.c.b.a.deep.org").stableOut()).contains(
+        assertThat(traced(0, "www.e.d.c.b.a.deep.org")).contains(
                 " |                                    \\___ ns1.e.d.c.b.a.deep.org [e.d.c.b.a.deep.org] (127.53.3.6) "
                         + "Got authoritative answer \n");
     }
 
     @Test
     void wideDelegationAsksAllThirteenServers() {
-        String out = lab("www.wide.net").stableOut();
+        String out = traced(0, "www.wide.net");
         assertThat(out.lines().filter(l -> l.contains("[wide.net]") && l.endsWith("Got authoritative answer ")))
                 .hasSize(13);
     }
 
     @Test
     void silentServerTimesOutWithoutHidingTheOthers() {
-        CliRun run = lab("-t", "0.3", "-r", "2", "www.timeout.com");
+        CliRun run = lab("-t", "1", "-r", "2", "www.timeout.com");
         assertThat(run.status()).isZero();
         // two tries with EDNS, then one without (a server that drops EDNS queries would answer that one)
-        assertThat(run.stableOut()).contains("ns2.timeout.com [timeout.com] (127.53.2.71) * * * [timeout] \n")
+        assertThat(run.out()).contains("ns2.timeout.com [timeout.com] (127.53.2.71) * * * [timeout] \n")
                 .contains("ns1.timeout.com [timeout.com] (127.53.2.70) Got authoritative answer \n");
     }
 
     @Test
     void servfailIsLame() {
-        assertThat(lab("www.servfail.com").stableOut()).contains("(127.53.2.80) Lame server [SERVFAIL] \n")
+        assertThat(traced(0, "www.servfail.com")).contains("(127.53.2.80) Lame server [SERVFAIL] \n")
                 .contains("(127.53.2.81) Got authoritative answer \n");
     }
 
@@ -165,13 +183,39 @@ class BuiltInLabTraceTest {
     void gluelessDelegationLoopEndsWithNoAddress() {
         CliRun run = lab("www.ns-loop.com");
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.stableOut()).contains("ns.ns-loop.net [ns-loop.com] (No IP address)\n");
+        assertThat(run.out()).contains("ns.ns-loop.net [ns-loop.com] (No IP address)\n");
     }
 
     @Test
     void serversReferringToEachOtherAreLame() {
         CliRun run = lab("www.referral-loop.com");
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.stableOut()).contains("(127.53.2.90) Lame server [referral to same zone] \n");
+        assertThat(run.out()).contains("(127.53.2.90) Lame server [referral to same zone] \n");
+    }
+
+    @Test
+    void aResolverThatAnswersWithoutReferralsLeadsToTheZonesServers() {
+        CliRun run = lab("-s", "127.53.30.1", "www.example.com");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("""
+                Tracing to www.example.com[A] via 127.53.30.1, maximum of 3 retries
+                127.53.30.1 (127.53.30.1) Got answer [no referral; servers of example.com found through it]\s
+                 |\\___ ns1.example.com [example.com] (127.53.2.1) Got authoritative answer\s
+                """).contains("  \\___ ns3.example.com [example.com] (127.53.2.3) Got authoritative answer \n")
+                .doesNotContain("Findings:");
+    }
+
+    @Test
+    void aResolverThatRefusesQueriesWithoutRecursionIsAskedWithIt() {
+        CliRun run = lab("-s", "127.53.30.2", "www.example.com");
+        assertThat(run.status()).isZero();
+        assertThat(run.out())
+                .contains("127.53.30.2 (127.53.30.2) Error [REFUSED] [no referral; servers of example.com found "
+                        + "through it] \n")
+                .contains("  \\___ ns3.example.com [example.com] (127.53.2.3) Got authoritative answer \n")
+                .doesNotContain("Findings:");
+        assertThat(lab("--json", "-s", "127.53.30.2", "www.example.com").out())
+                .containsPattern("\"outcome\" : \"server-error\",\\s*\"referralZone\" : \"example.com.\",\\s*"
+                        + "\"detail\" : \"REFUSED\",\\s*\"foundThroughResolver\" : true");
     }
 }

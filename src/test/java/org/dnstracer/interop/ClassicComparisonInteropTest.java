@@ -3,11 +3,11 @@ package org.dnstracer.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +66,7 @@ class ClassicComparisonInteropTest {
     @BeforeAll
     static void startLab() throws Exception {
         skipped = InteropLab.missingRequirement().orElse(null);
-        Assumptions.assumeTrue(skipped == null, skipped);
+        Skip.unless(Optional.ofNullable(skipped));
         lab = InteropLab.start();
     }
 

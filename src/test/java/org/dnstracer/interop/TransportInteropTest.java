@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +31,7 @@ class TransportInteropTest {
 
     @BeforeAll
     static void startLab() throws Exception {
-        String missing = InteropLab.missingRequirement().orElse(null);
-        Assumptions.assumeTrue(missing == null, missing);
+        Skip.unless(InteropLab.missingRequirement());
         lab = InteropLab.start();
     }
 

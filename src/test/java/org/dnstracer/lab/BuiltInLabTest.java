@@ -96,6 +96,15 @@ class BuiltInLabTest {
     }
 
     @Test
+    void unknownEdnsVersionGetsBadversWithOneOptRecord() throws IOException {
+        Message q = LabClient.query("example.com", Type.SOA);
+        q.addRecord(new org.xbill.DNS.OPTRecord(1232, 0, 1, 0), Section.ADDITIONAL);
+        Message m = client.udp(NS1_EXAMPLE, q);
+        assertThat(m.getRcode()).isEqualTo(org.xbill.DNS.Rcode.BADVERS);
+        assertThat(of(m, Section.ADDITIONAL, Type.OPT)).hasSize(1);
+    }
+
+    @Test
     void authoritativeAnswerCarriesAa() throws IOException {
         Message m = client.udp(NS1_EXAMPLE, "www.example.com", Type.A);
         assertThat(m.getHeader().getFlag(Flags.AA)).isTrue();
@@ -308,5 +317,29 @@ class BuiltInLabTest {
         assertThat(m.getHeader().getFlag(Flags.RD)).isTrue();
         assertThat(m.getHeader().getFlag(Flags.RA)).isFalse();
         assertThat(m.getSection(Section.ANSWER)).isEmpty();
+    }
+
+    @Test
+    void theResolverAnswersFromTheWholeLabWithoutAuthorityOrReferral() throws Exception {
+        Message chain = client.udp("127.53.30.1", "www.cname-chain.com", Type.A);
+        assertThat(chain.getHeader().getFlag(org.xbill.DNS.Flags.RA)).isTrue();
+        assertThat(chain.getHeader().getFlag(org.xbill.DNS.Flags.AA)).isFalse();
+        assertThat(chain.getSection(org.xbill.DNS.Section.ANSWER)).extracting(r -> r.rdataToString())
+                .containsExactly("alias.chain-target.net.", "final.example.org.", "192.0.2.200");
+        assertThat(chain.getSection(org.xbill.DNS.Section.AUTHORITY)).isEmpty();
+        Message nx = client.udp("127.53.30.1", "nope.example.com", Type.A);
+        assertThat(nx.getRcode()).isEqualTo(org.xbill.DNS.Rcode.NXDOMAIN);
+        assertThat(nx.getSection(org.xbill.DNS.Section.AUTHORITY)).extracting(r -> r.getType()).containsExactly(Type.SOA);
+        assertThat(client.udp("127.53.30.1", "www.lame.com", Type.A).getRcode()).isEqualTo(org.xbill.DNS.Rcode.SERVFAIL);
+    }
+
+    @Test
+    void theRdOnlyResolverRefusesQueriesWithoutRecursion() throws Exception {
+        assertThat(client.udp("127.53.30.2", "www.example.com", Type.A).getRcode())
+                .isEqualTo(org.xbill.DNS.Rcode.REFUSED);
+        Message recursive = LabClient.query("www.example.com", Type.A);
+        recursive.getHeader().setFlag(org.xbill.DNS.Flags.RD);
+        assertThat(client.udp("127.53.30.2", recursive).getSection(org.xbill.DNS.Section.ANSWER))
+                .extracting(r -> r.rdataToString()).containsExactly("192.0.2.80");
     }
 }

@@ -30,7 +30,7 @@ class LabWalkTest {
     @BeforeAll
     static void start() throws IOException {
         lab = Lab.start(LabDefinition.builtIn(), 0);
-        client = new LabClient(lab.port()).timeout(300);
+        client = new LabClient(lab.port()).timeout(10_000); // answers always come: only a hang could miss this
     }
 
     @AfterAll

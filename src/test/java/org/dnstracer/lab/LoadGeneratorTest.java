@@ -9,10 +9,10 @@ class LoadGeneratorTest {
     @Test
     void boundedRunStopsAtItsQueryBudget() throws Exception {
         try (Lab lab = Lab.start(LabDefinition.builtIn(), 0)) {
-            LoadGenerator.Result r = LoadGenerator.run(lab, 10, 2_000, 2, 8);
+            // the time limit is far beyond what 2,000 loopback queries take even on a busy machine: the budget ends it
+            LoadGenerator.Result r = LoadGenerator.run(lab, 120, 2_000, 2, 8);
             assertThat(r.sent()).isEqualTo(2_000);
             assertThat(r.received()).isGreaterThan(1_900);
-            assertThat(r.seconds()).isLessThan(10);
         }
     }
 }

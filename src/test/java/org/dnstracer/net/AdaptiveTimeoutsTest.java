@@ -59,6 +59,17 @@ class AdaptiveTimeoutsTest {
     }
 
     @Test
+    void anotherFloorHoldsForMeasuredAndUnmeasuredServersButNotBeyondTheCap() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5), Duration.ofSeconds(2));
+        t.sample(A, Duration.ofMillis(1));
+        assertThat(t.initialFor(A)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(t.initialFor(B)).isEqualTo(Duration.ofSeconds(2));
+        AdaptiveTimeouts capped = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        capped.sample(A, Duration.ofMillis(1));
+        assertThat(capped.initialFor(A)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void aMeasuredServerMayWaitLongerThanTheConfiguredInitialButNotBeyondTheCap() {
         AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(200), Duration.ofSeconds(1));
         t.sample(A, Duration.ofMillis(400));

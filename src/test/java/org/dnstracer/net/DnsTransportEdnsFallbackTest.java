@@ -2,8 +2,10 @@ package org.dnstracer.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnstracer.net.TransportFixtures.ask;
+import static org.dnstracer.net.TransportFixtures.patient;
 import static org.dnstracer.net.TransportFixtures.quick;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.OPTRecord;
@@ -18,7 +20,7 @@ class DnsTransportEdnsFallbackTest {
     @Test
     void formerrWithoutOptIsAskedAgainWithoutEdns() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(PRE_EDNS);
-                Transport transport = Transport.create(quick())) {
+                Transport transport = patient(quick())) {
             Exchange exchange = ask(transport, server.address());
 
             assertThat(exchange.attempts()).hasSize(2);
@@ -36,7 +38,7 @@ class DnsTransportEdnsFallbackTest {
         ScriptedServer.Script notimp = (query, protocol) ->
                 Replies.one(query.getOPT() != null ? Replies.rcode(query, Rcode.NOTIMP) : Replies.answer(query));
         try (ScriptedServer server = ScriptedServer.start(notimp);
-                Transport transport = Transport.create(quick())) {
+                Transport transport = patient(quick())) {
             assertThat(ask(transport, server.address()).reply().getRcode()).isEqualTo(Rcode.NOERROR);
         }
     }
@@ -46,7 +48,7 @@ class DnsTransportEdnsFallbackTest {
         ScriptedServer.Script terse = (query, protocol) -> Replies.one(
                 query.getOPT() != null ? Replies.formerrNoQuestion(query) : Replies.answer(query));
         try (ScriptedServer server = ScriptedServer.start(terse);
-                Transport transport = Transport.create(quick())) {
+                Transport transport = patient(quick())) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.attempts()).hasSize(2);
             assertThat(exchange.reply().getRcode()).isEqualTo(Rcode.NOERROR);
@@ -61,7 +63,7 @@ class DnsTransportEdnsFallbackTest {
             return Replies.one(reply);
         };
         try (ScriptedServer server = ScriptedServer.start(ednsAware);
-                Transport transport = Transport.create(quick())) {
+                Transport transport = patient(quick())) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.attempts()).hasSize(1);
             assertThat(exchange.reply().getRcode()).isEqualTo(Rcode.FORMERR);
@@ -72,7 +74,7 @@ class DnsTransportEdnsFallbackTest {
     void formerrWithEdnsOffIsTheAnswer() throws Exception {
         ScriptedServer.Script alwaysFormerr = (query, protocol) -> Replies.one(Replies.rcode(query, Rcode.FORMERR));
         try (ScriptedServer server = ScriptedServer.start(alwaysFormerr);
-                Transport transport = Transport.create(quick().withEdns(false, 1232))) {
+                Transport transport = patient(quick().withEdns(false, 1232))) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.attempts()).hasSize(1);
             assertThat(exchange.reply().getRcode()).isEqualTo(Rcode.FORMERR);
@@ -84,7 +86,7 @@ class DnsTransportEdnsFallbackTest {
         ScriptedServer.Script formerrThenSilence = (query, protocol) ->
                 query.getOPT() != null ? Replies.one(Replies.rcode(query, Rcode.FORMERR)) : java.util.List.of();
         try (ScriptedServer server = ScriptedServer.start(formerrThenSilence);
-                Transport transport = Transport.create(quick().withTries(1))) {
+                Transport transport = patient(quick().withTries(1), Duration.ofSeconds(1))) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.attempts()).extracting(Attempt::result)
                     .containsExactly(AttemptResult.REPLY, AttemptResult.TIMEOUT);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dnstracer.net.ScriptedServer.Reply;
 import org.junit.jupiter.api.Test;
@@ -147,17 +148,26 @@ class DnsTransportLifecycleTest {
 
     @Test
     void closingFromACallbackOnATransportThreadDoesNotStall() throws Exception {
-        // the delay makes sure the callback is attached before completion, so it runs on the transport's thread
-        ScriptedServer.Script late = (query, protocol) ->
-                List.of(Reply.of(Replies.answer(query)).after(Duration.ofMillis(50)));
-        try (ScriptedServer server = ScriptedServer.start(late)) {
-            DnsTransport transport = new DnsTransport(quick());
+        // the server answers only once the callback is attached, so completion (and the callback) happen on the
+        // transport's thread
+        CountDownLatch attached = new CountDownLatch(1);
+        ScriptedServer.Script afterAttaching = (query, protocol) -> {
+            try {
+                attached.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Replies.one(Replies.answer(query));
+        };
+        try (ScriptedServer server = ScriptedServer.start(afterAttaching)) {
+            DnsTransport transport = TransportFixtures.patient(quick());
             CompletableFuture<String> closedOn = transport.exchange(server.address(), QNAME, Type.A)
                     .thenApply(exchange -> {
                         transport.close();
                         return Thread.currentThread().getName();
                     });
-            assertThat(closedOn.get(2, TimeUnit.SECONDS)).startsWith(transport.threadNamePrefix());
+            attached.countDown();
+            assertThat(closedOn.get(10, TimeUnit.SECONDS)).startsWith(transport.threadNamePrefix());
         }
     }
 

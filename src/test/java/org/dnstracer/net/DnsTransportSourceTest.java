@@ -3,6 +3,7 @@ package org.dnstracer.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnstracer.net.TransportFixtures.answering;
 import static org.dnstracer.net.TransportFixtures.ask;
+import static org.dnstracer.net.TransportFixtures.patient;
 import static org.dnstracer.net.TransportFixtures.quick;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ class DnsTransportSourceTest {
     @ValueSource(booleans = {false, true})
     void queriesLeaveFromTheSourceAddress(boolean tcpOnly) throws Exception {
         try (ScriptedServer server = ScriptedServer.start(ip("127.0.0.1"), answering());
-                Transport transport = Transport.create(quick().withTcpOnly(tcpOnly).withSource(ip("127.0.0.2")))) {
+                Transport transport = patient(quick().withTcpOnly(tcpOnly).withSource(ip("127.0.0.2")))) {
             Exchange exchange = ask(transport, server.address());
 
             assertThat(exchange.answered()).isTrue();
@@ -66,7 +67,7 @@ class DnsTransportSourceTest {
         InetAddress v6 = ip("::1");
         Assumptions.assumeTrue(canBind(v6), "::1 cannot be bound here (IPv6 disabled?): skipping the IPv6 test");
         try (ScriptedServer server = ScriptedServer.start(v6, answering());
-                Transport transport = Transport.create(quick().withTcpOnly(tcpOnly).withSource(v6))) {
+                Transport transport = patient(quick().withTcpOnly(tcpOnly).withSource(v6))) {
             Exchange exchange = ask(transport, server.address());
 
             assertThat(exchange.answered()).isTrue();

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnstracer.net.TransportFixtures.answering;
 import static org.dnstracer.net.TransportFixtures.ask;
 import static org.dnstracer.net.TransportFixtures.id;
+import static org.dnstracer.net.TransportFixtures.patient;
 import static org.dnstracer.net.TransportFixtures.quick;
 
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Section;
 
 class DnsTransportTcpTest {
@@ -18,7 +22,7 @@ class DnsTransportTcpTest {
     @Test
     void aTruncatedUdpReplyIsAskedAgainOverTcp() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(TRUNCATING_OVER_UDP);
-                Transport transport = Transport.create(quick())) {
+                Transport transport = patient(quick())) {
             Exchange exchange = ask(transport, server.address());
 
             assertThat(exchange.attempts()).extracting(Attempt::protocol, Attempt::result).containsExactly(
@@ -40,7 +44,7 @@ class DnsTransportTcpTest {
     @Test
     void tcpOnlyNeverSendsADatagram() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(answering());
-                Transport transport = Transport.create(quick().withTcpOnly(true))) {
+                Transport transport = patient(quick().withTcpOnly(true))) {
             Exchange exchange = ask(transport, server.address());
 
             assertThat(exchange.answered()).isTrue();
@@ -60,7 +64,7 @@ class DnsTransportTcpTest {
         ScriptedServer.Script wrongId =
                 (query, protocol) -> Replies.one(Replies.withId(Replies.answer(query), id(query) ^ 1));
         try (ScriptedServer server = ScriptedServer.start(wrongId);
-                Transport transport = Transport.create(quick().withTcpOnly(true))) {
+                Transport transport = patient(quick().withTcpOnly(true))) {
             Exchange exchange = ask(transport, server.address());
 
             assertThat(exchange.answered()).isFalse();
@@ -72,8 +76,9 @@ class DnsTransportTcpTest {
 
     @Test
     void aRefusedConnectionIsUnreachableWithoutFurtherTries() throws Exception {
-        try (Transport transport = Transport.create(quick().withTcpOnly(true).withTries(3))) {
-            Exchange exchange = ask(transport, TransportFixtures.closedPort());
+        try (ClosedPort closed = ClosedPort.open();
+                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(3))) {
+            Exchange exchange = ask(transport, closed.address());
             assertThat(exchange.attempts()).singleElement().satisfies(a -> {
                 assertThat(a.result()).isEqualTo(AttemptResult.UNREACHABLE);
                 assertThat(a.error()).isNotBlank();
@@ -96,10 +101,30 @@ class DnsTransportTcpTest {
     }
 
     @Test
+    void aTcpReplyOfMoreThan255OctetsIsReadWhole() throws Exception {
+        // the length prefix's high octet matters only from 256 octets on
+        ScriptedServer.Script big = (query, protocol) -> {
+            Message reply = Replies.answer(query);
+            for (int i = 1; i <= 40; i++) {
+                reply.addRecord(new ARecord(TransportFixtures.QNAME, DClass.IN, 300,
+                        IpAddresses.parseLiteral("192.0.2." + i).orElseThrow()), Section.ANSWER);
+            }
+            return Replies.one(reply);
+        };
+        try (ScriptedServer server = ScriptedServer.start(big);
+                Transport transport = patient(quick().withTcpOnly(true).withTries(1))) {
+            Exchange exchange = ask(transport, server.address());
+            assertThat(exchange.answered()).isTrue();
+            assertThat(exchange.attempts().get(0).receivedSize()).isGreaterThan(255);
+            assertThat(exchange.reply().getSection(Section.ANSWER)).hasSize(41);
+        }
+    }
+
+    @Test
     void aZeroLengthTcpReplyIsMalformed() throws Exception {
         ScriptedServer.Script empty = (query, protocol) -> List.of(ScriptedServer.Reply.raw(new byte[0]));
         try (ScriptedServer server = ScriptedServer.start(empty);
-                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(1))) {
+                Transport transport = patient(quick().withTcpOnly(true).withTries(1))) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.attempts()).singleElement().extracting(Attempt::result)
                     .isEqualTo(AttemptResult.MALFORMED);
@@ -110,7 +135,7 @@ class DnsTransportTcpTest {
     void aConnectionClosedWithoutAReplyIsMalformed() throws Exception {
         ScriptedServer.Script hangUp = (query, protocol) -> List.of(ScriptedServer.Reply.hangUp());
         try (ScriptedServer server = ScriptedServer.start(hangUp);
-                Transport transport = Transport.create(quick().withTcpOnly(true).withTries(1))) {
+                Transport transport = patient(quick().withTcpOnly(true).withTries(1))) {
             Exchange exchange = ask(transport, server.address());
             assertThat(exchange.attempts()).singleElement().satisfies(a -> {
                 assertThat(a.result()).isEqualTo(AttemptResult.MALFORMED);

@@ -1,8 +1,5 @@
 package org.dnstracer.net;
 
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +21,22 @@ final class TransportFixtures {
                 .withMaxTimeout(Duration.ofMillis(300));
     }
 
+    /** How long every try of a {@link #patient} transport waits: only a hung exchange misses a reply. */
+    static final Duration PATIENT = Duration.ofSeconds(10);
+
+    /**
+     * For servers that answer: every try waits {@link #PATIENT}, however fast the server answered before (the 50 ms
+     * floor of the adaptive timeouts is raised too), so that no outcome depends on how busy the machine is.
+     */
+    static DnsTransport patient(TransportOptions options) {
+        return patient(options, PATIENT);
+    }
+
+    /** As {@link #patient(TransportOptions)}, with another wait: for a test that also waits out a silence. */
+    static DnsTransport patient(TransportOptions options, Duration wait) {
+        return new DnsTransport(options.withInitialTimeout(wait).withMaxTimeout(wait), wait);
+    }
+
     static Exchange ask(Transport transport, ServerAddress server) throws Exception {
         return ask(transport, server, QNAME, Type.A);
     }
@@ -39,23 +52,6 @@ final class TransportFixtures {
 
     static ScriptedServer.Script silent() {
         return (query, protocol) -> List.of();
-    }
-
-    /** A loopback port nobody listens on (UDP and TCP), found by binding and closing again. */
-    static ServerAddress closedPort() throws Exception {
-        for (int i = 0; i < 20; i++) {
-            int port;
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(ScriptedServer.loopback(), 0))) {
-                port = udp.getLocalPort();
-            }
-            try (ServerSocket tcp = new ServerSocket()) {
-                tcp.bind(new InetSocketAddress(ScriptedServer.loopback(), port));
-            } catch (java.io.IOException taken) {
-                continue;
-            }
-            return new ServerAddress(ScriptedServer.loopback(), port);
-        }
-        throw new IllegalStateException("no free loopback port");
     }
 
     static int id(Message m) {

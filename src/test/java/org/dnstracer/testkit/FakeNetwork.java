@@ -40,6 +40,7 @@ public final class FakeNetwork implements Transport {
     private final Map<InetAddress, CompletableFuture<?>> gates = new ConcurrentHashMap<>();
     private final Map<InetAddress, AttemptResult> failures = new ConcurrentHashMap<>();
     private final Map<InetAddress, RuntimeException> throwing = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Function<Message, Message>> probeResponders = new ConcurrentHashMap<>();
     private final ExecutorService responders = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-server");
         t.setDaemon(true);
@@ -102,6 +103,41 @@ public final class FakeNetwork implements Transport {
     public FakeNetwork throwing(String address, RuntimeException e) {
         throwing.put(ip(address), e);
         return this;
+    }
+
+    /** Probes to this address are answered by a function of the whole query (flags, OPT); null stays silent. */
+    public FakeNetwork probes(String address, Function<Message, Message> responder) {
+        probeResponders.put(ip(address), responder);
+        return this;
+    }
+
+    /**
+     * A probe is answered by the address's probe responder, else like a query for its question; recorded as
+     * "address qname TYPE probe PROTOCOL", then "noedns" or "ednsN" unless it has an EDNS version 0 OPT, and
+     * "rd" when RD=1.
+     */
+    @Override
+    public CompletableFuture<Exchange> probe(ServerAddress server, Message query, Protocol protocol) {
+        Record q = query.getQuestion();
+        Question question = new Question(q.getName(), q.getType());
+        org.xbill.DNS.OPTRecord opt = query.getOPT();
+        queries.add(IpAddresses.format(server.address()) + " " + q.getName() + " " + question.typeName() + " probe "
+                + protocol + (opt == null ? " noedns" : opt.getVersion() > 0 ? " edns" + opt.getVersion() : "")
+                + (query.getHeader().getFlag(org.xbill.DNS.Flags.RD) ? " rd" : ""));
+        Function<Message, Message> byMessage = probeResponders.get(server.address());
+        Function<Question, Message> byQuestion = servers.get(server.address());
+        Message sent = query.clone();
+        CompletableFuture<?> gate = gates.getOrDefault(server.address(), CompletableFuture.completedFuture(null));
+        return gate.thenApplyAsync(ignored -> {
+            Message reply = byMessage != null ? byMessage.apply(query)
+                    : byQuestion != null ? byQuestion.apply(question) : null;
+            Attempt attempt = reply == null
+                    ? new Attempt(protocol, sent, Duration.ofMillis(100), Duration.ofMillis(100), AttemptResult.TIMEOUT,
+                            null, 0, List.of(), null)
+                    : new Attempt(protocol, sent, Duration.ofMillis(100), Duration.ofMillis(1), AttemptResult.REPLY,
+                            reply, reply.toWire().length, List.of(), null);
+            return new Exchange(server, q.getName(), q.getType(), reply, List.of(attempt), false);
+        }, responders);
     }
 
     /** Every query sent, as "address qname TYPE". */

@@ -79,7 +79,9 @@ class TracerTest {
         FakeNetwork net = healthy();
         Trace trace = new Tracer(net).run(request("www.example.com", Type.A, false, false, IpFamily.ANY),
                 TraceListener.NONE);
-        assertThat(tree(trace)).doesNotContain("(cached)");
+        assertThat(trace.anyAuthoritative()).isTrue();
+        assertThat(tree(trace)).doesNotContain("(cached)")
+                .contains("       |\\___ ns1.example.com [example.com] (127.0.2.1) Got authoritative answer \n");
         assertThat(net.queriesTo("127.0.2.1")).isEqualTo(2);
     }
 
@@ -290,7 +292,8 @@ class TracerTest {
         }
         Trace trace = new Tracer(net).run(request("a.example.com"), TraceListener.NONE);
         assertThat(trace.sections()).hasSize(2);
-        assertThat(trace.warnings()).anyMatch(w -> w.startsWith("CNAME loop"));
+        assertThat(org.dnstracer.findings.Findings.of(trace))
+                .anyMatch(f -> f.code() == org.dnstracer.findings.FindingCode.CNAME_LOOP);
     }
 
     @Test

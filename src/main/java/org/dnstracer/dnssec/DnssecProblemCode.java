@@ -1,0 +1,17 @@
+package org.dnstracer.dnssec;
+
+/** What exactly is wrong; the names are meant to become finding codes as they are. */
+public enum DnssecProblemCode {
+    DNSSEC_RRSIG_EXPIRED,
+    DNSSEC_RRSIG_NOT_YET_VALID,
+    DNSSEC_SIGNATURE_INVALID,
+    DNSSEC_MISSING_RRSIG,
+    DNSSEC_DS_NO_MATCHING_DNSKEY,
+    DNSSEC_NO_DNSKEY,
+    DNSSEC_MISSING_DENIAL,
+    DNSSEC_UNSUPPORTED_ALGORITHM,
+    DNSSEC_DNSKEY_UNAVAILABLE,
+    /** Data signed by a zone below the one the server was delegated (it serves both): that chain was not traced. */
+    DNSSEC_SIGNER_BELOW_ZONE,
+    DNSSEC_NO_TRUST_ANCHOR
+}

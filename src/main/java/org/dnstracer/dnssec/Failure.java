@@ -1,0 +1,17 @@
+package org.dnstracer.dnssec;
+
+/** Why some data does not validate: the problem code and the words for the tree line. */
+record Failure(DnssecProblemCode code, String message) {
+    /** True when the data could not be judged rather than found bad: indeterminate, not bogus. */
+    boolean undecided() {
+        return code == DnssecProblemCode.DNSSEC_SIGNER_BELOW_ZONE;
+    }
+
+    /** Of two failures, the one that says more (a signature that exists but is out of date before a missing one). */
+    static Failure better(Failure a, Failure b) {
+        if (a == null) {
+            return b;
+        }
+        return b.code().ordinal() < a.code().ordinal() ? b : a;
+    }
+}

@@ -1,0 +1,208 @@
+package org.dnstracer.findings;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.dnstracer.model.Question;
+import org.dnstracer.model.Status;
+import org.dnstracer.model.Trace;
+import org.dnstracer.model.TraceNode;
+import org.dnstracer.net.Exchange;
+import org.dnstracer.net.Protocol;
+import org.dnstracer.net.ServerAddress;
+import org.dnstracer.net.Transport;
+import org.dnstracer.trace.Delegation;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * The {@code --check} probes: for every zone cut on the traced paths, a few questions to every child server
+ * address (and one to every parent address), all sent at once through the run's transport, each (address,
+ * question) once, within what is left of the run's query budget.
+ */
+public final class Checker {
+    /** A name under the reserved .invalid TLD (RFC 6761): no zone of any server holds it. */
+    static final Name RECURSION_PROBE = Name.fromConstantString("recursion-probe.dnstracer.invalid.");
+    private static final int EDNS_PAYLOAD = 1232;
+
+    private record Key(InetAddress address, Probe probe, Name qname) {}
+
+    private final Transport transport;
+    private final int port;
+    private final boolean axfr;
+    private final boolean consistency;
+    private final Map<Key, CompletableFuture<Exchange>> sent = new LinkedHashMap<>();
+    private int budget;
+    private int notSent;
+
+    /**
+     * @param budget the most probes to send (the run's query limit minus the trace's queries)
+     * @param axfr try a zone transfer from every child server ({@code --axfr})
+     * @param consistency send the consistency probes ({@code --check})
+     */
+    public Checker(Transport transport, int port, int budget, boolean axfr, boolean consistency) {
+        this.transport = transport;
+        this.port = port;
+        this.budget = budget;
+        this.axfr = axfr;
+        this.consistency = consistency;
+    }
+
+    private static final class Cut {
+        final Name zone;
+        final Set<Name> parentNs = new LinkedHashSet<>();
+        final Map<Name, List<InetAddress>> glue = new LinkedHashMap<>();
+        final Map<InetAddress, String> parents = new LinkedHashMap<>();
+        final Map<InetAddress, Question> parentQuestion = new LinkedHashMap<>();
+        final Map<InetAddress, String> children = new LinkedHashMap<>();
+
+        Cut(Name zone) {
+            this.zone = zone;
+        }
+    }
+
+    public ProbeResults run(Trace trace) {
+        List<TreeWalk> walk = TreeWalk.of(trace);
+        // a server that failed in the trace is already a finding; probing it again would only wait for timeouts
+        Set<InetAddress> failed = new java.util.HashSet<>();
+        for (TreeWalk w : walk) {
+            Status s = w.node().status();
+            if (w.node().address() != null && (s == Status.TIMEOUT || s == Status.UNREACHABLE
+                    || s == Status.SEND_ERROR || s == Status.MALFORMED)) {
+                failed.add(w.node().address());
+            }
+        }
+        Map<Name, Cut> cuts = new LinkedHashMap<>();
+        for (TreeWalk w : walk) {
+            TraceNode node = w.node();
+            if (!node.verdict().delegates() || node.exchange() == null || !node.exchange().answered()
+                    || node.children().isEmpty() || node.address() == null) {
+                continue;
+            }
+            Name zone = node.verdict().referralZone();
+            Cut cut = cuts.computeIfAbsent(zone, Cut::new);
+            Delegation d = Delegation.from(node.exchange().reply(), zone, null);
+            cut.parentNs.addAll(d.nameServers());
+            d.glue().forEach((name, addresses) -> {
+                List<InetAddress> known = cut.glue.computeIfAbsent(name, n -> new ArrayList<>());
+                addresses.stream().filter(a -> !known.contains(a)).forEach(known::add);
+            });
+            cut.parents.putIfAbsent(node.address(), node.server());
+            cut.parentQuestion.putIfAbsent(node.address(), w.section().question());
+            for (TraceNode child : node.children()) {
+                if (child.address() != null && child.status() != Status.NOT_QUERIED
+                        && !failed.contains(child.address())) {
+                    cut.children.putIfAbsent(child.address(), child.server());
+                }
+            }
+        }
+        // send everything first, then wait: every probe of every cut is in flight at once
+        record Planned(Cut cut, List<Map<Probe, CompletableFuture<Exchange>>> parents,
+                List<Map<Probe, CompletableFuture<Exchange>>> children) {}
+        List<Planned> planned = new ArrayList<>();
+        for (Cut cut : cuts.values()) {
+            List<Map<Probe, CompletableFuture<Exchange>>> parents = new ArrayList<>();
+            cut.parents.forEach((address, server) -> {
+                Map<Probe, CompletableFuture<Exchange>> p = new EnumMap<>(Probe.class);
+                Question q = cut.parentQuestion.get(address);
+                if (consistency) {
+                    send(p, address, Probe.REFERRAL_NO_EDNS, query(q.name(), q.type(), -1, false), Protocol.UDP);
+                }
+                parents.add(p);
+            });
+            List<Map<Probe, CompletableFuture<Exchange>>> children = new ArrayList<>();
+            cut.children.forEach((address, server) -> children.add(childProbes(cut, address, server)));
+            planned.add(new Planned(cut, parents, children));
+        }
+        List<CutProbes> results = new ArrayList<>();
+        for (Planned p : planned) {
+            List<ServerProbes> parents = collect(p.cut().parents, p.parents());
+            List<ServerProbes> children = collect(p.cut().children, p.children());
+            results.add(new CutProbes(p.cut().zone, new ArrayList<>(p.cut().parentNs), p.cut().glue, parents,
+                    children));
+        }
+        return new ProbeResults(results, notSent);
+    }
+
+    private Map<Probe, CompletableFuture<Exchange>> childProbes(Cut cut, InetAddress address, String server) {
+        Map<Probe, CompletableFuture<Exchange>> p = new EnumMap<>(Probe.class);
+        Name zone = cut.zone;
+        if (axfr) {
+            send(p, address, Probe.AXFR, query(zone, Type.AXFR, -1, false), Protocol.TCP);
+        }
+        if (!consistency) {
+            return p;
+        }
+        send(p, address, Probe.NS, query(zone, Type.NS, 0, false), Protocol.UDP);
+        send(p, address, Probe.SOA, query(zone, Type.SOA, 0, false), Protocol.UDP);
+        send(p, address, Probe.SOA_TCP, query(zone, Type.SOA, 0, false), Protocol.TCP);
+        send(p, address, Probe.SOA_EDNS1, query(zone, Type.SOA, 1, false), Protocol.UDP);
+        send(p, address, Probe.RECURSION, query(RECURSION_PROBE, Type.A, 0, true), Protocol.UDP);
+        Name own = ownName(server);
+        if (own != null && own.subdomain(zone) && cut.parentNs.contains(own)) {
+            send(p, address, Probe.ADDRESS_A, query(own, Type.A, 0, false), Protocol.UDP);
+            send(p, address, Probe.ADDRESS_AAAA, query(own, Type.AAAA, 0, false), Protocol.UDP);
+        }
+        return p;
+    }
+
+    private static Name ownName(String server) {
+        try {
+            return Name.fromString(server, Name.root);
+        } catch (org.xbill.DNS.TextParseException e) {
+            return null; // a start server given as an address has no name to ask about
+        }
+    }
+
+    private void send(Map<Probe, CompletableFuture<Exchange>> into, InetAddress address, Probe probe, Message query,
+            Protocol protocol) {
+        Key key = new Key(address, probe, query.getQuestion().getName());
+        CompletableFuture<Exchange> existing = sent.get(key);
+        if (existing == null) {
+            if (budget <= 0) {
+                notSent++;
+                return;
+            }
+            budget--;
+            existing = transport.probe(new ServerAddress(address, port), query, protocol);
+            sent.put(key, existing);
+        }
+        into.put(probe, existing);
+    }
+
+    private static List<ServerProbes> collect(Map<InetAddress, String> servers,
+            List<Map<Probe, CompletableFuture<Exchange>>> futures) {
+        List<ServerProbes> out = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<InetAddress, String> e : servers.entrySet()) {
+            Map<Probe, Exchange> done = new EnumMap<>(Probe.class);
+            futures.get(i++).forEach((probe, future) -> done.put(probe, future.join()));
+            out.add(new ServerProbes(e.getValue(), e.getKey(), done));
+        }
+        return out;
+    }
+
+    /** A query with RD as given and an OPT record of the given EDNS version (-1: none). */
+    static Message query(Name name, int type, int ednsVersion, boolean rd) {
+        Message m = Message.newQuery(Record.newRecord(name, type, DClass.IN));
+        if (!rd) {
+            m.getHeader().unsetFlag(Flags.RD);
+        }
+        if (ednsVersion >= 0) {
+            m.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, ednsVersion, 0), Section.ADDITIONAL);
+        }
+        return m;
+    }
+}

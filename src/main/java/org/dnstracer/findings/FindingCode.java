@@ -1,0 +1,158 @@
+package org.dnstracer.findings;
+
+/**
+ * Every fault dnstracer names, with its default severity, what it means, and the peers' closest names for it:
+ * the one table that the README's table of codes is checked against.
+ */
+public enum FindingCode {
+    LAME_REFUSED(Severity.ERROR, "answered REFUSED for a zone it is delegated", Source.TRACE,
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "INVALID_RCODE"),
+    LAME_SERVFAIL(Severity.ERROR, "answered SERVFAIL for a zone it is delegated", Source.TRACE,
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "INVALID_RCODE"),
+    LAME_NOTAUTH(Severity.ERROR, "answered NOTAUTH for a zone it is delegated", Source.TRACE,
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "INVALID_RCODE"),
+    LAME_NOT_AUTHORITATIVE(Severity.ERROR, "replied without the AA bit for a zone it is delegated", Source.TRACE,
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "SERVER_NOT_AUTHORITATIVE"),
+    LAME_SAME_ZONE_REFERRAL(Severity.ERROR, "referred to the very zone it is delegated", Source.TRACE,
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "SERVER_NOT_AUTHORITATIVE"),
+    LAME_UNRELATED_REFERRAL(Severity.ERROR, "referred to a zone that does not contain the name", Source.TRACE,
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "SERVER_NOT_AUTHORITATIVE"),
+    UPWARD_REFERRAL(Severity.ERROR, "referred to the root or a zone above the one it is delegated", Source.TRACE,
+            "NAMESERVER07 (UPWARD_REFERRAL)", "UPWARD_REFERRAL"),
+    SERVER_ERROR(Severity.ERROR, "answered with an error code other than REFUSED, SERVFAIL or NOTAUTH (FORMERR, "
+            + "NOTIMP, ...)", Source.TRACE, "-", "INVALID_RCODE"),
+    UNRESPONSIVE_UDP(Severity.ERROR, "every try over UDP timed out", Source.TRACE,
+            "CONNECTIVITY01 (NO_RESPONSE_UDP)", "SERVER_UNRESPONSIVE_UDP"),
+    UNRESPONSIVE_TCP(Severity.ERROR, "no reply over TCP (timeout, refused or reset connection)", Source.CHECK,
+            "CONNECTIVITY02 (NO_RESPONSE_TCP)", "SERVER_UNRESPONSIVE_TCP"),
+    UNREACHABLE(Severity.ERROR, "ICMP unreachable or connection refused: nothing listens at the address",
+            Source.TRACE, "CONNECTIVITY01 (NO_RESPONSE_UDP)", "SERVER_UNRESPONSIVE_UDP"),
+    MALFORMED_REPLY(Severity.ERROR, "only unparseable or mismatched replies came back", Source.TRACE,
+            "-", "RESPONSE_ERROR"),
+    NS_NO_ADDRESS(Severity.ERROR, "a name server name with no glue and no address", Source.TRACE,
+            "-", "NO_ADDRESS_FOR_NS_NAME"),
+    NS_IS_CNAME(Severity.ERROR, "a name server name is an alias (CNAME), which RFC 2181 §10.3 forbids",
+            Source.CHECK, "DELEGATION05 (NS_IS_CNAME)", "-"),
+    NS_ONLY_AT_PARENT(Severity.ERROR, "a name server in the parent's delegation but not in the child's own NS set",
+            Source.CHECK, "DELEGATION07 (EXTRA_NAME_PARENT)", "NS_NAME_NOT_IN_CHILD"),
+    NS_ONLY_AT_CHILD(Severity.WARNING, "a name server in the child's NS set but not in the parent's delegation",
+            Source.CHECK, "DELEGATION07 (EXTRA_NAME_CHILD)", "NS_NAME_NOT_IN_PARENT"),
+    NS_CHILD_SERVERS_DISAGREE(Severity.WARNING, "the child's servers give different NS sets for the zone",
+            Source.CHECK, "CONSISTENCY04 (MULTIPLE_NS_SET)", "-"),
+    GLUE_MISMATCH(Severity.ERROR, "the parent's glue differs from the address the child serves for the name",
+            Source.CHECK, "CONSISTENCY05 (IN_BAILIWICK_ADDR_MISMATCH)", "GLUE_MISMATCH"),
+    GLUE_MISSING(Severity.ERROR, "an in-bailiwick name server the parent gives no glue for", Source.TRACE,
+            "CONSISTENCY05 (notice only)", "MISSING_GLUE_FOR_NS_NAME"),
+    GLUE_PRIVATE_ADDRESS(Severity.WARNING, "a name server address in private, loopback or reserved space (silent "
+            + "with --lab)", Source.TRACE, "ADDRESS01 (NAMESERVER_IP_PRIVATE_NETWORK)", "GLUE_PRIVATE_IP"),
+    SOA_SERIAL_MISMATCH(Severity.WARNING, "a server's SOA serial is older than another server's (a stale "
+            + "secondary)", Source.CHECK, "CONSISTENCY01 (MULTIPLE_SOA_SERIALS)", "-"),
+    SOA_FIELDS_MISMATCH(Severity.WARNING, "the SOA MNAME, RNAME or timers differ between the zone's servers",
+            Source.CHECK, "CONSISTENCY02 / CONSISTENCY03 / CONSISTENCY06", "-"),
+    ANSWER_MISMATCH(Severity.WARNING, "authoritative servers of one zone gave different answers to the same "
+            + "question", Source.TRACE, "-", "-"),
+    TTL_MISMATCH(Severity.NOTICE, "the same answer data with different TTLs from the zone's servers",
+            Source.TRACE, "-", "-"),
+    CNAME_LOOP(Severity.ERROR, "a CNAME chain that comes back to a name already traced", Source.TRACE,
+            "-", "-"),
+    CNAME_CHAIN_TOO_LONG(Severity.WARNING, "a CNAME chain longer than the 8 names followed", Source.TRACE,
+            "-", "-"),
+    SINGLE_NAME_SERVER(Severity.WARNING, "the zone is delegated to one name server only", Source.TRACE,
+            "DELEGATION01 (NOT_ENOUGH_NS_DEL)", "-"),
+    SAME_PREFIX(Severity.NOTICE, "every address of the zone's servers is in one /24 (IPv4) or /48 (IPv6); in "
+            + "--lab: on one address", Source.TRACE, "CONNECTIVITY03 (NAMESERVERS_IPV4_WITH_UNIQ_AS)", "-"),
+    SLOW_SERVER(Severity.NOTICE, "round trip at least 250 ms and over 4 times the median of its siblings'",
+            Source.TRACE, "-", "-"),
+    RECURSION_AVAILABLE(Severity.WARNING, "an authoritative server that offers recursion (RA=1 on a query for a "
+            + "name outside its zones)", Source.CHECK, "NAMESERVER01 (IS_A_RECURSOR)", "-"),
+    EDNS_NOT_SUPPORTED(Severity.WARNING, "an EDNS query got FORMERR or a reply without OPT", Source.CHECK,
+            "NAMESERVER02 (NO_EDNS_SUPPORT)", "EDNS_IGNORED / ERROR_WITH_EDNS"),
+    EDNS_BADVERS_MISSING(Severity.WARNING, "an EDNS version 1 query did not get BADVERS", Source.CHECK,
+            "NAMESERVER10 (UNSUPPORTED_EDNS_VER)", "EDNS_VERSION_MISMATCH"),
+    REFERRAL_TRUNCATED_WITHOUT_EDNS(Severity.WARNING, "the parent's referral does not fit 512 octets without EDNS",
+            Source.CHECK, "DELEGATION03 (REFERRAL_SIZE_TOO_LARGE)", "-"),
+    AXFR_ALLOWED(Severity.NOTICE, "the server transfers the whole zone (AXFR) to anyone (--axfr)", Source.AXFR,
+            "NAMESERVER03 (AXFR_FAILURE, inverted)", "-"),
+    DNSSEC_RRSIG_EXPIRED(Severity.ERROR, "a signature the server serves has expired (-D); a warning when the "
+            + "chain above is undecided", Source.DNSSEC, "DNSSEC04 (RRSIG_EXPIRED)", "EXPIRATION_IN_PAST"),
+    DNSSEC_RRSIG_NOT_YET_VALID(Severity.ERROR, "a signature the server serves is not valid yet (-D)", Source.DNSSEC,
+            "DNSSEC04 (RRSIG_NOT_YET_VALID)", "INCEPTION_IN_FUTURE"),
+    DNSSEC_SIGNATURE_INVALID(Severity.ERROR, "a signature does not verify with the zone's key (-D)", Source.DNSSEC,
+            "DNSSEC08 / DNSSEC09 (RRSIG_NOT_VALID)", "SIGNATURE_INVALID"),
+    DNSSEC_MISSING_RRSIG(Severity.ERROR, "data of a signed zone comes without a signature by its keys (-D)",
+            Source.DNSSEC, "DNSSEC08 / DNSSEC09 (NOT_SIGNED)", "MISSING_RRSIG"),
+    DNSSEC_DS_NO_MATCHING_DNSKEY(Severity.ERROR, "no DNSKEY of the child matches the parent's DS (-D)",
+            Source.DNSSEC, "DNSSEC02 (DS_DOES_NOT_MATCH_DNSKEY)", "NO_SEP"),
+    DNSSEC_NO_DNSKEY(Severity.ERROR, "the parent has a DS but the child's server serves no DNSKEY (-D)",
+            Source.DNSSEC, "DNSSEC02 (NO_DNSKEY)", "MISSING_SEP_FOR_ALG"),
+    DNSSEC_MISSING_DENIAL(Severity.ERROR, "a negative answer or an unsigned delegation without its NSEC/NSEC3 "
+            + "proof (-D)", Source.DNSSEC, "DNSSEC10 (NSEC / NSEC3 missing)", "MISSING_NSEC_FOR_NODATA"),
+    DNSSEC_UNSUPPORTED_ALGORITHM(Severity.WARNING, "signed with an algorithm the validator cannot check: insecure, "
+            + "as RFC 4035 §5.2 says (-D)", Source.DNSSEC, "DNSSEC05 (ALGORITHM_NOT_RECOMMENDED)", "-"),
+    DNSSEC_DNSKEY_UNAVAILABLE(Severity.WARNING, "the server did not answer the DNSKEY question (-D)",
+            Source.DNSSEC, "DNSSEC02 (NO_RESPONSE_DNSKEY)", "-"),
+    DNSSEC_SIGNER_BELOW_ZONE(Severity.WARNING, "data signed by a zone below the one the server was delegated "
+            + "(it serves both): that chain was not traced (-D)", Source.DNSSEC, "-", "-"),
+    DNSSEC_NO_TRUST_ANCHOR(Severity.WARNING, "no trust anchor covers the chain, so nothing can be validated (-D)",
+            Source.DNSSEC, "-", "-");
+
+    /** What produces a finding: the trace alone, {@code --check} probes or {@code --axfr}. */
+    public enum Source {
+        TRACE("trace"),
+        CHECK("--check"),
+        AXFR("--axfr"),
+        DNSSEC("-D");
+
+        private final String text;
+
+        Source(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    private final Severity severity;
+    private final String meaning;
+    private final Source source;
+    private final String zonemaster;
+    private final String dnsviz;
+
+    FindingCode(Severity severity, String meaning, Source source, String zonemaster, String dnsviz) {
+        this.severity = severity;
+        this.meaning = meaning;
+        this.source = source;
+        this.zonemaster = zonemaster;
+        this.dnsviz = dnsviz;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** The Zonemaster test case (and message tag) that names the same fault, or "-". */
+    public String zonemaster() {
+        return zonemaster;
+    }
+
+    /** The DNSViz error code that names the same fault, or "-". */
+    public String dnsviz() {
+        return dnsviz;
+    }
+
+    /** This code as a row of the README's table. */
+    public String readmeRow() {
+        return "| `" + name() + "` | " + severity.label() + " | " + source.text() + " | " + meaning + " | "
+                + zonemaster + " | " + dnsviz + " |";
+    }
+}

@@ -1,0 +1,23 @@
+package org.dnstracer.findings;
+
+/** The questions {@code --check} (and {@code --axfr}) ask each server of a zone cut, each at most once. */
+public enum Probe {
+    /** The child's own NS RRset, from each child server. */
+    NS,
+    /** The SOA over UDP with EDNS(0): serial and fields, and whether EDNS is understood. */
+    SOA,
+    /** The same SOA question over TCP. */
+    SOA_TCP,
+    /** The SOA with EDNS version 1, which must be answered BADVERS. */
+    SOA_EDNS1,
+    /** An RD=1 query for a name outside every zone: RA=1 in the reply means recursion is offered. */
+    RECURSION,
+    /** A of an in-bailiwick name server, asked of that server itself. */
+    ADDRESS_A,
+    /** AAAA of an in-bailiwick name server, asked of that server itself. */
+    ADDRESS_AAAA,
+    /** The traced question without EDNS, to the parent: does its referral fit 512 octets? */
+    REFERRAL_NO_EDNS,
+    /** A zone transfer over TCP ({@code --axfr}). */
+    AXFR
+}

@@ -1,0 +1,306 @@
+package org.dnstracer.findings;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.dnstracer.net.Exchange;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+
+/** The findings of the {@code --check} and {@code --axfr} probes: a pure function of their replies. */
+final class ProbeFindings {
+    private ProbeFindings() {}
+
+    static void find(ProbeResults probes, FindingCollector out) {
+        for (CutProbes cut : probes.cuts()) {
+            referralSize(cut, out);
+            nsSets(cut, out);
+            glue(cut, out);
+            soa(cut, out);
+            perServer(cut, out);
+        }
+    }
+
+    private static void referralSize(CutProbes cut, FindingCollector out) {
+        for (ServerProbes p : cut.parents()) {
+            Message reply = reply(p, Probe.REFERRAL_NO_EDNS);
+            if (reply != null && reply.getHeader().getFlag(Flags.TC)) {
+                out.add(FindingCode.REFERRAL_TRUNCATED_WITHOUT_EDNS, cut.zone(), p.server(), p.address(),
+                        "its referral to " + ServerText.zone(cut.zone()) + " does not fit 512 octets without EDNS "
+                                + "(TC=1)", List.of());
+            }
+        }
+    }
+
+    private static void nsSets(CutProbes cut, FindingCollector out) {
+        Map<InetAddress, Set<Name>> childSets = new LinkedHashMap<>();
+        Map<InetAddress, String> names = new LinkedHashMap<>();
+        for (ServerProbes p : cut.children()) {
+            Message reply = reply(p, Probe.NS);
+            if (reply == null || reply.getRcode() != Rcode.NOERROR || !reply.getHeader().getFlag(Flags.AA)
+                    || reply.getHeader().getFlag(Flags.TC)) {
+                continue; // lame, silent or truncated: the trace's own findings say so
+            }
+            Set<Name> set = new TreeSet<>();
+            for (Record r : reply.getSection(Section.ANSWER)) {
+                if (r instanceof NSRecord ns && r.getName().equals(cut.zone())) {
+                    set.add(ns.getTarget());
+                }
+            }
+            if (!set.isEmpty()) {
+                childSets.put(p.address(), set);
+                names.put(p.address(), p.server());
+            }
+        }
+        if (childSets.isEmpty()) {
+            return;
+        }
+        Set<Name> union = new LinkedHashSet<>();
+        childSets.values().forEach(union::addAll);
+        String parentText = String.join(", ", cut.parentNameServers().stream().map(ServerText::name).toList());
+        for (Name ns : cut.parentNameServers()) {
+            if (!union.contains(ns)) {
+                out.add(FindingCode.NS_ONLY_AT_PARENT, cut.zone(), ServerText.name(ns), null,
+                        "is in the parent's delegation but in no child server's NS set for "
+                                + ServerText.zone(cut.zone()), List.of("parent: " + parentText,
+                                "child: " + String.join(", ", union.stream().map(ServerText::name).toList())));
+            }
+        }
+        for (Name ns : union) {
+            if (!cut.parentNameServers().contains(ns)) {
+                List<String> servedBy = new ArrayList<>();
+                childSets.forEach((a, set) -> {
+                    if (set.contains(ns)) {
+                        servedBy.add(ServerText.of(names.get(a), a));
+                    }
+                });
+                out.add(FindingCode.NS_ONLY_AT_CHILD, cut.zone(), ServerText.name(ns), null,
+                        "is in the child's NS set for " + ServerText.zone(cut.zone()) + " but not in the parent's "
+                                + "delegation", List.of("parent: " + parentText,
+                                "child NS set from " + String.join(", ", servedBy)));
+            }
+        }
+        minority(cut, childSets, names, s -> String.join(", ", s.stream().map(ServerText::name).toList()),
+                FindingCode.NS_CHILD_SERVERS_DISAGREE, "gives a different NS set for " + ServerText.zone(cut.zone())
+                        + " than", out);
+    }
+
+    private static void glue(CutProbes cut, FindingCollector out) {
+        for (ServerProbes p : cut.children()) {
+            Name own = nameOf(p.server());
+            if (own == null) {
+                continue;
+            }
+            boolean cname = false;
+            Set<InetAddress> served = new LinkedHashSet<>();
+            boolean answered = false;
+            for (Probe probe : List.of(Probe.ADDRESS_A, Probe.ADDRESS_AAAA)) {
+                Message reply = reply(p, probe);
+                if (reply == null || !reply.getHeader().getFlag(Flags.AA) || reply.getRcode() != Rcode.NOERROR) {
+                    continue;
+                }
+                answered = true;
+                for (Record r : reply.getSection(Section.ANSWER)) {
+                    if (r instanceof CNAMERecord && r.getName().equals(own)) {
+                        cname = true;
+                    } else if (r instanceof ARecord a && !cname) {
+                        served.add(a.getAddress());
+                    } else if (r instanceof AAAARecord a && !cname) {
+                        served.add(a.getAddress());
+                    }
+                }
+            }
+            if (cname) {
+                out.add(FindingCode.NS_IS_CNAME, cut.zone(), p.server(), p.address(),
+                        "the name server name " + ServerText.name(own) + " is a CNAME in "
+                                + ServerText.zone(cut.zone()), List.of(), delegators(cut));
+                continue;
+            }
+            List<InetAddress> glue = cut.glue().getOrDefault(own, List.of());
+            if (!answered || glue.isEmpty() || !glue.contains(p.address())) {
+                continue;
+            }
+            if (!served.contains(p.address())) {
+                out.add(FindingCode.GLUE_MISMATCH, cut.zone(), p.server(), p.address(),
+                        "the parent's glue says " + addresses(glue) + ", the zone itself says "
+                                + (served.isEmpty() ? "no address" : addresses(served)), List.of(), delegators(cut));
+            }
+        }
+    }
+
+    private static void soa(CutProbes cut, FindingCollector out) {
+        Map<InetAddress, SOARecord> soas = new LinkedHashMap<>();
+        Map<InetAddress, String> names = new LinkedHashMap<>();
+        for (ServerProbes p : cut.children()) {
+            Message reply = reply(p, Probe.SOA);
+            if (reply == null || reply.getRcode() != Rcode.NOERROR || !reply.getHeader().getFlag(Flags.AA)) {
+                reply = reply(p, Probe.SOA_TCP); // a server without EDNS still has a serial
+            }
+            if (reply == null || reply.getRcode() != Rcode.NOERROR || !reply.getHeader().getFlag(Flags.AA)) {
+                continue;
+            }
+            for (Record r : reply.getSection(Section.ANSWER)) {
+                if (r instanceof SOARecord soa && r.getName().equals(cut.zone())) {
+                    soas.put(p.address(), soa);
+                    names.put(p.address(), p.server());
+                    break;
+                }
+            }
+        }
+        if (soas.size() < 2) {
+            return;
+        }
+        long newest = -1;
+        for (SOARecord s : soas.values()) {
+            if (newest < 0 || newer(s.getSerial(), newest)) {
+                newest = s.getSerial();
+            }
+        }
+        Map<Long, List<String>> bySerial = new LinkedHashMap<>();
+        soas.forEach((a, s) -> bySerial.computeIfAbsent(s.getSerial(), k -> new ArrayList<>())
+                .add(ServerText.of(names.get(a), a)));
+        if (bySerial.size() > 1) {
+            List<String> evidence = new ArrayList<>();
+            bySerial.forEach((serial, servers) ->
+                    evidence.add("serial " + serial + " from " + String.join(", ", servers)));
+            for (Map.Entry<InetAddress, SOARecord> e : soas.entrySet()) {
+                if (e.getValue().getSerial() != newest) {
+                    out.add(FindingCode.SOA_SERIAL_MISMATCH, cut.zone(), names.get(e.getKey()), e.getKey(),
+                            "serves " + ServerText.zone(cut.zone()) + " with serial " + e.getValue().getSerial()
+                                    + ", older than " + newest + " (" + String.join(", ", bySerial.get(newest)) + ")",
+                            evidence, delegators(cut));
+                }
+            }
+        }
+        minority(cut, soas, names, s -> "MNAME " + ServerText.name(s.getHost()) + ", RNAME "
+                + ServerText.name(s.getAdmin()) + ", refresh " + s.getRefresh() + ", retry " + s.getRetry()
+                + ", expire " + s.getExpire() + ", minimum " + s.getMinimum(),
+                FindingCode.SOA_FIELDS_MISMATCH, "gives other SOA fields for " + ServerText.zone(cut.zone()) + " than",
+                out);
+    }
+
+    private static void perServer(CutProbes cut, FindingCollector out) {
+        for (ServerProbes p : cut.children()) {
+            Message udp = reply(p, Probe.SOA);
+            Exchange tcp = p.get(Probe.SOA_TCP);
+            boolean udpWorks = udp != null || reply(p, Probe.NS) != null;
+            if (udpWorks && tcp != null && !tcp.answered()) {
+                out.add(FindingCode.UNRESPONSIVE_TCP, cut.zone(), p.server(), p.address(),
+                        "answers over UDP but not over TCP (" + failure(tcp) + ")", List.of(), delegators(cut));
+            }
+            boolean ednsWorks = true;
+            if (udp != null && (udp.getOPT() == null || udp.getRcode() == Rcode.FORMERR
+                    || udp.getRcode() == Rcode.NOTIMP)) {
+                ednsWorks = false;
+                out.add(FindingCode.EDNS_NOT_SUPPORTED, cut.zone(), p.server(), p.address(),
+                        "answered an EDNS query with " + Rcode.string(udp.getRcode())
+                                + (udp.getOPT() == null ? " and no OPT record" : ""), List.of(), delegators(cut));
+            }
+            Message v1 = reply(p, Probe.SOA_EDNS1);
+            if (ednsWorks && v1 != null && v1.getRcode() != Rcode.BADVERS) {
+                OPTRecord opt = v1.getOPT();
+                out.add(FindingCode.EDNS_BADVERS_MISSING, cut.zone(), p.server(), p.address(),
+                        "answered an EDNS version 1 query with " + Rcode.string(v1.getRcode())
+                                + (opt == null ? " and no OPT record" : " (EDNS version " + opt.getVersion() + ")")
+                                + " instead of BADVERS", List.of(), delegators(cut));
+            }
+            Message recursion = reply(p, Probe.RECURSION);
+            if (recursion != null && recursion.getHeader().getFlag(Flags.RA)) {
+                out.add(FindingCode.RECURSION_AVAILABLE, cut.zone(), p.server(), p.address(),
+                        "offers recursion: RA=1 (" + Rcode.string(recursion.getRcode()) + ") for "
+                                + ServerText.name(Checker.RECURSION_PROBE) + ", outside its zones", List.of(),
+                        delegators(cut));
+            }
+            Message axfr = reply(p, Probe.AXFR);
+            if (axfr != null && axfr.getRcode() == Rcode.NOERROR) {
+                List<Record> records = axfr.getSection(Section.ANSWER);
+                if (!records.isEmpty() && records.get(0) instanceof SOARecord soa) {
+                    boolean complete = records.size() > 1 && records.get(records.size() - 1) instanceof SOARecord;
+                    int count = complete ? records.size() - 1 : records.size();
+                    out.add(FindingCode.AXFR_ALLOWED, cut.zone(), p.server(), p.address(),
+                            "transfers " + ServerText.zone(cut.zone()) + " to anyone: " + (complete ? "" : "at least ")
+                                    + count + " records, serial " + soa.getSerial(), List.of(), delegators(cut));
+                }
+            }
+        }
+    }
+
+    /** Blames the addresses outside the largest group of equal values (the first group on a tie). */
+    private static <T> void minority(CutProbes cut, Map<InetAddress, T> values, Map<InetAddress, String> names,
+            Function<T, String> text, FindingCode code, String verb, FindingCollector out) {
+        Map<String, List<InetAddress>> groups = new LinkedHashMap<>();
+        values.forEach((a, v) -> groups.computeIfAbsent(text.apply(v), k -> new ArrayList<>()).add(a));
+        if (groups.size() < 2) {
+            return;
+        }
+        String reference = null;
+        for (Map.Entry<String, List<InetAddress>> e : groups.entrySet()) {
+            if (reference == null || e.getValue().size() > groups.get(reference).size()) {
+                reference = e.getKey();
+            }
+        }
+        List<String> evidence = new ArrayList<>();
+        groups.forEach((t, addresses) -> evidence.add(t + " from " + String.join(", ",
+                addresses.stream().map(a -> ServerText.of(names.get(a), a)).toList())));
+        String others = String.join(", ",
+                groups.get(reference).stream().map(a -> ServerText.of(names.get(a), a)).toList());
+        for (Map.Entry<String, List<InetAddress>> e : groups.entrySet()) {
+            if (!e.getKey().equals(reference)) {
+                for (InetAddress a : e.getValue()) {
+                    out.add(code, cut.zone(), names.get(a), a, verb + " " + others, evidence, delegators(cut));
+                }
+            }
+        }
+    }
+
+    /** Why an exchange got no reply, e.g. "unreachable: Connection refused", "timeout". */
+    private static String failure(Exchange e) {
+        String result = e.lastResult().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String error = e.attempts().isEmpty() ? null : e.attempts().get(e.attempts().size() - 1).error();
+        return error == null ? result : result + ": " + error;
+    }
+
+    /** The parent servers whose referrals named the child servers. */
+    private static List<String> delegators(CutProbes cut) {
+        return cut.parents().stream().map(ServerProbes::server).distinct().toList();
+    }
+
+    /** RFC 1982 serial number arithmetic: true when {@code a} is newer than {@code b}. */
+    static boolean newer(long a, long b) {
+        long diff = (a - b) & 0xFFFFFFFFL;
+        return diff != 0 && diff < 0x80000000L;
+    }
+
+    private static Message reply(ServerProbes p, Probe probe) {
+        Exchange e = p.get(probe);
+        return e == null ? null : e.reply();
+    }
+
+    private static Name nameOf(String server) {
+        try {
+            return Name.fromString(server, Name.root);
+        } catch (org.xbill.DNS.TextParseException e) {
+            return null;
+        }
+    }
+
+    private static String addresses(java.util.Collection<InetAddress> list) {
+        return String.join(", ", list.stream().map(org.dnstracer.net.IpAddresses::format).toList());
+    }
+}

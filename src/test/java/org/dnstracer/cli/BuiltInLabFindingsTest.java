@@ -1,0 +1,167 @@
+package org.dnstracer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each broken delegation of the built-in lab, traced through the command: exactly the findings it must name
+ * (code, zone, server, address), and none on the healthy ones.
+ */
+class BuiltInLabFindingsTest {
+    /** severity, code, zone, server with its address: the fixed fields of a findings line. */
+    private static final Pattern LINE = Pattern.compile("^(error|warning|notice) +(\\S+)  (\\S+)  (\\S+(?: \\([^)]*\\))?)  .*$");
+
+    private static List<String> findings(String... args) {
+        String[] argv = new String[args.length + 1];
+        argv[0] = "--lab";
+        System.arraycopy(args, 0, argv, 1, args.length);
+        String out = CliRun.of(argv).out();
+        int block = out.indexOf("\nFindings:\n");
+        if (block < 0) {
+            return List.of();
+        }
+        return out.substring(block + "\nFindings:\n".length()).lines().map(l -> {
+            Matcher m = LINE.matcher(l);
+            assertThat(m.matches()).as("findings line: %s", l).isTrue();
+            return m.group(2) + " " + m.group(3) + " " + m.group(4);
+        }).toList();
+    }
+
+    @Test
+    void healthyDomainHasNoFindingsWithOrWithoutChecks() {
+        assertThat(findings("www.example.com")).isEmpty();
+        assertThat(findings("--check", "www.example.com")).isEmpty();
+        assertThat(findings("--check", "www.faults.org")).isEmpty();
+        assertThat(findings("--check", "www.glueless.com")).isEmpty();
+    }
+
+    @Test
+    void openZoneTransfersAreNamedPerAddressWithAxfr() {
+        assertThat(findings("--axfr", "www.example.com")).containsExactly(
+                "AXFR_ALLOWED example.com. ns1.example.com (127.53.2.1)",
+                "AXFR_ALLOWED example.com. ns1.example.com (::1)",
+                "AXFR_ALLOWED example.com. ns2.example.com (127.53.2.2)",
+                "AXFR_ALLOWED example.com. ns3.example.com (127.53.2.3)");
+        assertThat(findings("--check", "--axfr", "www.axfr.faults.org"))
+                .containsExactly("AXFR_ALLOWED axfr.faults.org. ns1.axfr.faults.org (127.53.60.101)");
+    }
+
+    @Test
+    void lameServersEachWithTheirReason() {
+        assertThat(findings("www.lame.com")).containsExactly(
+                "LAME_REFUSED lame.com. ns1.lame.com (127.53.2.20)",
+                "UPWARD_REFERRAL lame.com. ns2.lame.com (127.53.2.21)",
+                "LAME_SAME_ZONE_REFERRAL lame.com. ns3.lame.com (127.53.2.22)");
+        assertThat(findings("www.partly-lame.com")).containsExactly(
+                "LAME_REFUSED partly-lame.com. ns2.partly-lame.com (127.53.2.31)",
+                "LAME_REFUSED partly-lame.com. ns3.partly-lame.com (127.53.2.32)");
+        assertThat(findings("www.servfail.com")).containsExactly("LAME_SERVFAIL servfail.com. ns1.servfail.com (127.53.2.80)");
+        assertThat(findings("www.referral-loop.com")).containsExactly(
+                "LAME_SAME_ZONE_REFERRAL referral-loop.com. ns1.referral-loop.com (127.53.2.90)",
+                "LAME_SAME_ZONE_REFERRAL referral-loop.com. ns2.referral-loop.com (127.53.2.91)");
+    }
+
+    @Test
+    void silentServerAndNameServerWithoutAddress() {
+        assertThat(findings("-t", "0.3", "-r", "2", "www.timeout.com"))
+                .containsExactly("UNRESPONSIVE_UDP timeout.com. ns2.timeout.com (127.53.2.71)");
+        assertThat(findings("www.ns-loop.com")).containsExactly(
+                "NS_NO_ADDRESS ns-loop.com. ns.ns-loop.net",
+                "SINGLE_NAME_SERVER ns-loop.com. ns.ns-loop.net");
+    }
+
+    @Test
+    void cnameLoopAndDisagreeingServers() {
+        assertThat(findings("loop.cname-loop.com")).containsExactly(
+                "CNAME_LOOP cname-loop.net. ns1.cname-loop.net (127.53.2.51)",
+                "SINGLE_NAME_SERVER cname-loop.com. ns1.cname-loop.com",
+                "SINGLE_NAME_SERVER cname-loop.net. ns1.cname-loop.net");
+        assertThat(findings("--check", "www.disagree.com")).containsExactly(
+                "ANSWER_MISMATCH disagree.com. ns2.disagree.com (127.53.2.61)",
+                "SOA_SERIAL_MISMATCH disagree.com. ns2.disagree.com (127.53.2.61)");
+    }
+
+    @Test
+    void parentAndChildNameServerSets() {
+        assertThat(findings("--check", "www.ns-mismatch.faults.org")).containsExactly(
+                "NS_ONLY_AT_PARENT ns-mismatch.faults.org. ns3.ns-mismatch.faults.org",
+                "NS_ONLY_AT_CHILD ns-mismatch.faults.org. ns4.ns-mismatch.faults.org");
+        assertThat(findings("--check", "www.ns-disagree.faults.org")).containsExactly(
+                "NS_ONLY_AT_CHILD ns-disagree.faults.org. ns3.ns-disagree.faults.org",
+                "NS_CHILD_SERVERS_DISAGREE ns-disagree.faults.org. ns2.ns-disagree.faults.org (127.53.60.17)");
+        assertThat(findings("--check", "www.ns-cname.faults.org"))
+                .containsExactly("NS_IS_CNAME ns-cname.faults.org. alias.ns-cname.faults.org (127.53.60.52)");
+    }
+
+    @Test
+    void glueAgainstTheChild() {
+        assertThat(findings("--check", "www.glue-mismatch.faults.org"))
+                .containsExactly("GLUE_MISMATCH glue-mismatch.faults.org. ns2.glue-mismatch.faults.org (127.53.60.22)");
+        assertThat(findings("www.missing-glue.faults.org"))
+                .containsExactly("GLUE_MISSING missing-glue.faults.org. ns2.missing-glue.faults.org");
+    }
+
+    @Test
+    void staleSecondaryIsNamedWithItsSerialAndFields() {
+        assertThat(findings("--check", "www.stale.faults.org")).containsExactly(
+                "ANSWER_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)",
+                "SOA_SERIAL_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)",
+                "SOA_FIELDS_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)");
+    }
+
+    @Test
+    void protocolFaultsOfOneServer() {
+        assertThat(findings("--check", "www.recursive.faults.org"))
+                .containsExactly("RECURSION_AVAILABLE recursive.faults.org. ns1.recursive.faults.org (127.53.60.61)");
+        assertThat(findings("--check", "www.no-tcp.faults.org"))
+                .containsExactly("UNRESPONSIVE_TCP no-tcp.faults.org. ns1.no-tcp.faults.org (127.53.60.71)");
+        assertThat(findings("--check", "www.no-edns.faults.org"))
+                .containsExactly("EDNS_NOT_SUPPORTED no-edns.faults.org. ns1.no-edns.faults.org (127.53.60.81)");
+        assertThat(findings("--check", "www.no-badvers.faults.org"))
+                .containsExactly("EDNS_BADVERS_MISSING no-badvers.faults.org. ns1.no-badvers.faults.org (127.53.60.86)");
+        assertThat(findings("--check", "www.big-referral.faults.org")).containsExactly(
+                "REFERRAL_TRUNCATED_WITHOUT_EDNS big-referral.faults.org. ns1.faults.org (127.53.60.1)",
+                "REFERRAL_TRUNCATED_WITHOUT_EDNS big-referral.faults.org. ns2.faults.org (127.53.60.2)",
+                "SAME_PREFIX big-referral.faults.org. -");
+    }
+
+    @Test
+    void singleNameServerAndSlowServer() {
+        assertThat(findings("--check", "www.single.faults.org"))
+                .containsExactly("SINGLE_NAME_SERVER single.faults.org. ns1.single.faults.org");
+        // ns3 answers 600 ms late, its siblings at once: far beyond the 250 ms and 4-times bounds
+        assertThat(findings("www.slow.faults.org"))
+                .containsExactly("SLOW_SERVER slow.faults.org. ns3.slow.faults.org (127.53.60.123)");
+    }
+
+    @Test
+    void failOnTurnsFindingsIntoExitStatusFour() {
+        assertThat(CliRun.of("--lab", "--fail-on", "error", "www.partly-lame.com").status()).isEqualTo(4);
+        assertThat(CliRun.of("--lab", "--fail-on", "error", "www.single.faults.org").status()).isZero();
+        assertThat(CliRun.of("--lab", "--fail-on", "warning", "www.single.faults.org").status()).isEqualTo(4);
+        assertThat(CliRun.of("--lab", "--fail-on", "notice", "www.example.com").status()).isZero();
+        assertThat(CliRun.of("--lab", "--fail-on", "notice", "www.lame.com").status()).isEqualTo(4);
+        CliRun bad = CliRun.of("--lab", "--fail-on", "fatal", "www.example.com");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("dnstracer: --fail-on must be error, warning or notice, not 'fatal'\n");
+    }
+
+    @Test
+    void jsonCarriesTheFindings() {
+        String json = CliRun.of("--lab", "--json", "www.servfail.com").out();
+        assertThat(json).contains(String.join("\n",
+                "  \"findings\" : [ {",
+                "    \"severity\" : \"error\",",
+                "    \"code\" : \"LAME_SERVFAIL\",",
+                "    \"zone\" : \"servfail.com.\",",
+                "    \"server\" : \"ns1.servfail.com\",",
+                "    \"address\" : \"127.53.2.80\",",
+                "    \"message\" : \"answered SERVFAIL for servfail.com.\",",
+                "    \"evidence\" : [ \"delegated by a.gtld-servers.net, b.gtld-servers.net\" ]",
+                "  } ],"));
+    }
+}

@@ -1,0 +1,346 @@
+package org.dnstracer.dnssec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dnstracer.model.Question;
+import org.dnstracer.model.Section;
+import org.dnstracer.model.StartServer;
+import org.dnstracer.model.Status;
+import org.dnstracer.model.Trace;
+import org.dnstracer.model.TraceNode;
+import org.dnstracer.model.TraceStats;
+import org.dnstracer.model.Verdict;
+import org.dnstracer.net.Exchange;
+import org.dnstracer.net.ServerAddress;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Address;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSKEYRecord;
+import org.xbill.DNS.DNSSEC;
+import org.xbill.DNS.DSRecord;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.NSECRecord;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
+
+/** The validator on hand-made traces: a signed root refers to example., whose server answers. */
+class ChainValidatorTest {
+    private static final TestZone ROOT = new TestZone(".");
+    private static final TestZone EXAMPLE = new TestZone("example.");
+    private static final Name WWW = Name.fromConstantString("www.example.");
+    private static final Name NS1 = Name.fromConstantString("ns1.example.");
+    private static final InetAddress ROOT_IP = ip("127.0.0.1");
+    private static final InetAddress EXAMPLE_IP = ip("127.0.0.2");
+    private static final Question QUESTION = new Question(WWW, Type.A);
+
+    private final Map<ServerZone, Exchange> keys = new HashMap<>();
+
+    private static InetAddress ip(String literal) {
+        try {
+            return Address.getByAddress(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Message reply(boolean aa) {
+        Message m = new Message();
+        m.getHeader().setFlag(Flags.QR);
+        if (aa) {
+            m.getHeader().setFlag(Flags.AA);
+        }
+        m.addRecord(Record.newRecord(WWW, Type.A, DClass.IN), org.xbill.DNS.Section.QUESTION);
+        return m;
+    }
+
+    private static void add(Message m, int section, RRset... sets) {
+        for (RRset s : sets) {
+            s.rrs(false).forEach(r -> m.addRecord(r, section));
+            s.sigs().forEach(r -> m.addRecord(r, section));
+        }
+    }
+
+    private static Exchange exchange(InetAddress address, Name qname, int qtype, Message reply) {
+        return new Exchange(new ServerAddress(address, 53), qname, qtype, reply, List.of(), false);
+    }
+
+    private void keysOf(InetAddress address, TestZone zone, RRset dnskeys) {
+        Message m = reply(true);
+        add(m, org.xbill.DNS.Section.ANSWER, dnskeys);
+        keys.put(new ServerZone(address, zone.name), exchange(address, zone.name, Type.DNSKEY, m));
+    }
+
+    private static RRset delegation() {
+        return new RRset(new NSRecord(EXAMPLE.name, DClass.IN, 3600, NS1));
+    }
+
+    private static Message referral(RRset... authority) {
+        Message m = reply(false);
+        add(m, org.xbill.DNS.Section.AUTHORITY, delegation());
+        add(m, org.xbill.DNS.Section.AUTHORITY, authority);
+        return m;
+    }
+
+    private static RRset www() {
+        return new RRset(new ARecord(WWW, DClass.IN, 3600, ip("192.0.2.1")));
+    }
+
+    private static Message answer(RRset a) {
+        Message m = reply(true);
+        add(m, org.xbill.DNS.Section.ANSWER, a);
+        return m;
+    }
+
+    private static TraceNode child(Message reply, Status status) {
+        return new TraceNode("ns1.example", EXAMPLE_IP, EXAMPLE.name, Verdict.of(status),
+                exchange(EXAMPLE_IP, WWW, Type.A, reply), List.of());
+    }
+
+    private static Trace trace(Message rootReply, TraceNode child) {
+        TraceNode root = new TraceNode("a.root", ROOT_IP, Name.root, Verdict.referral(Status.REFERRAL, EXAMPLE.name),
+                exchange(ROOT_IP, WWW, Type.A, rootReply), List.of(child));
+        return new Trace(new StartServer("a.root", ROOT_IP, Name.root), 3, 53,
+                List.of(new Section(QUESTION, null, root)), List.of(), new TraceStats(2, 0));
+    }
+
+    private DnssecReport validate(Trace trace, Instant at) throws Exception {
+        return ChainValidator.validate(trace, new FetchedKeys(keys),
+                TrustAnchors.of(List.of(ROOT.ds()), "test"), at);
+    }
+
+    /** Both zones' keys published and signed, the DS signed by the root, the answer signed by example. */
+    private Trace healthy(RRset answer) {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        return trace(referral(ROOT.sign(EXAMPLE.ds())), child(answer(answer), Status.AUTHORITATIVE_ANSWER));
+    }
+
+    private static NodeDnssec childVerdict(DnssecReport report, Trace trace) {
+        return report.of(trace.sections().get(0).root().children().get(0));
+    }
+
+    @Test
+    void signedChainFromTheAnchorIsSecureAtEveryServer() throws Exception {
+        Trace trace = healthy(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new)));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(report.of(trace.sections().get(0).root()).status()).isEqualTo(DnssecStatus.SECURE);
+        assertThat(childVerdict(report, trace).status()).isEqualTo(DnssecStatus.SECURE);
+        assertThat(DnssecReport.chainText(report.chains().get(0))).isEqualTo(". (" + ROOT.key.getFootprint()
+                + " ECDSAP256SHA256) secure -> example (" + EXAMPLE.key.getFootprint() + " ECDSAP256SHA256) secure");
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
+    void expiredAnswerSignatureIsBogusWithItsDate() throws Exception {
+        Instant end = Instant.parse("2026-06-01T00:00:00Z");
+        Trace trace = healthy(EXAMPLE.signBetween(end.minus(Duration.ofDays(30)), end,
+                www().rrs(false).toArray(Record[]::new)));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("bogus: RRSIG www.example A expired 2026-06-01");
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(DnssecProblemCode.DNSSEC_RRSIG_EXPIRED);
+            assertThat(p.severity()).isEqualTo(DnssecSeverity.ERROR);
+            assertThat(p.address()).isEqualTo(EXAMPLE_IP);
+            assertThat(p.server()).isEqualTo("ns1.example");
+        });
+    }
+
+    @Test
+    void validationTimeDecidesWhetherASignatureHasExpired() throws Exception {
+        Instant end = Instant.parse("2026-06-01T00:00:00Z");
+        Trace trace = healthy(EXAMPLE.signBetween(end.minus(Duration.ofDays(10)), end,
+                www().rrs(false).toArray(Record[]::new)));
+        // the keys' own signatures run a month around NOW, so only the answer's window matters here
+        assertThat(childVerdict(validate(trace, end.minus(Duration.ofDays(1))), trace).status())
+                .isEqualTo(DnssecStatus.SECURE);
+        assertThat(childVerdict(validate(trace, end.minus(Duration.ofDays(12))), trace).text())
+                .isEqualTo("bogus: RRSIG www.example A not valid before 2026-05-22");
+        assertThat(childVerdict(validate(trace, end.plus(Duration.ofHours(1))), trace).text())
+                .isEqualTo("bogus: RRSIG www.example A expired 2026-06-01");
+    }
+
+    @Test
+    void falseSignatureDoesNotVerify() throws Exception {
+        RRset signed = EXAMPLE.sign(www().rrs(false).toArray(Record[]::new));
+        RRSIGRecord sig = signed.sigs().get(0);
+        byte[] bad = sig.getSignature().clone();
+        bad[5] ^= 1;
+        RRset tampered = www();
+        tampered.addRR(new RRSIGRecord(sig.getName(), sig.getDClass(), sig.getTTL(), sig.getTypeCovered(),
+                sig.getAlgorithm(), sig.getOrigTTL(), sig.getExpire(), sig.getTimeSigned(), sig.getFootprint(),
+                sig.getSigner(), bad));
+        Trace trace = healthy(tampered);
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(report.problems()).extracting(DnssecProblem::code)
+                .containsExactly(DnssecProblemCode.DNSSEC_SIGNATURE_INVALID);
+    }
+
+    @Test
+    void unsignedAnswerFromASignedZoneIsMissingItsRrsig() throws Exception {
+        Trace trace = healthy(www());
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("bogus: no RRSIG for www.example A");
+        assertThat(report.problems()).extracting(DnssecProblem::code)
+                .containsExactly(DnssecProblemCode.DNSSEC_MISSING_RRSIG);
+    }
+
+    @Test
+    void dsThatMatchesNoKeyOfTheChildIsBogus() throws Exception {
+        TestZone impostor = new TestZone("example.");
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        Trace trace = trace(referral(ROOT.sign(impostor.ds())),
+                child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))), Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text())
+                .isEqualTo("bogus: no DNSKEY matches the DS (key tag " + impostor.key.getFootprint() + ")");
+        assertThat(report.chains().get(0).get(1).status()).isEqualTo(DnssecStatus.BOGUS);
+    }
+
+    @Test
+    void delegationWithoutDsIsInsecureWhenNsecProvesIt() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        RRset nsec = ROOT.sign(new NSECRecord(EXAMPLE.name, DClass.IN, 3600, Name.fromConstantString("zz."),
+                new int[] {Type.NS, Type.RRSIG, Type.NSEC}));
+        Trace trace = trace(referral(nsec), child(answer(www()), Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(report.of(trace.sections().get(0).root()).status()).isEqualTo(DnssecStatus.SECURE);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("insecure: no DS in . (NSEC proof)");
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
+    void delegationWithoutDsOrProofIsBogusAtTheParentServer() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        Trace trace = trace(referral(), child(answer(www()), Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(DnssecProblemCode.DNSSEC_MISSING_DENIAL);
+            assertThat(p.address()).isEqualTo(ROOT_IP);
+        });
+        assertThat(childVerdict(report, trace).text()).isEqualTo("bogus: chain of trust broken at .");
+    }
+
+    @Test
+    void nxdomainNeedsACoveringNsecAndTheWildcardDenial() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        Message nx = reply(true);
+        nx.getHeader().setRcode(Rcode.NXDOMAIN);
+        RRset soa = EXAMPLE.sign(new SOARecord(EXAMPLE.name, DClass.IN, 300, NS1, NS1, 1, 2, 3, 4, 300));
+        // example. -> ns1.example.: covers www.example. (after ns1) only through the wrap-around... use the apex one
+        RRset apexNsec = EXAMPLE.sign(new NSECRecord(EXAMPLE.name, DClass.IN, 300, NS1,
+                new int[] {Type.NS, Type.SOA, Type.RRSIG, Type.NSEC, Type.DNSKEY}));
+        RRset ns1Nsec = EXAMPLE.sign(new NSECRecord(NS1, DClass.IN, 300, EXAMPLE.name,
+                new int[] {Type.A, Type.RRSIG, Type.NSEC}));
+        add(nx, org.xbill.DNS.Section.AUTHORITY, soa, apexNsec, ns1Nsec);
+        Trace proven = trace(referral(ROOT.sign(EXAMPLE.ds())), child(nx, Status.AUTHORITATIVE_NXDOMAIN));
+        assertThat(childVerdict(validate(proven, TestZone.NOW), proven).status()).isEqualTo(DnssecStatus.SECURE);
+
+        Message bare = reply(true);
+        bare.getHeader().setRcode(Rcode.NXDOMAIN);
+        add(bare, org.xbill.DNS.Section.AUTHORITY, soa);
+        Trace unproven = trace(referral(ROOT.sign(EXAMPLE.ds())), child(bare, Status.AUTHORITATIVE_NXDOMAIN));
+        assertThat(childVerdict(validate(unproven, TestZone.NOW), unproven).text())
+                .isEqualTo("bogus: no NSEC/NSEC3 proof that www.example does not exist");
+    }
+
+    @Test
+    void algorithmTheValidatorCannotCheckMakesTheZoneInsecure() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        DSRecord unknown = new DSRecord(EXAMPLE.name, DClass.IN, 3600, 4711, 253, DSRecord.SHA256_DIGEST_ID,
+                new byte[32]);
+        keysOf(EXAMPLE_IP, EXAMPLE, new RRset(new DNSKEYRecord(EXAMPLE.name, DClass.IN, 3600, 257, 3, 253,
+                new byte[64])));
+        Trace trace = trace(referral(ROOT.sign(unknown)), child(answer(www()), Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("insecure: unsupported algorithm PRIVATEDNS");
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(DnssecProblemCode.DNSSEC_UNSUPPORTED_ALGORITHM);
+            assertThat(p.severity()).isEqualTo(DnssecSeverity.WARNING);
+        });
+    }
+
+    @Test
+    void answerSignedByAZoneBelowTheDelegatedOneIsUndecidedNotBogus() throws Exception {
+        TestZone below = new TestZone("www.example.");
+        Trace trace = healthy(below.sign(www().rrs(false).toArray(Record[]::new)));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("indeterminate: RRSIG www.example A is by "
+                + "www.example, a zone below example whose chain was not traced");
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(DnssecProblemCode.DNSSEC_SIGNER_BELOW_ZONE);
+            assertThat(p.severity()).isEqualTo(DnssecSeverity.WARNING);
+        });
+    }
+
+    @Test
+    void dsWithADigestTypeTheValidatorCannotComputeMakesTheZoneInsecure() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        DSRecord gost = new DSRecord(EXAMPLE.name, DClass.IN, 3600, EXAMPLE.key.getFootprint(),
+                DNSSEC.Algorithm.ECDSAP256SHA256, 3, new byte[32]);
+        Trace trace = trace(referral(ROOT.sign(gost)), child(answer(www()), Status.AUTHORITATIVE_ANSWER));
+        assertThat(childVerdict(validate(trace, TestZone.NOW), trace).text())
+                .isEqualTo("insecure: unsupported DS digest type 3");
+    }
+
+    @Test
+    void serverWhoseDnskeyQueryFailedIsIndeterminate() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds())),
+                child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))), Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).status()).isEqualTo(DnssecStatus.INDETERMINATE);
+        assertThat(report.problems()).extracting(DnssecProblem::code)
+                .containsExactly(DnssecProblemCode.DNSSEC_DNSKEY_UNAVAILABLE);
+    }
+
+    @Test
+    void withoutAnAnchorForTheStartNothingIsSecure() throws Exception {
+        Trace trace = healthy(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new)));
+        DnssecReport report = ChainValidator.validate(trace, new FetchedKeys(keys),
+                TrustAnchors.of(List.of(new TestZone("org.").ds()), "elsewhere"), TestZone.NOW);
+        assertThat(report.chains().get(0)).extracting(ZoneSummary::status)
+                .containsOnly(DnssecStatus.INDETERMINATE);
+        assertThat(report.problems()).extracting(DnssecProblem::code)
+                .containsExactly(DnssecProblemCode.DNSSEC_NO_TRUST_ANCHOR);
+    }
+
+    @Test
+    void builtInAnchorsAreTheTwoIanaRootKeys() {
+        TrustAnchors anchors = TrustAnchors.builtIn();
+        assertThat(anchors.forZone(Name.root)).extracting(DSRecord::getFootprint).containsExactly(20326, 38696);
+        assertThat(anchors.forZone(Name.root)).allSatisfy(ds -> {
+            assertThat(ds.getAlgorithm()).isEqualTo(DNSSEC.Algorithm.RSASHA256);
+            assertThat(ds.getDigestID()).isEqualTo(DSRecord.SHA256_DIGEST_ID);
+        });
+    }
+
+    @Test
+    void anchorFileTakesDnskeyRecordsAsTheirDs() throws Exception {
+        TrustAnchors anchors = TrustAnchors.parse(ROOT.key.toString() + "\n", "root.key");
+        assertThat(anchors.forZone(Name.root)).singleElement()
+                .satisfies(ds -> assertThat(ds.getDigest()).isEqualTo(ROOT.ds().getDigest()));
+    }
+
+    @Test
+    void anchorFileWithoutKeysIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustAnchors.parse(". 3600 IN NS a.root.\n", "f"))
+                .isInstanceOf(TrustAnchors.AnchorException.class).hasMessage("f: no DS or DNSKEY record found");
+    }
+}

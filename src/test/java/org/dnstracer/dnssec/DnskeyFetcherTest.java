@@ -1,0 +1,61 @@
+package org.dnstracer.dnssec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.util.List;
+import org.dnstracer.model.LameReason;
+import org.dnstracer.model.Question;
+import org.dnstracer.model.Section;
+import org.dnstracer.model.StartServer;
+import org.dnstracer.model.Status;
+import org.dnstracer.model.Trace;
+import org.dnstracer.model.TraceNode;
+import org.dnstracer.model.TraceStats;
+import org.dnstracer.model.Verdict;
+import org.dnstracer.net.Exchange;
+import org.dnstracer.net.ServerAddress;
+import org.dnstracer.testkit.FakeNetwork;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/** The DNSKEY queries after a trace: one per (address, zone) that referred or answered, none for the rest. */
+class DnskeyFetcherTest {
+    private static final Name EXAMPLE = Name.fromConstantString("example.");
+    private static final Name WWW = Name.fromConstantString("www.example.");
+
+    private static TraceNode node(String address, Name zone, Verdict verdict, List<TraceNode> children) {
+        InetAddress ip = FakeNetwork.ip(address);
+        Message reply = new Message();
+        reply.getHeader().setFlag(Flags.QR);
+        return new TraceNode("ns " + address, ip, zone, verdict,
+                new Exchange(new ServerAddress(ip, 53), WWW, Type.A, reply, List.of(), false), children);
+    }
+
+    @Test
+    void eachServerIsAskedForEachOfItsZonesOnceAndLameOrCachedLinesNotAtAll() {
+        TraceNode answer = node("127.0.0.2", EXAMPLE, Verdict.of(Status.AUTHORITATIVE_ANSWER), List.of());
+        TraceNode sameAgain = node("127.0.0.2", EXAMPLE, Verdict.of(Status.AUTHORITATIVE_ANSWER), List.of());
+        TraceNode lame = node("127.0.0.3", EXAMPLE, Verdict.lame(LameReason.REFUSED), List.of());
+        TraceNode cached = new TraceNode("ns 127.0.0.4", FakeNetwork.ip("127.0.0.4"), EXAMPLE, Verdict.of(Status.CACHED),
+                null, List.of());
+        TraceNode root = node("127.0.0.1", Name.root, Verdict.referral(Status.REFERRAL, EXAMPLE),
+                List.of(answer, sameAgain, lame, cached));
+        Trace trace = new Trace(new StartServer("root", FakeNetwork.ip("127.0.0.1"), Name.root), 1, 53,
+                List.of(new Section(new Question(WWW, Type.A), null, root)), List.of(), new TraceStats(5, 0));
+        try (FakeNetwork network = new FakeNetwork(1)) {
+            network.server("127.0.0.1", q -> new Message()).server("127.0.0.2", q -> new Message());
+            FetchedKeys keys = DnskeyFetcher.fetch(trace, network);
+            assertThat(network.queriesTo("127.0.0.1")).isOne();
+            assertThat(network.queriesTo("127.0.0.2")).isOne();
+            assertThat(network.queriesTo("127.0.0.3")).isZero();
+            assertThat(network.queriesTo("127.0.0.4")).isZero();
+            assertThat(network.queries()).allSatisfy(q -> assertThat(q).endsWith("DNSKEY"));
+            assertThat(keys.exchanges()).containsOnlyKeys(new ServerZone(FakeNetwork.ip("127.0.0.1"), Name.root),
+                    new ServerZone(FakeNetwork.ip("127.0.0.2"), EXAMPLE));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.dnstracer.findings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.dnstracer.model.Question;
+import org.dnstracer.net.Attempt;
+import org.dnstracer.net.AttemptResult;
+import org.dnstracer.net.Exchange;
+import org.dnstracer.net.Protocol;
+import org.dnstracer.net.ServerAddress;
+import org.dnstracer.testkit.FakeNetwork;
+import org.dnstracer.testkit.Replies;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/** The findings of probe replies written out by hand: the analysis alone, no network. */
+class ProbeFindingsTest {
+    private static final Name ZONE = Name.fromConstantString("example.com.");
+
+    private static Message withOpt(Message m) {
+        m.addRecord(new OPTRecord(1232, 0, 0, 0), Section.ADDITIONAL);
+        return m;
+    }
+
+    private static Message soa(long serial, String rname) {
+        return withOpt(Replies.answer(new Question(ZONE, Type.SOA),
+                "example.com. 300 IN SOA ns1.example.com. " + rname + ".example.com. " + serial + " 3600 900 604800 300"));
+    }
+
+    private static Exchange exchange(String address, Message reply) {
+        ServerAddress to = new ServerAddress(FakeNetwork.ip(address), 53);
+        Message sent = Message.newQuery(org.xbill.DNS.Record.newRecord(ZONE, Type.SOA, org.xbill.DNS.DClass.IN));
+        Attempt a = new Attempt(Protocol.UDP, sent, Duration.ofSeconds(1), Duration.ofMillis(1),
+                reply == null ? AttemptResult.TIMEOUT : AttemptResult.REPLY, reply, 0, List.of(), null);
+        return new Exchange(to, ZONE, Type.SOA, reply, List.of(a), false);
+    }
+
+    private static final class Server {
+        final String name;
+        final String address;
+        final Map<Probe, Exchange> probes = new EnumMap<>(Probe.class);
+
+        Server(String name, String address) {
+            this.name = name;
+            this.address = address;
+        }
+
+        Server with(Probe probe, Message reply) {
+            probes.put(probe, exchange(address, reply));
+            return this;
+        }
+
+        ServerProbes done() {
+            return new ServerProbes(name, FakeNetwork.ip(address), probes);
+        }
+    }
+
+    private static List<Finding> findings(Map<Name, List<InetAddress>> glue, Server... children) {
+        List<ServerProbes> list = java.util.Arrays.stream(children).map(Server::done).toList();
+        ProbeResults results = new ProbeResults(List.of(new CutProbes(ZONE,
+                List.of(Name.fromConstantString("ns1.example.com."), Name.fromConstantString("ns2.example.com.")),
+                glue, List.of(), list)), 0);
+        FindingCollector out = new FindingCollector();
+        ProbeFindings.find(results, out);
+        return out.findings();
+    }
+
+    @Test
+    void staleSecondaryIsTheServerWithTheOlderSerialEvenAcrossTheWrap() {
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(4294967295L, "hostmaster")),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(2, "hostmaster")),
+                new Server("ns3.example.com", "127.0.2.3").with(Probe.SOA, soa(2, "hostmaster")));
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.SOA_SERIAL_MISMATCH);
+            assertThat(f.server()).isEqualTo("ns1.example.com");
+            assertThat(f.message()).isEqualTo("serves example.com. with serial 4294967295, older than 2 "
+                    + "(ns2.example.com (127.0.2.2), ns3.example.com (127.0.2.3))");
+            assertThat(f.evidence()).containsExactly("serial 4294967295 from ns1.example.com (127.0.2.1)",
+                    "serial 2 from ns2.example.com (127.0.2.2), ns3.example.com (127.0.2.3)");
+        });
+    }
+
+    @Test
+    void otherSoaFieldsBlameTheMinority() {
+        assertThat(findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(7, "hostmaster")),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(7, "dnsadmin")),
+                new Server("ns3.example.com", "127.0.2.3").with(Probe.SOA, soa(7, "dnsadmin"))))
+                .extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.SOA_FIELDS_MISMATCH, "ns1.example.com"));
+    }
+
+    @Test
+    void tcpIsOnlyBlamedOnServersThatAnswerOverUdp() {
+        assertThat(findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(7, "h")).with(Probe.SOA_TCP, null),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, null).with(Probe.SOA_TCP, null)))
+                .extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.UNRESPONSIVE_TCP, "ns1.example.com"));
+    }
+
+    @Test
+    void missingBadversIsOnlyNamedWhereEdnsWorksAtAll() {
+        Message formerr = Replies.rcode(new Question(ZONE, Type.SOA), Rcode.FORMERR);
+        Message plainAnswer = soa(7, "h");
+        assertThat(findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(7, "h")).with(Probe.SOA_EDNS1, plainAnswer),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, formerr).with(Probe.SOA_EDNS1, formerr)))
+                .extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.EDNS_BADVERS_MISSING, "ns1.example.com"),
+                        tuple(FindingCode.EDNS_NOT_SUPPORTED, "ns2.example.com"));
+    }
+
+    @Test
+    void nameServerNameThatIsACnameIsNotAlsoAGlueMismatch() {
+        Question a = new Question(Name.fromConstantString("ns2.example.com."), Type.A);
+        Message cname = Replies.answer(a, "ns2.example.com. 300 IN CNAME real.example.com.",
+                "real.example.com. 300 IN A 127.0.2.2");
+        Message wrong = Replies.answer(new Question(Name.fromConstantString("ns1.example.com."), Type.A),
+                "ns1.example.com. 300 IN A 127.0.2.9");
+        Map<Name, List<InetAddress>> glue = Map.of(
+                Name.fromConstantString("ns1.example.com."), List.of(FakeNetwork.ip("127.0.2.1")),
+                Name.fromConstantString("ns2.example.com."), List.of(FakeNetwork.ip("127.0.2.2")));
+        List<Finding> found = findings(glue,
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.ADDRESS_A, wrong),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.ADDRESS_A, cname));
+        assertThat(found).extracting(Finding::code, Finding::server).containsExactly(
+                tuple(FindingCode.GLUE_MISMATCH, "ns1.example.com"), tuple(FindingCode.NS_IS_CNAME, "ns2.example.com"));
+        assertThat(found.get(0).message()).isEqualTo("the parent's glue says 127.0.2.1, the zone itself says 127.0.2.9");
+    }
+
+    @Test
+    void serialArithmeticFollowsRfc1982() {
+        assertThat(ProbeFindings.newer(1, 0xFFFFFFFFL)).isTrue();
+        assertThat(ProbeFindings.newer(0xFFFFFFFFL, 1)).isFalse();
+        assertThat(ProbeFindings.newer(5, 5)).isFalse();
+        assertThat(ProbeFindings.newer(2026120201L, 2026110101L)).isTrue();
+    }
+}
