@@ -23,7 +23,26 @@ public final class Cli {
     private Cli() {}
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return version(out, err);
+        }
         return run(new TraceCommand(), args, out, err);
+    }
+
+    /**
+     * {@code --version} alone, without picocli: building the command model reflects over every option and its
+     * annotations, which costs more than the rest of a JVM start-up. The text is the one picocli prints.
+     */
+    private static int version(PrintWriter out, PrintWriter err) {
+        try {
+            for (String line : new Version().getVersion()) {
+                out.println(line);
+            }
+        } catch (IOException | RuntimeException e) {
+            return failure(e, out, err);
+        }
+        out.flush();
+        return OK;
     }
 
     /** @param command a picocli command object; the tests pass their own to reach the error paths */

@@ -15,7 +15,7 @@ import java.util.Set;
  *   <li>{@code delay}: every reply, UDP or TCP, leaves this long after its query arrived (one-way added latency: the
  *       round trip grows by exactly this much). Delayed replies go through a scheduler, so a slow server still
  *       answers other queries meanwhile.
- *   <li>{@code loss}: probability that a UDP query is dropped unanswered, drawn from a {@link java.util.Random}
+ *   <li>{@code loss}: probability that a UDP query is dropped unanswered, drawn from a {@link java.util.SplittableRandom}
  *       seeded with {@code seed} so a test sees the same drops every run. TCP is never lossy (TCP retransmits).
  *   <li>{@code mode}: what the server answers at all (see {@link Mode}).
  *   <li>{@code truncatesUdp}: every UDP reply is truncated (TC=1, header and question only); TCP answers in full.

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentMap;
 final class AdaptiveTimeouts {
     /** Below this, scheduler jitter and a busy machine alone cause spurious retries. */
     static final Duration FLOOR = Duration.ofMillis(50);
+    /** Round trips without a reply after which a try is hedged. */
+    static final int HEDGE_ROUND_TRIPS = 3;
     /** What "no cap" means: no server worth waiting for takes longer. */
     static final Duration NO_CAP = Duration.ofSeconds(30);
     /** Keeps a long-running process from growing without bound on a huge trace. */
@@ -24,6 +26,7 @@ final class AdaptiveTimeouts {
     private final Duration cap;
     private final Duration floor;
     private final RttEstimator global = new RttEstimator();
+    private final RecentRoundTrips recent = new RecentRoundTrips();
     private final ConcurrentMap<ServerAddress, RttEstimator> perServer = new ConcurrentHashMap<>();
 
     AdaptiveTimeouts(Duration initialTimeout, Duration maxTimeout) {
@@ -53,6 +56,7 @@ final class AdaptiveTimeouts {
 
     void sample(ServerAddress server, Duration rtt) {
         global.sample(rtt);
+        recent.sample(rtt);
         RttEstimator own = perServer.get(server);
         if (own == null && perServer.size() < MAX_SERVERS) {
             own = perServer.computeIfAbsent(server, s -> new RttEstimator());
@@ -77,13 +81,45 @@ final class AdaptiveTimeouts {
     }
 
     /**
+     * When a UDP try to this server that is still unanswered sends its hedge: {@value #HEDGE_ROUND_TRIPS} round
+     * trips (the server's own smoothed one, else the median of the run's recent replies), at least the floor;
+     * null when no round trip has been
+     * measured yet. Three round trips is rarely reached by a reply that is merely slow, so a hedge almost always
+     * replaces a lost packet, and a run without loss sends no more queries than without hedging. The try ignores
+     * a hedge that would not come before its own end, which is the case of a measured server whose
+     * retransmission timeout is already tight.
+     */
+    Duration hedgeAfter(ServerAddress server) {
+        RttEstimator own = perServer.get(server);
+        Optional<Duration> srtt = own == null ? Optional.empty() : own.smoothedRtt();
+        if (srtt.isEmpty()) {
+            srtt = recent.median();
+        }
+        return srtt.map(rtt -> max(rtt.multipliedBy(HEDGE_ROUND_TRIPS), floor)).orElse(null);
+    }
+
+    /**
+     * The wait of a UDP try that may hedge after {@code hedgeAfter} (null for none): its regular wait, stretched
+     * when needed so that the hedge too gets as long to be answered as the first query had before it, within the cap.
+     */
+    Duration withRoomForHedge(Duration wait, Duration hedgeAfter) {
+        if (hedgeAfter == null || hedgeAfter.compareTo(wait) >= 0) {
+            return wait;
+        }
+        return min(max(wait, hedgeAfter.multipliedBy(2)), cap);
+    }
+
+    /**
      * The wait of try {@code tryIndex} (0-based). A TCP try starts from twice the UDP figure because its
-     * handshake costs one more round trip before the query can even be sent.
+     * handshake costs one more round trip before the query can even be sent, and from at least the configured
+     * first wait.
      */
     Duration forTry(ServerAddress server, Protocol protocol, int tryIndex) {
         Duration wait = initialFor(server);
         if (protocol == Protocol.TCP) {
-            wait = wait.multipliedBy(2);
+            // but never less than the configured first wait: a server's UDP round trips say little about how
+            // fast it accepts a connection and answers on it (on a busy host, loopback BIND took over 100 ms)
+            wait = max(wait.multipliedBy(2), configuredInitial);
         }
         for (int i = 0; i < tryIndex && wait.compareTo(cap) < 0; i++) {
             wait = wait.multipliedBy(2);

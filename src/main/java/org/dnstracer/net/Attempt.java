@@ -25,6 +25,7 @@ public final class Attempt {
     private final List<String> ignored;
     private final int ignoredCount;
     private final String error;
+    private final Hedge hedge;
 
     /**
      * @param protocol how it was sent
@@ -41,11 +42,11 @@ public final class Attempt {
             Message received, int receivedSize, List<String> ignored, String error) {
         this(protocol, sent.toWire(), timeout, elapsed, result, received == null ? null : received.toWire(),
                 List.copyOf(ignored.subList(0, Math.min(ignored.size(), IgnoredDatagrams.KEPT))), ignored.size(),
-                error);
+                error, null);
     }
 
     private Attempt(Protocol protocol, byte[] sent, Duration timeout, Duration elapsed, AttemptResult result,
-            byte[] received, List<String> ignored, int ignoredCount, String error) {
+            byte[] received, List<String> ignored, int ignoredCount, String error, Hedge hedge) {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.sent = Objects.requireNonNull(sent, "sent");
         this.timeout = timeout;
@@ -55,6 +56,7 @@ public final class Attempt {
         this.ignored = List.copyOf(ignored);
         this.ignoredCount = Math.max(ignoredCount, this.ignored.size());
         this.error = error;
+        this.hedge = hedge;
     }
 
     /** An attempt that started at {@code startNanos} (System.nanoTime) and ends now; wire octets are kept as given. */
@@ -62,7 +64,12 @@ public final class Attempt {
             byte[] received, IgnoredDatagrams ignored, String error) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         return new Attempt(protocol, sent, timeout, elapsed, result, received, ignored.reasons(), ignored.count(),
-                error);
+                error, null);
+    }
+
+    /** This attempt, recording that it sent {@code hedge} too (null for none). */
+    public Attempt withHedge(Hedge hedge) {
+        return new Attempt(protocol, sent, timeout, elapsed, result, received, ignored, ignoredCount, error, hedge);
     }
 
     public Protocol protocol() {
@@ -111,6 +118,23 @@ public final class Attempt {
         return error;
     }
 
+    /** The second copy of the query this try sent while the first stayed unanswered, or null when it sent none. */
+    public Hedge hedge() {
+        return hedge;
+    }
+
+    public boolean hedged() {
+        return hedge != null;
+    }
+
+    /**
+     * The round trip of the query that was answered: from the hedge's sending when the hedge won, else from the
+     * first query's. Each copy has its own ID, so the reply says which one it answers and the sample is exact.
+     */
+    public Duration roundTrip() {
+        return hedge != null && hedge.answered() ? elapsed.minus(hedge.after()) : elapsed;
+    }
+
     /** The reply's wire form, shared with the exchange that keeps it; never handed out. */
     byte[] receivedWire() {
         return received;
@@ -129,6 +153,6 @@ public final class Attempt {
     public String toString() {
         return "Attempt[" + protocol + " " + result + (received == null ? "" : ", " + received.length + " octets")
                 + (ignoredCount == 0 ? "" : ", " + ignoredCount + " ignored") + (error == null ? "" : ", " + error)
-                + "]";
+                + (hedge == null ? "" : ", hedged" + (hedge.answered() ? " (hedge answered)" : "")) + "]";
     }
 }

@@ -9,7 +9,8 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 
 /**
- * The policy of one exchange: tries with doubling waits; TCP after a truncated reply (keeping the truncated reply
+ * The policy of one exchange: tries with doubling waits, the first (over UDP) hedged after a few round trips
+ * without a reply (see {@link AdaptiveTimeouts#hedgeAfter}); TCP after a truncated reply (keeping the truncated reply
  * when TCP fails); one round without EDNS for servers that reject it, and one try without EDNS for servers that
  * never answer it.
  */
@@ -112,9 +113,16 @@ final class ExchangeRunner {
             Message query = queries.build(qname, qtype, edns, recursive);
             // the extra try without EDNS gets the wait of the last regular try, not the first
             int waitIndex = Math.min(i + options.tries() - count, options.tries() - 1);
-            Attempt attempt = protocol == Protocol.UDP
-                    ? udp.run(server, query, timeouts.forTry(server, Protocol.UDP, waitIndex))
-                    : tcp.run(server, query, timeouts.forTry(server, Protocol.TCP, waitIndex));
+            Attempt attempt;
+            if (protocol == Protocol.UDP) {
+                // only the exchange's first try: when a query and its hedge both went unanswered the server is
+                // more likely silent than unlucky, and the doubling waits are the polite way to find out
+                Duration hedgeAfter = attempts.isEmpty() ? timeouts.hedgeAfter(server) : null;
+                Duration wait = timeouts.withRoomForHedge(timeouts.forTry(server, Protocol.UDP, waitIndex), hedgeAfter);
+                attempt = udp.run(server, query, wait, hedgeAfter, () -> queries.build(qname, qtype, edns, recursive));
+            } else {
+                attempt = tcp.run(server, query, timeouts.forTry(server, Protocol.TCP, waitIndex));
+            }
             attempts.add(attempt);
             switch (attempt.result()) {
                 case REPLY:
@@ -167,7 +175,7 @@ final class ExchangeRunner {
     private void sampleRtt(ServerAddress server, Attempt attempt) {
         // TCP times include the handshake and would inflate the UDP estimate
         if (attempt.protocol() == Protocol.UDP) {
-            timeouts.sample(server, attempt.elapsed());
+            timeouts.sample(server, attempt.roundTrip());
         }
     }
 }

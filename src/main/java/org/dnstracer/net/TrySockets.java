@@ -2,11 +2,12 @@ package org.dnstracer.net;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.Selector;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,20 +37,31 @@ final class TrySockets {
                 + " server " + server;
     }
 
-    /** A new socket on a new ephemeral port, connected so that ICMP errors surface and strangers are filtered. */
-    DatagramSocket udp(ServerAddress server) throws IOException {
-        DatagramSocket socket = new DatagramSocket((SocketAddress) null);
-        track(socket);
+    /**
+     * A new socket on a new ephemeral port, connected so that ICMP errors surface and strangers are filtered. A
+     * channel rather than a plain socket so that a hedged try can wait on two of them at once ({@link #selector()}).
+     */
+    DatagramChannel udp(ServerAddress server) throws IOException {
+        DatagramChannel channel =
+                DatagramChannel.open(server.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        track(channel);
         try {
             if (source != null) {
-                socket.bind(new InetSocketAddress(source, 0));
+                channel.bind(new InetSocketAddress(source, 0));
             }
-            socket.connect(server.socketAddress());
-            return socket;
+            channel.connect(server.socketAddress());
+            return channel;
         } catch (IOException | RuntimeException e) {
-            release(socket);
+            release(channel);
             throw e;
         }
+    }
+
+    /** A selector for one hedged try, tracked like a socket: closing it is what wakes a thread blocked in select. */
+    Selector selector() throws IOException {
+        Selector selector = Selector.open();
+        track(selector);
+        return selector;
     }
 
     /** An unconnected TCP socket, already bound to the source when one is set. */

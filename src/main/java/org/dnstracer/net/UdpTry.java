@@ -4,13 +4,27 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.PortUnreachableException;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.function.Supplier;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 
-/** One datagram out, then listening until an acceptable reply or the end of the try's time. */
+/**
+ * One datagram out, then listening until an acceptable reply or the end of the try's time; optionally hedged.
+ *
+ * <p>A hedged try that has heard nothing acceptable by {@code hedgeAfter} sends the same question again from a new
+ * socket (new port, new ID) and then listens on both: a lost query or reply costs a few round trips instead of the
+ * whole wait. Both stay on this one thread (a selector over the two sockets), so the transport's thread bound holds.
+ */
 final class UdpTry {
     /** The largest possible datagram: the buffer must never be what truncates a reply. */
     private static final int RECEIVE_BUFFER = 65535;
@@ -24,92 +38,157 @@ final class UdpTry {
     }
 
     Attempt run(ServerAddress server, Message query, Duration timeout) {
-        long start = System.nanoTime();
-        byte[] sent = query.toWire();
-        IgnoredDatagrams ignored = new IgnoredDatagrams();
+        return run(server, query, timeout, null, null);
+    }
+
+    /**
+     * @param hedgeAfter how long to wait for the first query's reply before hedging, or null never to hedge; no
+     *     hedge either when it is not shorter than {@code timeout}
+     * @param hedgeQuery builds the hedge: the same question under a new ID
+     */
+    Attempt run(ServerAddress server, Message query, Duration timeout, Duration hedgeAfter,
+            Supplier<Message> hedgeQuery) {
+        Try t = new Try(query, timeout);
         String mismatch = sockets.familyMismatch(server);
         if (mismatch != null) {
-            return end(sent, timeout, start, AttemptResult.SEND_ERROR, null, ignored, mismatch);
+            return t.end(AttemptResult.SEND_ERROR, null, mismatch);
         }
-        DatagramSocket socket;
+        DatagramChannel first;
         try {
-            socket = sockets.udp(server);
+            first = sockets.udp(server);
         } catch (IOException e) {
-            return closedOr(sent, timeout, start, AttemptResult.SEND_ERROR, ignored, e);
+            return t.closedOr(AttemptResult.SEND_ERROR, e);
         } catch (RuntimeException e) {
-            return end(sent, timeout, start, AttemptResult.SEND_ERROR, null, ignored, describe(e));
+            return t.end(AttemptResult.SEND_ERROR, null, describe(e));
         }
+        DatagramChannel second = null;
+        Selector selector = null;
         try {
             try {
-                socket.send(new DatagramPacket(sent, sent.length));
+                first.write(ByteBuffer.wrap(t.sent));
             } catch (PortUnreachableException e) {
-                return end(sent, timeout, start, AttemptResult.UNREACHABLE, null, ignored, describe(e));
+                return t.end(AttemptResult.UNREACHABLE, null, describe(e));
             } catch (IOException e) {
-                return closedOr(sent, timeout, start, AttemptResult.SEND_ERROR, ignored, e);
+                return t.closedOr(AttemptResult.SEND_ERROR, e);
             }
-            counters.sent(Protocol.UDP, sent.length);
-            start = System.nanoTime();
-            return listen(socket, query, sent, timeout, start, ignored);
+            counters.sent(Protocol.UDP, t.sent.length);
+            t.start = System.nanoTime();
+            long deadline = t.start + timeout.toNanos();
+            boolean hedging = hedgeAfter != null && hedgeQuery != null && hedgeAfter.compareTo(timeout) < 0;
+            Attempt done = listen(first, t, hedging ? t.start + hedgeAfter.toNanos() : deadline);
+            if (done != null || !hedging || sockets.isClosed()) {
+                return done != null ? done : t.nothingAccepted();
+            }
+            Message hedge = hedgeQuery.get();
+            byte[] hedgeWire = hedge.toWire();
+            try {
+                second = sockets.udp(server);
+                second.write(ByteBuffer.wrap(hedgeWire));
+            } catch (IOException | RuntimeException e) {
+                // the hedge is a shortcut, not a necessity: without it the try goes on as an ordinary one
+                done = listen(first, t, deadline);
+                return done != null ? done : t.nothingAccepted();
+            }
+            counters.sent(Protocol.UDP, hedgeWire.length);
+            t.hedged(hedge, System.nanoTime() - t.start);
+            try {
+                selector = sockets.selector();
+                first.configureBlocking(false);
+                second.configureBlocking(false);
+                first.register(selector, SelectionKey.OP_READ, Boolean.FALSE);
+                second.register(selector, SelectionKey.OP_READ, Boolean.TRUE);
+            } catch (IOException e) {
+                return t.closedOr(AttemptResult.SEND_ERROR, e);
+            }
+            done = listenBoth(selector, t, deadline);
+            return done != null ? done : t.nothingAccepted();
         } finally {
-            sockets.release(socket);
+            sockets.release(first);
+            if (second != null) {
+                sockets.release(second);
+            }
+            if (selector != null) {
+                sockets.release(selector);
+            }
         }
     }
 
-    private Attempt listen(DatagramSocket socket, Message query, byte[] sent, Duration timeout, long start,
-            IgnoredDatagrams ignored) {
-        long deadline = start + timeout.toNanos();
+    /** Listens on the one blocking socket until {@code deadline}: the try's end, or null when nothing was accepted. */
+    private Attempt listen(DatagramChannel channel, Try t, long deadline) {
+        DatagramSocket socket = channel.socket();
         byte[] buffer = new byte[RECEIVE_BUFFER];
-        boolean garbage = false;
         while (true) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                break;
+                return null;
             }
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.setSoTimeout(toTimeoutMillis(remaining));
                 socket.receive(packet);
             } catch (SocketTimeoutException e) {
-                break;
+                return null;
             } catch (PortUnreachableException e) {
-                return end(sent, timeout, start, AttemptResult.UNREACHABLE, null, ignored, describe(e));
+                return t.end(AttemptResult.UNREACHABLE, null, describe(e));
             } catch (IOException e) {
                 // on a connected socket other receive errors are ICMP too (host or network unreachable)
-                return closedOr(sent, timeout, start, AttemptResult.UNREACHABLE, ignored, e);
+                return t.closedOr(AttemptResult.UNREACHABLE, e);
             }
-            byte[] wire = Arrays.copyOf(packet.getData(), packet.getLength());
-            counters.received(wire.length);
-            ReplyMatcher.Verdict verdict = ReplyMatcher.judge(query, wire);
-            if (verdict.accepted()) {
-                counters.accepted();
-                Message reply = verdict.reply();
-                AttemptResult result =
-                        reply.getHeader().getFlag(Flags.TC) ? AttemptResult.TRUNCATED : AttemptResult.REPLY;
-                return end(sent, timeout, start, result, wire, ignored, null);
+            Attempt accepted = t.judge(Arrays.copyOf(packet.getData(), packet.getLength()), false);
+            if (accepted != null) {
+                return accepted;
             }
-            // keep listening: the genuine reply may still be on its way behind a spoofed or stale one
-            counters.ignored();
-            ignored.add(verdict.reason());
-            garbage |= verdict.unparseable();
         }
-        if (garbage) {
-            return end(sent, timeout, start, AttemptResult.MALFORMED, null, ignored,
-                    "nothing but unparseable replies arrived");
-        }
-        counters.timedOut();
-        return end(sent, timeout, start, AttemptResult.TIMEOUT, null, ignored, null);
     }
 
-    private Attempt closedOr(
-            byte[] sent, Duration timeout, long start, AttemptResult result, IgnoredDatagrams ignored, IOException e) {
-        if (sockets.isClosed()) {
-            return end(sent, timeout, start, AttemptResult.TIMEOUT, null, ignored, "transport closed");
+    /** Listens on the first query's socket and the hedge's at once, until {@code deadline}. */
+    private Attempt listenBoth(Selector selector, Try t, long deadline) {
+        ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_BUFFER);
+        try {
+            while (true) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return null;
+                }
+                selector.select(toTimeoutMillis(remaining));
+                if (sockets.isClosed()) {
+                    return t.end(AttemptResult.TIMEOUT, null, "transport closed");
+                }
+                for (Iterator<SelectionKey> keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    DatagramChannel channel = (DatagramChannel) key.channel();
+                    boolean fromHedge = (Boolean) key.attachment();
+                    while (true) {
+                        buffer.clear();
+                        SocketAddress from;
+                        try {
+                            from = channel.receive(buffer);
+                        } catch (PortUnreachableException e) {
+                            return t.end(AttemptResult.UNREACHABLE, null, describe(e));
+                        }
+                        if (from == null) {
+                            break;
+                        }
+                        buffer.flip();
+                        byte[] wire = new byte[buffer.remaining()];
+                        buffer.get(wire);
+                        Attempt accepted = t.judge(wire, fromHedge);
+                        if (accepted != null) {
+                            return accepted;
+                        }
+                    }
+                }
+            }
+        } catch (ClosedSelectorException e) {
+            return t.end(AttemptResult.TIMEOUT, null, "transport closed");
+        } catch (IOException e) {
+            return t.closedOr(AttemptResult.UNREACHABLE, e);
         }
-        return end(sent, timeout, start, result, null, ignored, describe(e));
     }
 
     static int toTimeoutMillis(long nanos) {
-        // round up: 0 would mean "wait forever" to setSoTimeout
+        // round up: 0 would mean "wait forever" to setSoTimeout and select
         long millis = Math.max(1, (nanos + 999_999) / 1_000_000);
         return (int) Math.min(Integer.MAX_VALUE, millis);
     }
@@ -119,8 +198,72 @@ final class UdpTry {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
-    private static Attempt end(byte[] sent, Duration timeout, long start, AttemptResult result, byte[] reply,
-            IgnoredDatagrams ignored, String error) {
-        return Attempt.endingNow(Protocol.UDP, sent, timeout, start, result, reply, ignored, error);
+    /** What one try has seen so far: the queries sent, the datagrams dropped, and the hedge if there is one. */
+    private final class Try {
+        final Message query;
+        final byte[] sent;
+        final Duration timeout;
+        final IgnoredDatagrams ignored = new IgnoredDatagrams();
+        long start = System.nanoTime();
+        boolean garbage;
+        Message hedge;
+        long hedgeAfterNanos;
+
+        Try(Message query, Duration timeout) {
+            this.query = query;
+            this.sent = query.toWire();
+            this.timeout = timeout;
+        }
+
+        void hedged(Message hedgeQuery, long afterNanos) {
+            this.hedge = hedgeQuery;
+            this.hedgeAfterNanos = afterNanos;
+        }
+
+        /** The try's end when {@code wire} is an acceptable reply to the query of its socket, else null. */
+        Attempt judge(byte[] wire, boolean fromHedge) {
+            counters.received(wire.length);
+            ReplyMatcher.Verdict verdict = ReplyMatcher.judge(fromHedge ? hedge : query, wire);
+            if (verdict.accepted()) {
+                counters.accepted();
+                AttemptResult result = verdict.reply().getHeader().getFlag(Flags.TC)
+                        ? AttemptResult.TRUNCATED
+                        : AttemptResult.REPLY;
+                return end(result, wire, null, fromHedge);
+            }
+            // keep listening: the genuine reply may still be on its way behind a spoofed or stale one
+            counters.ignored();
+            ignored.add(verdict.reason());
+            garbage |= verdict.unparseable();
+            return null;
+        }
+
+        Attempt nothingAccepted() {
+            if (garbage) {
+                return end(AttemptResult.MALFORMED, null, "nothing but unparseable replies arrived");
+            }
+            counters.timedOut();
+            return end(AttemptResult.TIMEOUT, null, null);
+        }
+
+        Attempt closedOr(AttemptResult result, IOException e) {
+            if (sockets.isClosed()) {
+                return end(AttemptResult.TIMEOUT, null, "transport closed");
+            }
+            return end(result, null, describe(e));
+        }
+
+        Attempt end(AttemptResult result, byte[] reply, String error) {
+            return end(result, reply, error, false);
+        }
+
+        Attempt end(AttemptResult result, byte[] reply, String error, boolean fromHedge) {
+            Attempt attempt = Attempt.endingNow(Protocol.UDP, sent, timeout, start, result, reply, ignored, error);
+            if (hedge == null) {
+                return attempt;
+            }
+            return attempt.withHedge(
+                    new Hedge(Duration.ofNanos(hedgeAfterNanos), hedge.getHeader().getID(), fromHedge));
+        }
     }
 }

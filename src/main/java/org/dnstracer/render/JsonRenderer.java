@@ -15,6 +15,7 @@ import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceNode;
 import org.dnstracer.model.Verdict;
 import org.dnstracer.net.Attempt;
+import org.dnstracer.net.AttemptResult;
 import org.dnstracer.net.EdnsFallback;
 import org.dnstracer.net.Exchange;
 import org.dnstracer.net.IpAddresses;
@@ -163,7 +164,8 @@ public final class JsonRenderer {
         g.writeEndObject();
     }
 
-    private static void exchange(JsonGenerator g, Exchange ex) throws IOException {
+    /** The fields of one exchange: its tries (hedges included), then what the reply said; package-private for tests. */
+    static void exchange(JsonGenerator g, Exchange ex) throws IOException {
         g.writeArrayFieldStart("tries");
         for (Attempt a : ex.attempts()) {
             g.writeStartObject();
@@ -176,6 +178,15 @@ public final class JsonRenderer {
             }
             if (a.error() != null) {
                 g.writeStringField("error", a.error());
+            }
+            if (a.hedged()) {
+                g.writeObjectFieldStart("hedge");
+                g.writeNumberField("afterMs", ms(a.hedge().after()));
+                g.writeNumberField("id", a.hedge().queryId());
+                if (a.result() == AttemptResult.REPLY || a.result() == AttemptResult.TRUNCATED) {
+                    g.writeStringField("answered", a.hedge().answered() ? "hedge" : "first");
+                }
+                g.writeEndObject();
             }
             if (a.ignoredCount() > 0) {
                 g.writeNumberField("ignoredCount", a.ignoredCount());

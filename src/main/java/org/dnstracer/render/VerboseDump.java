@@ -25,10 +25,15 @@ public final class VerboseDump {
             if (a.ignoredCount() > a.ignored().size()) {
                 out.println(";; and " + (a.ignoredCount() - a.ignored().size()) + " more ignored");
             }
+            if (a.hedged()) {
+                out.println(";; no reply after " + millis(a.hedge().after()) + ": hedged, the same query again with ID "
+                        + a.hedge().queryId() + " from a new port, the first still open");
+            }
             switch (a.result()) {
                 case REPLY, TRUNCATED -> {
                     out.println(";; " + (a.result() == org.dnstracer.net.AttemptResult.TRUNCATED ? "truncated reply" : "reply")
-                            + ": " + a.receivedSize() + " bytes over " + a.protocol() + " in " + millis(a.elapsed()));
+                            + ": " + a.receivedSize() + " bytes over " + a.protocol() + " in " + millis(a.elapsed())
+                            + answeredBy(a));
                     out.println(a.received().toString().stripTrailing());
                 }
                 default -> out.println(";; " + a.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
@@ -44,6 +49,15 @@ public final class VerboseDump {
             case REJECTED -> out.println(";; EDNS rejected by the server; the query without EDNS was answered");
             case NONE -> { }
         }
+    }
+
+    private static String answeredBy(Attempt a) {
+        if (!a.hedged()) {
+            return "";
+        }
+        return a.hedge().answered()
+                ? ", answering the hedge (" + millis(a.roundTrip()) + " after it)"
+                : ", answering the first query";
     }
 
     static String millis(Duration d) {

@@ -13,7 +13,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,8 +81,8 @@ class BehaviourTest {
 
     @Test
     void lossDropsTheSameQueriesForTheSameSeed() throws IOException {
-        // the documented generator: java.util.Random(seed), one draw per UDP query, dropped below the loss
-        Random draws = new Random(7);
+        // the documented generator: java.util.SplittableRandom(seed), one draw per UDP query, dropped below the loss
+        SplittableRandom draws = new SplittableRandom(7);
         List<Boolean> expected = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             expected.add(draws.nextDouble() >= 0.5);
@@ -94,6 +94,23 @@ class BehaviourTest {
         }
         // TCP is never lossy
         assertThat(client.tcp(NS1, "www.test", Type.A).getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+
+    @Test
+    void neighbouringSeedsDrawIndependentlySoOneQueryPerServerIsLostAtTheGivenRate() throws IOException {
+        // the benchmark gives each server its own seed (run x 100 + server number) and asks it about once;
+        // java.util.Random's first draws for such seeds all lie between 0.59 and 0.77, so none was ever lost
+        LabClient patient = new LabClient(lab.port()).timeout(10_000);
+        LabClient quick = new LabClient(lab.port()).timeout(150);
+        int expectedDrops = 0;
+        for (int seed = 101; seed <= 160; seed++) {
+            boolean drop = new SplittableRandom(seed).nextDouble() < 0.1;
+            expectedDrops += drop ? 1 : 0;
+            ns1.setBehaviour(Behaviour.normal().withLoss(0.1, seed));
+            boolean answered = (drop ? quick : patient).udp(NS1, "www.test", Type.A) != null;
+            assertThat(answered).as("seed %d", seed).isEqualTo(!drop);
+        }
+        assertThat(expectedDrops).isBetween(1, 20);
     }
 
     /**

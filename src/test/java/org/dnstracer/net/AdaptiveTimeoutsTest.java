@@ -94,4 +94,62 @@ class AdaptiveTimeoutsTest {
         assertThat(t.forTry(B, Protocol.UDP, 1)).isEqualTo(Duration.ofMillis(400));
         assertThat(t.forTry(B, Protocol.UDP, 2)).isEqualTo(Duration.ofMillis(800));
     }
+
+    @Test
+    void nothingIsHedgedBeforeAnyRoundTripIsMeasured() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        assertThat(t.hedgeAfter(A)).isNull();
+    }
+
+    @Test
+    void aTryIsHedgedAfterThreeOfTheServersOwnSmoothedRoundTrips() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        t.sample(A, Duration.ofMillis(40));
+        t.sample(B, Duration.ofMillis(100));
+        assertThat(t.hedgeAfter(A)).isEqualTo(Duration.ofMillis(120));
+    }
+
+    @Test
+    void aServerNeverHeardFromIsHedgedAfterThreeOfTheRunsRoundTrips() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        t.sample(A, Duration.ofMillis(40));
+        assertThat(t.hedgeAfter(B)).isEqualTo(Duration.ofMillis(120));
+        assertThat(t.hedgeAfter(B)).isLessThan(t.initialFor(B));
+    }
+
+    @Test
+    void aSlowFirstReplyOfTheRunDoesNotDelayTheHedgesOfNewServers() {
+        // the run's first replies are the slowest (both ends still warming up): the median of recent ones forgets them
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        t.sample(A, Duration.ofMillis(160));
+        t.sample(B, Duration.ofMillis(40));
+        t.sample(server("127.0.0.3"), Duration.ofMillis(42));
+        assertThat(t.hedgeAfter(server("127.0.0.4"))).isEqualTo(Duration.ofMillis(126));
+    }
+
+    @Test
+    void aHedgedTryWaitsLongEnoughForTheHedgeToBeAnsweredWithinTheCap() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofMillis(500));
+        assertThat(t.withRoomForHedge(Duration.ofMillis(200), Duration.ofMillis(150))).isEqualTo(Duration.ofMillis(300));
+        assertThat(t.withRoomForHedge(Duration.ofMillis(400), Duration.ofMillis(150))).isEqualTo(Duration.ofMillis(400));
+        assertThat(t.withRoomForHedge(Duration.ofMillis(400), Duration.ofMillis(300))).isEqualTo(Duration.ofMillis(500));
+        assertThat(t.withRoomForHedge(Duration.ofMillis(200), Duration.ofMillis(250))).isEqualTo(Duration.ofMillis(200));
+        assertThat(t.withRoomForHedge(Duration.ofMillis(200), null)).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void aTcpTryToAFastUdpServerStillWaitsAtLeastTheConfiguredFirstWait() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        t.sample(A, Duration.ofMillis(4));
+        assertThat(t.forTry(A, Protocol.UDP, 0)).isEqualTo(AdaptiveTimeouts.FLOOR);
+        assertThat(t.forTry(A, Protocol.TCP, 0)).isEqualTo(Duration.ofMillis(400));
+        assertThat(t.forTry(A, Protocol.TCP, 1)).isEqualTo(Duration.ofMillis(800));
+    }
+
+    @Test
+    void hedgesWaitAtLeastTheFloorSoThatJitterAloneSendsNoHedge() {
+        AdaptiveTimeouts t = new AdaptiveTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5));
+        t.sample(A, Duration.ofMillis(1));
+        assertThat(t.hedgeAfter(A)).isEqualTo(AdaptiveTimeouts.FLOOR);
+    }
 }
