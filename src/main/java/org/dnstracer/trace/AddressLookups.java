@@ -129,13 +129,6 @@ final class AddressLookups {
         }
         Set<Name> longer = new HashSet<>(chain);
         longer.add(host);
-        if (shared != null) {
-            fresh.thenAccept(found -> {
-                if (found.complete() && !found.addresses().isEmpty()) {
-                    shared.found(host, found.addresses());
-                }
-            });
-        }
         try {
             CompletableFuture<Result> a = family.wantsA() ? lookup(host, Type.A, longer, forced, 0) : done(Result.NONE);
             CompletableFuture<Result> both;
@@ -147,7 +140,14 @@ final class AddressLookups {
                 // A and AAAA at once: a dual-stack name costs one walk down the tree on the critical path, not two
                 both = a.thenCombine(lookup(host, Type.AAAA, longer, false, 0), Result::and);
             }
-            both.whenComplete((result, error) -> fresh.complete(error == null ? result : Result.CUT));
+            both.whenComplete((result, error) -> {
+                Result found = error == null ? result : Result.CUT;
+                // shared before the future completes: whatever the completion lets go on (a next trace) sees it
+                if (shared != null && found.complete() && !found.addresses().isEmpty()) {
+                    shared.found(host, found.addresses());
+                }
+                fresh.complete(found);
+            });
         } catch (RuntimeException e) {
             fresh.complete(Result.CUT);
         }
