@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.dnstracer.findings.FindingCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -44,17 +45,19 @@ class PeerFindingsInteropTest {
                 PeerAllowance.NO_ASN_DATA);
         return Stream.of(
                 new PeerScenario("nsmismatch.com", "NS set differs between parent and child",
-                        plus(always, PeerAllowance.CHILD_SIDE_ADDRESS)),
+                        FindingCode.NS_ONLY_AT_PARENT, plus(always, PeerAllowance.CHILD_SIDE_ADDRESS)),
                 new PeerScenario("gluemismatch.com", "parent's glue differs from the child's address",
-                        plus(always, PeerAllowance.CHILD_SIDE_ADDRESS)),
-                new PeerScenario("noglue.com", "in-bailiwick name server without glue", always),
-                new PeerScenario("stale.com", "stale secondary: older serial, other data", always),
-                new PeerScenario("single.com", "a single name server", always),
+                        FindingCode.GLUE_MISMATCH, plus(always, PeerAllowance.CHILD_SIDE_ADDRESS)),
+                new PeerScenario("noglue.com", "in-bailiwick name server without glue", FindingCode.GLUE_MISSING,
+                        always),
+                new PeerScenario("stale.com", "stale secondary: older serial, other data",
+                        FindingCode.SOA_SERIAL_MISMATCH, always),
+                new PeerScenario("single.com", "a single name server", FindingCode.SINGLE_NAME_SERVER, always),
                 new PeerScenario("recursive.com", "authoritative server offering recursion",
-                        plus(always, PeerAllowance.RECURSOR_ANSWERS_ROOT)),
-                new PeerScenario("lame.com", "every server REFUSED",
+                        FindingCode.RECURSION_AVAILABLE, plus(always, PeerAllowance.RECURSOR_ANSWERS_ROOT)),
+                new PeerScenario("lame.com", "every server REFUSED", FindingCode.LAME_REFUSED,
                         plus(always, PeerAllowance.FAILED_SERVER_NOT_PROBED)),
-                new PeerScenario("broken.com", "every server SERVFAIL",
+                new PeerScenario("broken.com", "every server SERVFAIL", FindingCode.LAME_SERVFAIL,
                         plus(always, PeerAllowance.FAILED_SERVER_NOT_PROBED)));
     }
 
@@ -135,8 +138,12 @@ class PeerFindingsInteropTest {
         String all = "\n=== ours: " + ours + "\n=== zonemaster-cli: " + zonemasterFaults + "\n=== dnsviz: "
                 + dnsvizFaults;
         assertThat(unexplained).as("differences no allowance of '" + scenario + "' explains" + all).isEmpty();
-        // the scenario's fault is there at all: the peers found something of ours to compare
-        assertThat(zonemasterFaults.size() + dnsvizFaults.size()).as("peer faults" + all).isPositive();
+        // the fault the scenario is built for: we name it, and at least one peer names it too
+        String zone = PeerFault.absolute(scenario.zone());
+        assertThat(ours).as("our findings" + all)
+                .anyMatch(f -> f.code() == scenario.expected() && f.zone().equals(zone));
+        assertThat(Stream.concat(zonemasterFaults.stream(), dnsvizFaults.stream())).as("peer faults" + all)
+                .anyMatch(p -> p.peer().codes(p.tag()).contains(scenario.expected()) && p.zone().equals(zone));
         COMPARED.incrementAndGet();
     }
 }

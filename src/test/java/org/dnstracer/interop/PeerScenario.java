@@ -1,9 +1,13 @@
 package org.dnstracer.interop;
 
 import java.util.Set;
+import org.dnstracer.findings.FindingCode;
 
-/** One broken delegation of the interop lab, the fault it is built to have, and the allowances its comparison needs. */
-record PeerScenario(String zone, String fault, Set<PeerAllowance> allowances) {
+/**
+ * One broken delegation of the interop lab, the fault it is built to have (described, and as our code, which we and
+ * at least one peer must report), and the allowances its comparison needs.
+ */
+record PeerScenario(String zone, String fault, FindingCode expected, Set<PeerAllowance> allowances) {
     @Override
     public String toString() {
         return zone + " (" + fault + ")";
