@@ -29,6 +29,15 @@ for conf in "$here"/conf/*.conf; do
   sed -e "s|@RUN@|$run|g" -e "s|@ZONES@|$zones|g" -e "s|@INTEROP@|$here|g" "$conf" > "$run/$name.conf"
 done
 
+# ns1.notcp.com: its TCP port is taken before BIND starts, so BIND serves it over UDP only
+timeout 600 ip netns exec "$ns" /usr/bin/python3 "$here/silent.py" 127.54.46.1 600 tcp \
+  > "$run/silent-tcp.log" 2>&1 &
+echo $! > "$run/silent-tcp.pid"
+for try in $(seq 1 50); do
+  in_ns ss -ltnH 'sport = :53' | grep -q '127\.54\.46\.1:' && break
+  sleep 0.1
+done
+
 # each daemon detaches itself and writes its pid file
 for c in "$run"/named-*.conf; do in_ns named -n 1 -c "$c"; done
 for c in "$run"/nsd-*.conf;   do in_ns nsd -c "$c"; done

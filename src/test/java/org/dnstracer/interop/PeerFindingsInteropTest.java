@@ -41,7 +41,7 @@ class PeerFindingsInteropTest {
 
     static Stream<PeerScenario> scenarios() {
         // every scenario: the peers name some faults without an address, and we also see the lab's com. servers
-        Set<PeerAllowance> always = Set.of(PeerAllowance.PEER_GIVES_NO_ADDRESS, PeerAllowance.ANCESTOR_ZONES,
+        Set<PeerAllowance> always = EnumSet.of(PeerAllowance.PEER_GIVES_NO_ADDRESS, PeerAllowance.ANCESTOR_ZONES,
                 PeerAllowance.NO_ASN_DATA);
         return Stream.of(
                 new PeerScenario("nsmismatch.com", "NS set differs between parent and child",
@@ -53,6 +53,8 @@ class PeerFindingsInteropTest {
                 new PeerScenario("stale.com", "stale secondary: older serial, other data",
                         FindingCode.SOA_SERIAL_MISMATCH, always),
                 new PeerScenario("single.com", "a single name server", FindingCode.SINGLE_NAME_SERVER, always),
+                new PeerScenario("notcp.com", "a server that answers over UDP only", FindingCode.UNRESPONSIVE_TCP,
+                        always),
                 new PeerScenario("recursive.com", "authoritative server offering recursion",
                         FindingCode.RECURSION_AVAILABLE, plus(always, PeerAllowance.RECURSOR_ANSWERS_ROOT)),
                 new PeerScenario("lame.com", "every server REFUSED", FindingCode.LAME_REFUSED,

@@ -5,7 +5,8 @@ import org.dnstracer.findings.FindingCode;
 
 /**
  * One broken delegation of the interop lab, the fault it is built to have (described, and as our code, which we and
- * at least one peer must report), and the allowances its comparison needs.
+ * at least one peer must report), and the allowances its comparison needs (the first that explains a difference, in
+ * the enum's order, is the one counted).
  */
 record PeerScenario(String zone, String fault, FindingCode expected, Set<PeerAllowance> allowances) {
     @Override
