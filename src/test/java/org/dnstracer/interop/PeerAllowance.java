@@ -76,7 +76,12 @@ enum PeerAllowance {
 
     /** Our finding is about the server (address, else one of the names, else anywhere in the zone) of the fault. */
     private static boolean about(PeerFault fault, OurFinding f) {
-        return f.zone().equals(fault.zone()) && (fault.address() != null ? fault.address().equals(f.address())
-                : fault.names().isEmpty() || f.server() != null && fault.names().contains(PeerFault.relative(f.server())));
+        if (!f.zone().equals(fault.zone())) {
+            return false;
+        }
+        if (fault.address() != null) {
+            return fault.address().equals(f.address());
+        }
+        return fault.names().isEmpty() || f.server() != null && fault.names().contains(PeerFault.relative(f.server()));
     }
 }

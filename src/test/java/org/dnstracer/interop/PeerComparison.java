@@ -52,7 +52,8 @@ final class PeerComparison {
                     c.count(best.get(), allowances, "our finding matched only by " + best.get() + ": " + finding);
                 }
             } else {
-                c.explain(allowances.stream().filter(a -> a.explainsOnlyOurs(finding, peer, scenarioZone, ours)).findFirst(),
+                c.explain(allowances.stream()
+                        .filter(a -> a.explainsOnlyOurs(finding, peer, scenarioZone, ours)).findFirst(),
                         "only ours (" + peer.tool() + " has " + peer.tags(finding.code()) + "): " + finding);
             }
         }

@@ -26,9 +26,10 @@ class PeerComparisonTest {
     @Test
     void multipleSoaSerialsBlamesTheServersOfTheOlderSerial() throws Exception {
         String json = """
-                [ {"level":"INFO","tag":"SOA_SERIAL","args":{"ns_list":"ns2.stale.com/127.54.43.2","serial":"2026010101"}},
-                  {"level":"INFO","tag":"SOA_SERIAL","args":{"ns_list":"ns1.stale.com/127.54.43.1;ns3.stale.com/127.54.43.3",
-                   "serial":"2026010102"}},
+                [ {"level":"INFO","tag":"SOA_SERIAL",
+                   "args":{"ns_list":"ns2.stale.com/127.54.43.2","serial":"2026010101"}},
+                  {"level":"INFO","tag":"SOA_SERIAL",
+                   "args":{"ns_list":"ns1.stale.com/127.54.43.1;ns3.stale.com/127.54.43.3","serial":"2026010102"}},
                   {"level":"WARNING","tag":"MULTIPLE_SOA_SERIALS","args":{"count":2}},
                   {"level":"NOTICE","tag":"SOA_SERIAL_VARIATION","args":{}} ]""";
         Set<String> unmapped = new TreeSet<>();
@@ -49,7 +50,8 @@ class PeerComparisonTest {
                     "description": "The response had an invalid RCODE (REFUSED).",
                     "servers": ["127.54.12.1", "127.54.12.2"]} ]}},
                   "delegation": {"warnings": [ {"code": "MISSING_GLUE_FOR_NS_NAME", "description":
-                    "The following NS name(s) required glue, but no glue was returned in the referral: ns2.lame.com"} ]}}}""";
+                    "The following NS name(s) required glue, but no glue was returned in the referral: \
+                ns2.lame.com"} ]}}}""";
 
         List<PeerFault> faults = DnsvizOutput.faults(json, new TreeSet<>());
 

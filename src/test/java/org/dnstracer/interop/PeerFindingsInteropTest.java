@@ -102,32 +102,15 @@ class PeerFindingsInteropTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void peersFaultsAreOurFindingsAtTheSameAddress(PeerScenario scenario) throws Exception {
-        Command.Result zonemaster = lab.exec(LIMIT, List.of("zonemaster-cli", "--profile", ZONEMASTER_PROFILE,
-                "--hints", Tracers.ROOT_HINTS.toString(), "--json", "--level", "INFO", "--no-progress", "--test", "delegation",
-                "--test", "consistency", "--test", "nameserver", "--test", "connectivity", "--test", "address",
-                scenario.zone()));
-        assertThat(zonemaster.exit()).as(zonemaster.describe()).isZero();
-        Path probe = Files.createTempFile("interop-dnsviz", ".json");
-        Path grok = Files.createTempFile("interop-dnsviz-grok", ".json");
-        String dnsvizJson;
-        try {
-            Command.Result probed = lab.exec(LIMIT, List.of("dnsviz", "probe", "-A", "-x", DNSVIZ_ROOTS, "-t", "4",
-                    "-o", probe.toString(), scenario.zone()));
-            assertThat(probed.exit()).as(probed.describe()).isZero();
-            Command.Result grokked = lab.exec(LIMIT, List.of("dnsviz", "grok", "-r", probe.toString(),
-                    "-l", "warning", "-o", grok.toString()));
-            assertThat(grokked.exit()).as(grokked.describe()).isZero();
-            dnsvizJson = Files.readString(grok);
-        } finally {
-            Files.deleteIfExists(probe);
-            Files.deleteIfExists(grok);
-        }
+        String zonemasterJson = zonemaster(scenario.zone());
+        String dnsvizJson = dnsviz(scenario.zone());
         Command.Result oursRun = Tracers.ours(lab, List.of("-r", "1", "-t", "1", "-s", "127.54.0.1", "--check",
                 "--json", "www." + scenario.zone()));
+        assertThat(oursRun.stdout()).as(oursRun.describe()).isNotBlank();
         List<OurFinding> ours = OurFinding.parse(oursRun.stdout());
 
         Set<String> unmapped = new TreeSet<>();
-        List<PeerFault> zonemasterFaults = ZonemasterOutput.faults(zonemaster.stdout(), scenario.zone(), unmapped);
+        List<PeerFault> zonemasterFaults = ZonemasterOutput.faults(zonemasterJson, scenario.zone(), unmapped);
         List<PeerFault> dnsvizFaults = DnsvizOutput.faults(dnsvizJson, unmapped);
         List<PeerComparison> comparisons = List.of(
                 PeerComparison.of(Peer.ZONEMASTER, scenario.zone(), zonemasterFaults, ours, scenario.allowances()),
@@ -149,5 +132,33 @@ class PeerFindingsInteropTest {
         assertThat(Stream.concat(zonemasterFaults.stream(), dnsvizFaults.stream())).as("peer faults" + all)
                 .anyMatch(p -> p.peer().codes(p.tag()).contains(scenario.expected()) && p.zone().equals(zone));
         COMPARED.incrementAndGet();
+    }
+
+    /** zonemaster-cli's messages (JSON, INFO and up) for the zone, from the lab's roots. */
+    private static String zonemaster(String zone) throws Exception {
+        Command.Result run = lab.exec(LIMIT, List.of("zonemaster-cli", "--profile", ZONEMASTER_PROFILE,
+                "--hints", Tracers.ROOT_HINTS.toString(), "--json", "--level", "INFO", "--no-progress",
+                "--test", "delegation", "--test", "consistency", "--test", "nameserver", "--test", "connectivity",
+                "--test", "address", zone));
+        assertThat(run.exit()).as(run.describe()).isZero();
+        return run.stdout();
+    }
+
+    /** dnsviz grok's errors and warnings (JSON) for the zone, probed from the lab's roots. */
+    private static String dnsviz(String zone) throws Exception {
+        Path probe = Files.createTempFile("interop-dnsviz", ".json");
+        Path grok = Files.createTempFile("interop-dnsviz-grok", ".json");
+        try {
+            Command.Result probed = lab.exec(LIMIT, List.of("dnsviz", "probe", "-A", "-x", DNSVIZ_ROOTS, "-t", "4",
+                    "-o", probe.toString(), zone));
+            assertThat(probed.exit()).as(probed.describe()).isZero();
+            Command.Result grokked = lab.exec(LIMIT, List.of("dnsviz", "grok", "-r", probe.toString(),
+                    "-l", "warning", "-o", grok.toString()));
+            assertThat(grokked.exit()).as(grokked.describe()).isZero();
+            return Files.readString(grok);
+        } finally {
+            Files.deleteIfExists(probe);
+            Files.deleteIfExists(grok);
+        }
     }
 }
