@@ -59,6 +59,14 @@ class PeerFindingsInteropTest {
                         always),
                 new PeerScenario("recursive.com", "authoritative server offering recursion",
                         FindingCode.RECURSION_AVAILABLE, plus(always, PeerAllowance.RECURSOR_ANSWERS_ROOT)),
+                new PeerScenario("partlame.com", "two of three servers refer to the zone itself",
+                        FindingCode.LAME_SAME_ZONE_REFERRAL, always),
+                new PeerScenario("silent.com", "one server never answers, nothing listens at another",
+                        FindingCode.UNRESPONSIVE_UDP, plus(always, PeerAllowance.FAILED_SERVER_NOT_PROBED))
+                        .withoutDnsviz("dnsviz probe waits about 40 s on the two silent addresses"),
+                new PeerScenario("upward.com", "every server refers upwards", FindingCode.UPWARD_REFERRAL,
+                        plus(always, PeerAllowance.FAILED_SERVER_NOT_PROBED))
+                        .withoutDnsviz("dnsviz's resolver follows the upward referral round and round"),
                 new PeerScenario("lame.com", "every server REFUSED", FindingCode.LAME_REFUSED,
                         plus(always, PeerAllowance.FAILED_SERVER_NOT_PROBED)),
                 new PeerScenario("broken.com", "every server SERVFAIL", FindingCode.LAME_SERVFAIL,
@@ -103,7 +111,7 @@ class PeerFindingsInteropTest {
     @MethodSource("scenarios")
     void peersFaultsAreOurFindingsAtTheSameAddress(PeerScenario scenario) throws Exception {
         String zonemasterJson = zonemaster(scenario.zone());
-        String dnsvizJson = dnsviz(scenario.zone());
+        String dnsvizJson = scenario.withoutDnsviz() == null ? dnsviz(scenario.zone()) : "{}";  // no faults
         Command.Result oursRun = Tracers.ours(lab, List.of("-r", "1", "-t", "1", "-s", "127.54.0.1", "--check",
                 "--json", "www." + scenario.zone()));
         assertThat(oursRun.stdout()).as(oursRun.describe()).isNotBlank();
@@ -112,9 +120,13 @@ class PeerFindingsInteropTest {
         Set<String> unmapped = new TreeSet<>();
         List<PeerFault> zonemasterFaults = ZonemasterOutput.faults(zonemasterJson, scenario.zone(), unmapped);
         List<PeerFault> dnsvizFaults = DnsvizOutput.faults(dnsvizJson, unmapped);
-        List<PeerComparison> comparisons = List.of(
-                PeerComparison.of(Peer.ZONEMASTER, scenario.zone(), zonemasterFaults, ours, scenario.allowances()),
-                PeerComparison.of(Peer.DNSVIZ, scenario.zone(), dnsvizFaults, ours, scenario.allowances()));
+        List<PeerComparison> comparisons = new ArrayList<>(List.of(
+                PeerComparison.of(Peer.ZONEMASTER, scenario.zone(), zonemasterFaults, ours, scenario.allowances())));
+        if (scenario.withoutDnsviz() == null) {
+            comparisons.add(PeerComparison.of(Peer.DNSVIZ, scenario.zone(), dnsvizFaults, ours, scenario.allowances()));
+        } else {
+            System.out.println("interop: peers: " + scenario + ": dnsviz not run: " + scenario.withoutDnsviz());
+        }
         List<String> unexplained = new ArrayList<>();
         for (PeerComparison c : comparisons) {
             System.out.println("interop: peers: " + scenario + ": " + c.summary());
