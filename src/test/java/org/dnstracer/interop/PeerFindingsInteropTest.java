@@ -102,6 +102,11 @@ class PeerFindingsInteropTest {
         if (lab != null) {
             lab.close();
         }
+        if (skipped == null) {
+            for (PeerAllowance a : PeerAllowance.values()) {
+                System.out.println("interop: peers: allowance " + a + ": " + a.why());
+            }
+        }
         System.out.println("interop: peers: " + COMPARED.get() + " scenarios compared with zonemaster-cli and dnsviz"
                 + " in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s"
                 + (skipped == null ? "" : " (skipped: " + skipped + ")"));
