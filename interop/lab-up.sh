@@ -31,6 +31,14 @@ done
 
 # the DNSSEC part: keys and signed zones in $run/signed (see sign-zones.sh)
 bash "$here/sign-zones.sh" "$run"
+# ns1.notcp.com: its TCP port is taken before BIND starts, so BIND serves it over UDP only
+timeout 600 ip netns exec "$ns" /usr/bin/python3 "$here/silent.py" 127.54.46.1 600 tcp \
+  > "$run/silent-tcp.log" 2>&1 &
+echo $! > "$run/silent-tcp.pid"
+for try in $(seq 1 50); do
+  in_ns ss -ltnH 'sport = :53' | grep -q '127\.54\.46\.1:' && break
+  sleep 0.1
+done
 
 # each daemon detaches itself and writes its pid file
 for c in "$run"/named-*.conf; do in_ns named -n 1 -c "$c"; done
@@ -45,7 +53,7 @@ ready() { in_ns dig +norec +time=1 +tries=1 "@$1" "$2" SOA 2>/dev/null | grep -q
 for target in 127.54.0.1/. 127.54.0.2/. 127.54.0.3/. 127.54.1.2/com 127.54.2.1/net \
               127.54.3.1/org 127.54.3.2/org 127.54.10.2/example.com 127.54.10.3/example.com \
               127.0.0.1/example.com \
-              127.54.40.1/sec 127.54.41.1/ok.sec 127.54.41.2/ok.sec 127.54.41.3/ok.sec; do
+              127.54.50.1/sec 127.54.51.1/ok.sec 127.54.51.2/ok.sec 127.54.51.3/ok.sec; do
   for try in $(seq 1 20); do
     ready "${target%%/*}" "${target#*/}" && continue 2
     sleep 1

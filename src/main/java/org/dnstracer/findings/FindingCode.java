@@ -2,33 +2,42 @@ package org.dnstracer.findings;
 
 /**
  * Every fault dnstracer names, with its default severity, what it means, and the peers' closest names for it:
- * the one table that the README's table of codes is checked against.
+ * the one table that the README's table of codes is checked against, and that the interop comparison with
+ * zonemaster-cli and dnsviz maps their messages by (a Zonemaster column's message tags are the ones in
+ * parentheses, alone; a DNSViz column's are its error codes, separated by " / ").
  */
 public enum FindingCode {
     LAME_REFUSED(Severity.ERROR, "answered REFUSED for a zone it is delegated", Source.TRACE,
-            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "INVALID_RCODE"),
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE) / CONSISTENCY05 (CHILD_ZONE_LAME)",
+            "INVALID_RCODE / SERVER_INVALID_RESPONSE_UDP / SERVER_INVALID_RESPONSE_TCP"),
     LAME_SERVFAIL(Severity.ERROR, "answered SERVFAIL for a zone it is delegated", Source.TRACE,
-            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "INVALID_RCODE"),
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE) / CONSISTENCY05 (CHILD_ZONE_LAME)",
+            "INVALID_RCODE / SERVER_INVALID_RESPONSE_UDP / SERVER_INVALID_RESPONSE_TCP"),
     LAME_NOTAUTH(Severity.ERROR, "answered NOTAUTH for a zone it is delegated", Source.TRACE,
-            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "INVALID_RCODE"),
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE) / CONSISTENCY05 (CHILD_ZONE_LAME)",
+            "INVALID_RCODE / SERVER_INVALID_RESPONSE_UDP / SERVER_INVALID_RESPONSE_TCP"),
     LAME_NOT_AUTHORITATIVE(Severity.ERROR, "replied without the AA bit for a zone it is delegated", Source.TRACE,
-            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "SERVER_NOT_AUTHORITATIVE"),
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE) / CONSISTENCY05 (CHILD_ZONE_LAME)",
+            "SERVER_NOT_AUTHORITATIVE"),
     LAME_SAME_ZONE_REFERRAL(Severity.ERROR, "referred to the very zone it is delegated", Source.TRACE,
-            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "SERVER_NOT_AUTHORITATIVE"),
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE) / CONSISTENCY05 (CHILD_ZONE_LAME)",
+            "SERVER_NOT_AUTHORITATIVE"),
     LAME_UNRELATED_REFERRAL(Severity.ERROR, "referred to a zone that does not contain the name", Source.TRACE,
-            "DELEGATION04 (IS_NOT_AUTHORITATIVE)", "SERVER_NOT_AUTHORITATIVE"),
+            "DELEGATION04 (IS_NOT_AUTHORITATIVE) / CONSISTENCY05 (CHILD_ZONE_LAME)",
+            "SERVER_NOT_AUTHORITATIVE"),
     UPWARD_REFERRAL(Severity.ERROR, "referred to the root or a zone above the one it is delegated", Source.TRACE,
-            "NAMESERVER07 (UPWARD_REFERRAL)", "UPWARD_REFERRAL"),
+            "NAMESERVER07 (UPWARD_REFERRAL) / CONSISTENCY05 (CHILD_ZONE_LAME)", "UPWARD_REFERRAL"),
     SERVER_ERROR(Severity.ERROR, "answered with an error code other than REFUSED, SERVFAIL or NOTAUTH (FORMERR, "
-            + "NOTIMP, ...)", Source.TRACE, "-", "INVALID_RCODE"),
+            + "NOTIMP, ...)", Source.TRACE, "-",
+            "INVALID_RCODE / SERVER_INVALID_RESPONSE_UDP / SERVER_INVALID_RESPONSE_TCP"),
     UNRESPONSIVE_UDP(Severity.ERROR, "every try over UDP timed out", Source.TRACE,
-            "CONNECTIVITY01 (NO_RESPONSE_UDP)", "SERVER_UNRESPONSIVE_UDP"),
+            "CONNECTIVITY01 (CN01_NO_RESPONSE_UDP)", "SERVER_UNRESPONSIVE_UDP"),
     UNRESPONSIVE_TCP(Severity.ERROR, "no reply over TCP (timeout, refused or reset connection)", Source.CHECK,
-            "CONNECTIVITY02 (NO_RESPONSE_TCP)", "SERVER_UNRESPONSIVE_TCP"),
+            "CONNECTIVITY02 (CN02_NO_RESPONSE_TCP)", "SERVER_UNRESPONSIVE_TCP"),
     UNREACHABLE(Severity.ERROR, "ICMP unreachable or connection refused: nothing listens at the address",
-            Source.TRACE, "CONNECTIVITY01 (NO_RESPONSE_UDP)", "SERVER_UNRESPONSIVE_UDP"),
+            Source.TRACE, "CONNECTIVITY01 (CN01_NO_RESPONSE_UDP)", "SERVER_UNRESPONSIVE_UDP"),
     MALFORMED_REPLY(Severity.ERROR, "only unparseable or mismatched replies came back", Source.TRACE,
-            "-", "RESPONSE_ERROR"),
+            "-", "RESPONSE_ERROR / SERVER_INVALID_RESPONSE_UDP"),
     NS_NO_ADDRESS(Severity.ERROR, "a name server name with no glue and no address", Source.TRACE,
             "-", "NO_ADDRESS_FOR_NS_NAME"),
     NS_IS_CNAME(Severity.ERROR, "a name server name is an alias (CNAME), which RFC 2181 §10.3 forbids",
@@ -44,7 +53,8 @@ public enum FindingCode {
     GLUE_MISSING(Severity.ERROR, "an in-bailiwick name server the parent gives no glue for", Source.TRACE,
             "CONSISTENCY05 (notice only)", "MISSING_GLUE_FOR_NS_NAME"),
     GLUE_PRIVATE_ADDRESS(Severity.WARNING, "a name server address in private, loopback or reserved space (silent "
-            + "with --lab)", Source.TRACE, "ADDRESS01 (NAMESERVER_IP_PRIVATE_NETWORK)", "GLUE_PRIVATE_IP"),
+            + "with --lab)", Source.TRACE, "ADDRESS01 (NAMESERVER_IP_PRIVATE_NETWORK)",
+            "GLUE_PRIVATE_IP / NS_NAME_PRIVATE_IP"),
     SOA_SERIAL_MISMATCH(Severity.WARNING, "a server's SOA serial is older than another server's (a stale "
             + "secondary)", Source.CHECK, "CONSISTENCY01 (MULTIPLE_SOA_SERIALS)", "-"),
     SOA_FIELDS_MISMATCH(Severity.WARNING, "the SOA MNAME, RNAME or timers differ between the zone's servers",

@@ -53,14 +53,14 @@ class DnssecPeersInteropTest {
                         Set.of()),
                 new Scenario("www.dsmismatch.sec", "dsmismatch.sec", "bogus",
                         onEveryLeafServer("DNSSEC_DS_NO_MATCHING_DNSKEY"), Set.of()),
-                // NSD (ns2.sec, 127.54.41.2) serves the copy with expired signatures, BIND and Knot a fresh one
-                new Scenario("www.mixed.sec", "mixed.sec", "bogus", Set.of("DNSSEC_RRSIG_EXPIRED 127.54.41.2"),
+                // NSD (ns2.sec, 127.54.51.2) serves the copy with expired signatures, BIND and Knot a fresh one
+                new Scenario("www.mixed.sec", "mixed.sec", "bogus", Set.of("DNSSEC_RRSIG_EXPIRED 127.54.51.2"),
                         Set.of(DnssecAllowance.PER_SERVER_VERSUS_PER_ANSWER)));
     }
 
     /** ns1.sec, ns2.sec, ns3.sec: BIND, NSD, Knot. */
     private static Set<String> onEveryLeafServer(String code) {
-        return Set.of(code + " 127.54.41.1", code + " 127.54.41.2", code + " 127.54.41.3");
+        return Set.of(code + " 127.54.51.1", code + " 127.54.51.2", code + " 127.54.51.3");
     }
 
     @BeforeAll

@@ -17,13 +17,13 @@ class OurDnssecJsonTest {
                         { "zone" : "expired.sec.", "status" : "bogus", "reason" : "RRSIG expired", "keys" : [ ], "servers" : 3 } ] },
                       { "name" : "www.other.", "type" : "A", "zones" : [ { "zone" : "other.", "status" : "insecure" } ] } ],
                     "problems" : [ { "code" : "DNSSEC_RRSIG_EXPIRED", "severity" : "error", "zone" : "expired.sec.",
-                        "server" : "ns2.sec", "address" : "127.54.41.2", "message" : "RRSIG expired" },
+                        "server" : "ns2.sec", "address" : "127.54.51.2", "message" : "RRSIG expired" },
                       { "code" : "DNSSEC_NO_TRUST_ANCHOR", "zone" : "other.", "server" : null, "address" : null } ] } }
                 """;
 
         OurDnssecJson read = OurDnssecJson.read(json);
 
         assertThat(read.firstChain().byZone()).containsExactly(entry(".", "secure"), entry("expired.sec.", "bogus"));
-        assertThat(read.problems()).containsExactly("DNSSEC_RRSIG_EXPIRED 127.54.41.2", "DNSSEC_NO_TRUST_ANCHOR -");
+        assertThat(read.problems()).containsExactly("DNSSEC_RRSIG_EXPIRED 127.54.51.2", "DNSSEC_NO_TRUST_ANCHOR -");
     }
 }
