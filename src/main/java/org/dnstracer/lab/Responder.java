@@ -41,6 +41,8 @@ final class Responder {
     private static final int AXFR_MESSAGE_BYTES = 16_000;
 
     private final Map<Name, Zone> zones;
+    /** The first zone in the lab file's order: where an unrelated referral points. Null for a server of none. */
+    private final Zone firstZone;
     private final LabResolution resolution;
     private final Set<Name> axfrZones;
     private final List<Record> rootHints;
@@ -50,6 +52,7 @@ final class Responder {
     Responder(Map<Name, Zone> zones, Set<Name> axfrZones, List<Record> rootHints, LabResolution resolution,
             Map<Name, SignedZone> signed) {
         this.resolution = resolution;
+        this.firstZone = zones.isEmpty() ? null : zones.values().iterator().next();
         this.zones = Map.copyOf(zones);
         this.axfrZones = Set.copyOf(axfrZones);
         this.rootHints = List.copyOf(rootHints);
@@ -129,6 +132,8 @@ final class Responder {
                 return error(reply, Rcode.REFUSED);
             case SERVFAIL:
                 return error(reply, Rcode.SERVFAIL);
+            case NOTAUTH:
+                return error(reply, Rcode.NOTAUTH);
             case UPWARD_REFERRAL:
                 upwardReferral(reply);
                 return List.of(reply);
@@ -144,6 +149,10 @@ final class Responder {
             return transfer(reply, zone, question, tcp);
         }
         if (zone == null) {
+            if (mode == Behaviour.Mode.UNRELATED_REFERRAL && firstZone != null) {
+                referral(reply, firstZone, firstZone.getNS());
+                return List.of(reply);
+            }
             return error(reply, Rcode.REFUSED);
         }
         SignedZone signedZone = dnssecOk(query) ? signed.get(zone.getOrigin()) : null;

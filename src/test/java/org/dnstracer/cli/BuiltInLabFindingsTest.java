@@ -153,6 +153,14 @@ class BuiltInLabFindingsTest {
     }
 
     @Test
+    void notauthAndUnrelatedReferralAreLameEachWithItsCode() {
+        assertThat(findings("www.notauth.faults.org"))
+                .containsExactly("LAME_NOTAUTH notauth.faults.org. ns2.notauth.faults.org (127.53.60.222)");
+        assertThat(findings("www.unrelated.faults.org"))
+                .containsExactly("LAME_UNRELATED_REFERRAL unrelated.faults.org. ns2.unrelated.faults.org (127.53.60.227)");
+    }
+
+    @Test
     void glueWhereNothingListensIsUnreachable() {
         assertThat(findings("www.unreachable.faults.org"))
                 .containsExactly("UNREACHABLE unreachable.faults.org. ns2.unreachable.faults.org (127.53.60.202)");
