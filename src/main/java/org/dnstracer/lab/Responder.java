@@ -78,6 +78,9 @@ final class Responder {
         }
         Behaviour.Mode mode = behaviour.mode();
         if (mode == Behaviour.Mode.RESOLVER || mode == Behaviour.Mode.RESOLVER_RD_ONLY) {
+            if (query.getOPT() != null && query.getOPT().getVersion() != 0) {
+                return List.of(badvers(skeleton(query))); // BIND and Unbound check the version before anything
+            }
             return List.of(resolve(query, mode));
         }
         List<Message> replies = respond(query, mode, tcp);
@@ -121,11 +124,7 @@ final class Responder {
         }
         OPTRecord opt = query.getOPT();
         if (opt != null && opt.getVersion() != 0) {
-            // RFC 6891 §6.1.3: unknown EDNS version; BADVERS (16) does not fit the header's 4 bits
-            reply.getHeader().setRcode(Rcode.BADVERS & 0xF);
-            reply.removeAllRecords(Section.ADDITIONAL); // the skeleton's OPT: one OPT only, carrying the upper bits
-            reply.addRecord(new OPTRecord(EDNS_PAYLOAD, Rcode.BADVERS >>> 4, 0, 0), Section.ADDITIONAL);
-            return List.of(reply);
+            return List.of(badvers(reply));
         }
         switch (mode) {
             case REFUSE:
@@ -162,6 +161,14 @@ final class Responder {
         }
         answerFromZone(reply, zone, question.getName(), qtype);
         return List.of(reply);
+    }
+
+    /** RFC 6891 §6.1.3: an unknown EDNS version. BADVERS (16) does not fit the header's 4 bits. */
+    private static Message badvers(Message reply) {
+        reply.getHeader().setRcode(Rcode.BADVERS & 0xF);
+        reply.removeAllRecords(Section.ADDITIONAL); // the skeleton's OPT: one OPT only, carrying the upper bits
+        reply.addRecord(new OPTRecord(EDNS_PAYLOAD, Rcode.BADVERS >>> 4, 0, 0), Section.ADDITIONAL);
+        return reply;
     }
 
     /** A reply carrying the query's ID, opcode, RD and question, plus our OPT when the query had one. */

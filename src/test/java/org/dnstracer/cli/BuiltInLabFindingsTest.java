@@ -170,6 +170,10 @@ class BuiltInLabFindingsTest {
     void resolverDelegatedAsNameServerIsNotAuthoritative() {
         assertThat(findings("www.not-auth.faults.org"))
                 .containsExactly("LAME_NOT_AUTHORITATIVE not-auth.faults.org. ns2.not-auth.faults.org (127.53.60.207)");
+        // a resolver offers recursion, and answers EDNS version 1 with BADVERS as BIND and Unbound do
+        assertThat(findings("--check", "www.not-auth.faults.org")).containsExactly(
+                "LAME_NOT_AUTHORITATIVE not-auth.faults.org. ns2.not-auth.faults.org (127.53.60.207)",
+                "RECURSION_AVAILABLE not-auth.faults.org. ns2.not-auth.faults.org (127.53.60.207)");
     }
 
     @Test

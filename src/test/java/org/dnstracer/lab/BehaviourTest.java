@@ -274,6 +274,16 @@ class BehaviourTest {
     }
 
     @Test
+    void resolverAnswersAnUnknownEdnsVersionWithBadvers() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().withMode(Behaviour.Mode.RESOLVER));
+        Message v1 = LabClient.query("www.test", Type.A);
+        v1.addRecord(new org.xbill.DNS.OPTRecord(1232, 0, 1, 0), Section.ADDITIONAL);
+        Message reply = client.udp(NS1, v1);
+        assertThat(reply.getRcode()).isEqualTo(Rcode.BADVERS);
+        assertThat(reply.getSection(Section.ANSWER)).isEmpty();
+    }
+
+    @Test
     void behaviourWordsRoundTripThroughTheLabFileForm() {
         Behaviour b = Behaviour.normal().withDelay(Duration.ofMillis(40)).withLoss(0.25, 9).upwardReferral()
                 .truncateAlways().noTcp().wrongIdFirst().recursionAvailable().noEdns().noBadvers();
