@@ -48,8 +48,15 @@ public record Behaviour(
         REFUSE("refuse"),
         /** SERVFAIL to every query. */
         SERVFAIL("servfail"),
+        /** NOTAUTH to every query, as a server answers that is not authoritative for the zone asked (RFC 2136). */
+        NOTAUTH("notauth"),
         /** A non-authoritative referral to the root (root NS and glue) for every query, as old lame servers did. */
         UPWARD_REFERRAL("upward-referral"),
+        /**
+         * Answers from its zones as usual, but a name outside them gets a non-authoritative referral to the first
+         * zone it serves (its NS set and their glue) instead of REFUSED: a referral that does not lead to the name.
+         */
+        UNRELATED_REFERRAL("unrelated-referral"),
         /** Sockets bound, queries read, nothing ever sent back. */
         SILENT("silent"),
         /**
@@ -116,6 +123,14 @@ public record Behaviour(
 
     public Behaviour upwardReferral() {
         return withMode(Mode.UPWARD_REFERRAL);
+    }
+
+    public Behaviour notauth() {
+        return withMode(Mode.NOTAUTH);
+    }
+
+    public Behaviour unrelatedReferral() {
+        return withMode(Mode.UNRELATED_REFERRAL);
     }
 
     public Behaviour silent() {

@@ -103,7 +103,7 @@ final class LabFileParser {
                     behaviour = behaviour.with(word);
                 } catch (IllegalArgumentException e) {
                     throw LabException.at(file, lineNo, e.getMessage()
-                            + " (known: zones= axfr= delay=Nms loss=P seed=N refuse servfail upward-referral silent truncate no-tcp"
+                            + " (known: zones= axfr= delay=Nms loss=P seed=N refuse servfail notauth upward-referral unrelated-referral silent truncate no-tcp"
                             + " wrong-id-first " + QUIRK_WORDS + ")");
                 }
             }

@@ -41,6 +41,8 @@ final class Responder {
     private static final int AXFR_MESSAGE_BYTES = 16_000;
 
     private final Map<Name, Zone> zones;
+    /** The first zone in the lab file's order: where an unrelated referral points. Null for a server of none. */
+    private final Zone firstZone;
     private final LabResolution resolution;
     private final Set<Name> axfrZones;
     private final List<Record> rootHints;
@@ -50,6 +52,7 @@ final class Responder {
     Responder(Map<Name, Zone> zones, Set<Name> axfrZones, List<Record> rootHints, LabResolution resolution,
             Map<Name, SignedZone> signed) {
         this.resolution = resolution;
+        this.firstZone = zones.isEmpty() ? null : zones.values().iterator().next();
         this.zones = Map.copyOf(zones);
         this.axfrZones = Set.copyOf(axfrZones);
         this.rootHints = List.copyOf(rootHints);
@@ -75,6 +78,9 @@ final class Responder {
         }
         Behaviour.Mode mode = behaviour.mode();
         if (mode == Behaviour.Mode.RESOLVER || mode == Behaviour.Mode.RESOLVER_RD_ONLY) {
+            if (query.getOPT() != null && query.getOPT().getVersion() != 0) {
+                return List.of(badvers(skeleton(query))); // BIND and Unbound check the version before anything
+            }
             return List.of(resolve(query, mode));
         }
         List<Message> replies = respond(query, mode, tcp);
@@ -118,17 +124,15 @@ final class Responder {
         }
         OPTRecord opt = query.getOPT();
         if (opt != null && opt.getVersion() != 0) {
-            // RFC 6891 §6.1.3: unknown EDNS version; BADVERS (16) does not fit the header's 4 bits
-            reply.getHeader().setRcode(Rcode.BADVERS & 0xF);
-            reply.removeAllRecords(Section.ADDITIONAL); // the skeleton's OPT: one OPT only, carrying the upper bits
-            reply.addRecord(new OPTRecord(EDNS_PAYLOAD, Rcode.BADVERS >>> 4, 0, 0), Section.ADDITIONAL);
-            return List.of(reply);
+            return List.of(badvers(reply));
         }
         switch (mode) {
             case REFUSE:
                 return error(reply, Rcode.REFUSED);
             case SERVFAIL:
                 return error(reply, Rcode.SERVFAIL);
+            case NOTAUTH:
+                return error(reply, Rcode.NOTAUTH);
             case UPWARD_REFERRAL:
                 upwardReferral(reply);
                 return List.of(reply);
@@ -144,6 +148,10 @@ final class Responder {
             return transfer(reply, zone, question, tcp);
         }
         if (zone == null) {
+            if (mode == Behaviour.Mode.UNRELATED_REFERRAL && firstZone != null) {
+                referral(reply, firstZone, firstZone.getNS());
+                return List.of(reply);
+            }
             return error(reply, Rcode.REFUSED);
         }
         SignedZone signedZone = dnssecOk(query) ? signed.get(zone.getOrigin()) : null;
@@ -153,6 +161,14 @@ final class Responder {
         }
         answerFromZone(reply, zone, question.getName(), qtype);
         return List.of(reply);
+    }
+
+    /** RFC 6891 §6.1.3: an unknown EDNS version. BADVERS (16) does not fit the header's 4 bits. */
+    private static Message badvers(Message reply) {
+        reply.getHeader().setRcode(Rcode.BADVERS & 0xF);
+        reply.removeAllRecords(Section.ADDITIONAL); // the skeleton's OPT: one OPT only, carrying the upper bits
+        reply.addRecord(new OPTRecord(EDNS_PAYLOAD, Rcode.BADVERS >>> 4, 0, 0), Section.ADDITIONAL);
+        return reply;
     }
 
     /** A reply carrying the query's ID, opcode, RD and question, plus our OPT when the query had one. */

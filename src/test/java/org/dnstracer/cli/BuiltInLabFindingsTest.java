@@ -37,6 +37,7 @@ class BuiltInLabFindingsTest {
         assertThat(findings("--check", "www.example.com")).isEmpty();
         assertThat(findings("--check", "www.faults.org")).isEmpty();
         assertThat(findings("--check", "www.glueless.com")).isEmpty();
+        assertThat(findings("www.chain10.faults.org")).isEmpty();
     }
 
     @Test
@@ -136,6 +137,56 @@ class BuiltInLabFindingsTest {
         // ns3 answers 600 ms late, its siblings at once: far beyond the 250 ms and 4-times bounds
         assertThat(findings("www.slow.faults.org"))
                 .containsExactly("SLOW_SERVER slow.faults.org. ns3.slow.faults.org (127.53.60.123)");
+    }
+
+    @Test
+    void replyFaultsOfTheHostileServers() {
+        assertThat(findings("www.compression-loop.hostile.net")).containsExactly(
+                "MALFORMED_REPLY compression-loop.hostile.net. ns.compression-loop.hostile.net (127.53.66.13)",
+                "SINGLE_NAME_SERVER hostile.net. ns1.hostile.net",
+                "SINGLE_NAME_SERVER compression-loop.hostile.net. ns.compression-loop.hostile.net");
+        // truncated, and TCP refused: the reply proves nothing
+        assertThat(findings("www.tc-no-tcp.hostile.net")).containsExactly(
+                "SERVER_ERROR tc-no-tcp.hostile.net. ns.tc-no-tcp.hostile.net (127.53.66.15)",
+                "SINGLE_NAME_SERVER hostile.net. ns1.hostile.net",
+                "SINGLE_NAME_SERVER tc-no-tcp.hostile.net. ns.tc-no-tcp.hostile.net");
+    }
+
+    @Test
+    void notauthAndUnrelatedReferralAreLameEachWithItsCode() {
+        assertThat(findings("www.notauth.faults.org"))
+                .containsExactly("LAME_NOTAUTH notauth.faults.org. ns2.notauth.faults.org (127.53.60.222)");
+        assertThat(findings("www.unrelated.faults.org"))
+                .containsExactly("LAME_UNRELATED_REFERRAL unrelated.faults.org. ns2.unrelated.faults.org (127.53.60.227)");
+    }
+
+    @Test
+    void glueWhereNothingListensIsUnreachable() {
+        assertThat(findings("www.unreachable.faults.org"))
+                .containsExactly("UNREACHABLE unreachable.faults.org. ns2.unreachable.faults.org (127.53.60.202)");
+    }
+
+    @Test
+    void resolverDelegatedAsNameServerIsNotAuthoritative() {
+        assertThat(findings("www.not-auth.faults.org"))
+                .containsExactly("LAME_NOT_AUTHORITATIVE not-auth.faults.org. ns2.not-auth.faults.org (127.53.60.207)");
+        // a resolver offers recursion, and answers EDNS version 1 with BADVERS as BIND and Unbound do
+        assertThat(findings("--check", "www.not-auth.faults.org")).containsExactly(
+                "LAME_NOT_AUTHORITATIVE not-auth.faults.org. ns2.not-auth.faults.org (127.53.60.207)",
+                "RECURSION_AVAILABLE not-auth.faults.org. ns2.not-auth.faults.org (127.53.60.207)");
+    }
+
+    @Test
+    void copiesDifferingOnlyInTtlAreATtlMismatch() {
+        assertThat(findings("www.ttl.faults.org"))
+                .containsExactly("TTL_MISMATCH ttl.faults.org. ns2.ttl.faults.org (127.53.60.212)");
+    }
+
+    @Test
+    void cnameChainOfTenZonesIsCutAndNamed() {
+        assertThat(findings("www.chain1.faults.org")).containsExactly(
+                "CNAME_CHAIN_TOO_LONG chain9.faults.org. chain-ns1.faults.org (127.53.60.216)",
+                "CNAME_CHAIN_TOO_LONG chain9.faults.org. chain-ns2.faults.org (127.53.60.217)");
     }
 
     @Test

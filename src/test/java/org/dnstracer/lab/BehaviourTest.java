@@ -208,6 +208,32 @@ class BehaviourTest {
     }
 
     @Test
+    void notauthAnswersNotauthToEverything() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().notauth());
+        Message m = client.udp(NS1, "www.test", Type.A);
+        assertThat(m.getRcode()).isEqualTo(Rcode.NOTAUTH);
+        assertThat(m.getHeader().getFlag(Flags.AA)).isFalse();
+        assertThat(m.getSection(Section.ANSWER)).isEmpty();
+    }
+
+    @Test
+    void unrelatedReferralPointsAtItsOwnZoneForNamesOutsideIt() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().unrelatedReferral());
+        Message m = client.udp(NS1, "www.elsewhere.example", Type.A);
+        assertThat(m.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(m.getHeader().getFlag(Flags.AA)).isFalse();
+        assertThat(m.getSection(Section.ANSWER)).isEmpty();
+        assertThat(m.getSection(Section.AUTHORITY)).singleElement()
+                .satisfies(r -> assertThat(r.getName()).isEqualTo(Name.fromConstantString("test.")))
+                .satisfies(r -> assertThat(r.rdataToString()).isEqualTo("ns1.test."));
+        assertThat(m.getSection(Section.ADDITIONAL)).extracting(r -> r.rdataToString()).containsExactly(NS1);
+        // its own zone is answered as ever
+        Message own = client.udp(NS1, "www.test", Type.A);
+        assertThat(own.getHeader().getFlag(Flags.AA)).isTrue();
+        assertThat(own.getSection(Section.ANSWER)).hasSize(1);
+    }
+
+    @Test
     void referralBelowACutHasGlueAndNoAa() throws IOException {
         Message m = client.udp(NS1, "www.sub.test", Type.A);
         assertThat(m.getHeader().getFlag(Flags.AA)).isFalse();
@@ -265,6 +291,16 @@ class BehaviourTest {
     }
 
     @Test
+    void resolverAnswersAnUnknownEdnsVersionWithBadvers() throws IOException {
+        ns1.setBehaviour(Behaviour.normal().withMode(Behaviour.Mode.RESOLVER));
+        Message v1 = LabClient.query("www.test", Type.A);
+        v1.addRecord(new org.xbill.DNS.OPTRecord(1232, 0, 1, 0), Section.ADDITIONAL);
+        Message reply = client.udp(NS1, v1);
+        assertThat(reply.getRcode()).isEqualTo(Rcode.BADVERS);
+        assertThat(reply.getSection(Section.ANSWER)).isEmpty();
+    }
+
+    @Test
     void behaviourWordsRoundTripThroughTheLabFileForm() {
         Behaviour b = Behaviour.normal().withDelay(Duration.ofMillis(40)).withLoss(0.25, 9).upwardReferral()
                 .truncateAlways().noTcp().wrongIdFirst().recursionAvailable().noEdns().noBadvers();
@@ -273,6 +309,9 @@ class BehaviourTest {
             parsed = parsed.with(word);
         }
         assertThat(parsed).isEqualTo(b);
+        assertThat(Behaviour.normal().with("notauth")).isEqualTo(Behaviour.normal().notauth()).hasToString("notauth");
+        assertThat(Behaviour.normal().with("unrelated-referral")).isEqualTo(Behaviour.normal().unrelatedReferral())
+                .hasToString("unrelated-referral");
         assertThat(Behaviour.normal()).hasToString("normal");
         assertThatThrownBy(() -> Behaviour.normal().withLoss(1.5)).isInstanceOf(IllegalArgumentException.class);
     }
