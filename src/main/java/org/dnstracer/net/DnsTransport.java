@@ -83,17 +83,7 @@ public final class DnsTransport implements Transport {
             throw new IllegalArgumentException("query name must be absolute: " + qname);
         }
         Type.check(qtype);
-        ExchangeTask task = new ExchangeTask(server, qname, qtype, recursive);
-        if (closed.get()) {
-            task.abandon();
-            return task.future;
-        }
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            task.abandon(); // lost the race with close()
-        }
-        return task.future;
+        return enqueue(new ExchangeTask(server, qname, qtype, recursive));
     }
 
     @Override
@@ -101,7 +91,10 @@ public final class DnsTransport implements Transport {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(protocol, "protocol");
-        ProbeTask task = new ProbeTask(server, query.clone(), protocol);
+        return enqueue(new ProbeTask(server, query.clone(), protocol));
+    }
+
+    private CompletableFuture<Exchange> enqueue(Task task) {
         if (closed.get()) {
             task.abandon();
             return task.future;
@@ -137,10 +130,8 @@ public final class DnsTransport implements Transport {
         sockets.closeAll();
         List<Runnable> pending = executor.shutdownNow();
         for (Runnable r : pending) {
-            if (r instanceof ExchangeTask) {
-                ((ExchangeTask) r).abandon();
-            } else if (r instanceof ProbeTask probe) {
-                probe.abandon();
+            if (r instanceof Task task) {
+                task.abandon();
             }
         }
         if (threads.contains(Thread.currentThread())) {
@@ -173,12 +164,31 @@ public final class DnsTransport implements Transport {
     }
 
     /** The unit of work on the pool; kept as its own type so close() can settle the ones that never started. */
-    private final class ExchangeTask implements Runnable {
+    private abstract static class Task implements Runnable {
+        final CompletableFuture<Exchange> future = new CompletableFuture<>();
+
+        abstract Exchange work();
+
+        /** Completes as an exchange that never went out, as promised by {@link Transport#close()}. */
+        abstract void abandon();
+
+        @Override
+        public void run() {
+            try {
+                future.complete(work());
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e); // a bug, not a network problem: let it show
+                if (e instanceof Error) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private final class ExchangeTask extends Task {
         final ServerAddress server;
         final Name qname;
         final int qtype;
-        final CompletableFuture<Exchange> future = new CompletableFuture<>();
-
         final boolean recursive;
 
         ExchangeTask(ServerAddress server, Name qname, int qtype, boolean recursive) {
@@ -189,29 +199,21 @@ public final class DnsTransport implements Transport {
         }
 
         @Override
-        public void run() {
-            try {
-                future.complete(runner.run(server, qname, qtype, recursive));
-            } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e); // a bug, not a network problem: let it show
-                if (e instanceof Error) {
-                    throw e;
-                }
-            }
+        Exchange work() {
+            return runner.run(server, qname, qtype, recursive);
         }
 
-        /** Completes as a timeout that never went out, as promised by {@link Transport#close()}. */
+        @Override
         void abandon() {
             future.complete(new Exchange(server, qname, qtype, null, List.of(runner.notSent(qname, qtype)), false));
         }
     }
 
-    /** A probe on the pool; like {@link ExchangeTask}, settled by close() when it never started. */
-    private final class ProbeTask implements Runnable {
+    /** A probe on the pool: sent exactly as built, without fallback. */
+    private final class ProbeTask extends Task {
         final ServerAddress server;
         final Message query;
         final Protocol protocol;
-        final CompletableFuture<Exchange> future = new CompletableFuture<>();
 
         ProbeTask(ServerAddress server, Message query, Protocol protocol) {
             this.server = server;
@@ -220,14 +222,11 @@ public final class DnsTransport implements Transport {
         }
 
         @Override
-        public void run() {
-            try {
-                future.complete(probes.run(server, query, protocol));
-            } catch (RuntimeException e) {
-                future.completeExceptionally(e);
-            }
+        Exchange work() {
+            return probes.run(server, query, protocol);
         }
 
+        @Override
         void abandon() {
             future.complete(new Exchange(server, query.getQuestion().getName(), query.getQuestion().getType(), null,
                     List.of(), false));
