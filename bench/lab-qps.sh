@@ -3,7 +3,7 @@
 # Usage: bench/lab-qps.sh [--seconds 5] [--queries 1000000] [--clients 4] [--window 32]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ ! -f target/dnstracer.jar || -n "$(find src pom.xml -newer target/dnstracer.jar -print -quit)" ]]; then
-  mvn -q -B -DskipTests package
+if [[ ! -f cli/target/dnstracer.jar || -n "$(find cli/src cli/pom.xml -newer cli/target/dnstracer.jar -print -quit)" ]]; then
+  mvn -q -B -DskipTests -pl cli -am package
 fi
-exec java -cp target/dnstracer.jar org.dnstracer.lab.LoadGenerator "$@"
+exec java -cp cli/target/dnstracer.jar org.dnstracer.lab.LoadGenerator "$@"

@@ -263,7 +263,7 @@ classic() {
   ip netns add "$netns"
   ip -n "$netns" link set lo up
   mkdir -p "/etc/netns/$netns"
-  local jar="$root/target/dnstracer.jar"
+  local jar="$root/cli/target/dnstracer.jar"
   {
     echo "## Side by side with the classic dnstracer ($(dnstracer 2>&1 | head -1 | cut -d' ' -f1-4 || true))"
     echo

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * after changing {@link FindingCode} (and review the diff).
  */
 class ReadmeTableTest {
-    private static final Path README = Path.of("README.md");
+    private static final Path README = Path.of("..", "README.md");
     private static final String START = "<!-- finding codes: generated from FindingCode by ReadmeTableTest -->";
     private static final String END = "<!-- end of finding codes -->";
 

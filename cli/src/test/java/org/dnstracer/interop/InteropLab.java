@@ -16,7 +16,7 @@ import java.util.Optional;
  * runs interop/lab-down.sh, which stops the lab's processes by pid and deletes the namespace.
  */
 final class InteropLab implements AutoCloseable {
-    static final Path DIR = Path.of(System.getProperty("user.dir"), "interop").toAbsolutePath();
+    static final Path DIR = Path.of(System.getProperty("user.dir"), "..", "interop").toAbsolutePath().normalize();
     /** Every program the lab or a test runs, with the Debian package that has it. */
     private static final Map<String, String> TOOLS = tools();
 

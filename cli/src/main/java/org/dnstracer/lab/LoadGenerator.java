@@ -23,7 +23,7 @@ import org.xbill.DNS.Type;
  * benchmark. Bounded twice over: it stops after {@code --queries} queries or {@code --seconds} seconds, whichever
  * comes first, and it only ever sends to the lab it started itself (127.53.0.0/16).
  *
- * <pre>java -cp target/dnstracer.jar org.dnstracer.lab.LoadGenerator [--seconds 5] [--queries 1000000] [--clients 4] [--window 32]</pre>
+ * <pre>java -cp cli/target/dnstracer.jar org.dnstracer.lab.LoadGenerator [--seconds 5] [--queries 1000000] [--clients 4] [--window 32]</pre>
  */
 public final class LoadGenerator {
     private static final int MAX_SECONDS = 120;
