@@ -29,10 +29,7 @@ public final class Cli {
         return run(new TraceCommand(), args, out, err);
     }
 
-    /**
-     * {@code --version} alone, without picocli: building the command model reflects over every option and its
-     * annotations, which costs more than the rest of a JVM start-up. The text is the one picocli prints.
-     */
+    /** {@code --version} alone, without building the command model at all. The text is the one picocli prints. */
     private static int version(PrintWriter out, PrintWriter err) {
         try {
             for (String line : new Version().getVersion()) {
@@ -49,7 +46,8 @@ public final class Cli {
     static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
         int status;
         try {
-            CommandLine cl = new CommandLine(command);
+            CommandLine cl = command instanceof TraceCommand trace ? new CommandLine(trace.model())
+                    : new CommandLine(command);
             cl.setOut(out);
             cl.setErr(err);
             cl.setPosixClusteredShortOptionsAllowed(true);

@@ -46,202 +46,52 @@ import org.dnstracer.trace.Tracer;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Type;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The {@code dnstracer} command: options in, one trace out. */
-@Command(
-        name = "dnstracer",
-        mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
-        sortOptions = false,
-        headerHeading = "",
-        header = "Trace a DNS name down every delegation path to its authoritative servers.",
-        synopsisHeading = "%nUsage: ",
-        descriptionHeading = "%n",
-        description = {
-            "Sends non-recursive queries, starting at a server (the first nameserver of /etc/resolv.conf unless -s is "
-                    + "given; -s . starts at the root servers), and follows every referral to every name server "
-                    + "address, down to the authoritative servers. Each server's line says what it did.",
-            "",
-            "After the tree comes a Findings: block, one line per fault, each against the server address that "
-                    + "causes it: SEVERITY CODE  ZONE  SERVER (ADDRESS)  MESSAGE (EVIDENCE). Severities are error, "
-                    + "warning and notice; the codes (LAME_REFUSED, UNRESPONSIVE_UDP, GLUE_MISMATCH, ...) are listed "
-                    + "in the README. --check and --axfr add probes for what the trace alone cannot see.",
-        },
-        parameterListHeading = "%nParameters:%n",
-        optionListHeading = "%nOptions:%n",
-        footerHeading = "%nExit status:%n",
-        footer = {
-            "  0  at least one server answered authoritatively (NXDOMAIN and NODATA count)",
-            "  1  no server answered authoritatively",
-            "  2  usage error or bad input (one line on stderr)",
-            "  3  I/O or internal error (one line on stderr)",
-            "  4  a finding at or above the --fail-on severity (otherwise 0 or 1 as above)",
-            "With --bulk: 0 every name got an authoritative answer, 1 some name did not (or failed), 2 a bad input "
-                    + "line or a usage error, 3 an I/O or internal error.",
-        })
+/**
+ * The {@code dnstracer} command: options in, one trace out. The options and help texts are in {@link CommandModel};
+ * their values are copied into the fields below before a run.
+ */
 public final class TraceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private CommandSpec spec;
 
-    @Option(names = {"-c", "--no-cache"}, description = "Ask again at every place a server appears; no (cached) lines.")
     boolean noCache;
-
-    @Option(names = {"-C", "--negative-cache"}, description = "Also skip every later query to a server that failed once.")
     boolean negativeCache;
-
-    @Option(names = {"-o", "--overview"}, description = "Print an overview of the answers received after the tree.")
     boolean overview;
-
-    @Option(names = {"-q", "--query-type"}, paramLabel = "TYPE", converter = QueryTypes.class,
-            description = "Record type to ask for: a mnemonic (A, AAAA, MX, TXT, ANY, ...) or a number 1-65535; not "
-                    + "OPT, TSIG, TKEY, AXFR or IXFR. Default: A, or PTR when the host is an IP address.")
     Integer queryType;
-
-    @Option(names = {"-r", "--retries"}, paramLabel = "N", defaultValue = "3", converter = TriesConverter.class,
-            description = "Number of tries per server, 1-20, as in dnstracer 1.9 (default: ${DEFAULT-VALUE}).")
     int tries;
-
-    @Option(names = {"-s", "--server"}, paramLabel = "SERVER",
-            description = "Start server: an IP address, a name (looked up from the root hints), or . for the root "
-                    + "servers. Default: the first nameserver of /etc/resolv.conf (of the family of -4, -6 or -S), else "
-                    + "127.0.0.1.")
     String server;
-
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = "5", converter = TimeoutConverter.class,
-            description = "Longest wait of one try, 0.001-3600; tries start shorter and double (default: "
-                    + "${DEFAULT-VALUE}, 0 means 30).")
     Duration timeout;
-
-    @Option(names = {"-v", "--verbose"}, description = "Dump every query sent and every reply received.")
     boolean verbose;
-
-    @Option(names = {"-S", "--source"}, paramLabel = "ADDRESS", description = "Local IP address to send queries from.")
     String source;
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    FamilyOption familyOption;
-
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", converter = PortConverter.class,
-            description = "Destination port of every query, 1-65535 (default: 53; with --lab: the lab's port; with "
-                    + "--lab-serve: the port to serve on).")
+    boolean ipv4;
+    boolean ipv6;
     Integer port;
-
-    @Option(names = "--root-hints", paramLabel = "FILE",
-            description = "Root hints in named.root format (default: the built-in IANA root hints).")
     Path rootHints;
-
-    @Option(names = "--tcp", description = "Send every query over TCP.")
     boolean tcp;
-
-    @Option(names = "--no-edns", description = "Send queries without an EDNS(0) OPT record.")
     boolean noEdns;
-
-    @Option(names = "--edns-size", paramLabel = "N", defaultValue = "1232",
-            description = "EDNS(0) UDP payload size, 512-65535 (default: ${DEFAULT-VALUE}).")
     int ednsSize;
-
-    @Option(names = {"-D", "--dnssec"},
-            description = "Check DNSSEC at every zone cut, server by server: every query sets DO, each server's "
-                    + "DNSKEY set is fetched, and each line gets its status (secure, insecure, bogus, indeterminate). "
-                    + "With --lab-serve: serve the lab's signed zones and print its trust anchor.")
     boolean dnssec;
-
-    @Option(names = "--trust-anchor", paramLabel = "FILE",
-            description = "With -D: DS or DNSKEY records in zone-file format to validate from (e.g. "
-                    + "/usr/share/dns/root.key). Default: the IANA root anchors; with --lab, the lab's own.")
     Path trustAnchor;
-
-    @Option(names = "--dnssec-time", paramLabel = "TIME",
-            description = "With -D: check signature validity at this moment (2026-11-01 or 2026-11-01T12:00:00Z) "
-                    + "instead of now.")
     String dnssecTime;
-
-    @Option(names = "--json", description = "Print the whole trace as one JSON document instead of the tree.")
     boolean json;
-
-    @Option(names = "--check",
-            description = "After the trace, probe every zone cut on the traced paths for consistency: the child's "
-                    + "NS set and glue against the parent's, SOA serials, TCP, EDNS, recursion, NS names that are "
-                    + "CNAMEs (at most 7 queries per child server address, all at once).")
     boolean check;
-
-    @Option(names = "--axfr",
-            description = "With or without --check: also try a zone transfer (AXFR over TCP) from every child "
-                    + "server of every zone cut; a transfer allowed to anyone is a finding.")
     boolean axfr;
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "Exit with status 4 when a finding of this severity or worse exists: error, warning or "
-                    + "notice.")
     String failOn;
-
-    @Option(names = "--no-follow-cname", description = "Do not trace the targets of CNAME answers.")
     boolean noFollowCname;
-
-    @Option(names = "--max-time", paramLabel = "SECONDS", defaultValue = "120",
-            description = "End the run after this many seconds; unfinished servers are marked so "
-                    + "(default: ${DEFAULT-VALUE}).")
     int maxTime;
-
-    @Option(names = "--max-ns", paramLabel = "N", defaultValue = "32",
-            description = "Follow at most N name servers of each referral, in referral order; the rest are listed "
-                    + "as not followed (default: ${DEFAULT-VALUE}).")
     int maxNs;
-
-    @Option(names = "--lab", arity = "0..1", paramLabel = "DIR", parameterConsumer = OptionalDirectory.class,
-            description = "Start the built-in DNS lab (or the lab in DIR) on loopback and trace in it from its root.")
     String lab;
-
-    @Option(names = "--lab-serve", arity = "0..1", paramLabel = "DIR", parameterConsumer = OptionalDirectory.class,
-            description = "Only serve the built-in lab (or the lab in DIR) and print its servers, until interrupted.")
     String labServe;
-
-    @Option(names = "--lab-for", paramLabel = "SECONDS", converter = LabForConverter.class,
-            description = "With --lab-serve only: stop after this many seconds.")
     Duration labFor;
-
-    @Option(names = "--bulk", paramLabel = "FILE",
-            description = "Trace every name of FILE (- for standard input), one 'NAME [TYPE]' a line (# comments), "
-                    + "sharing what the traces learn; one JSON object a line per name on standard output.")
     String bulk;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "With --bulk: write the lines to FILE.")
     Path bulkOut;
-
-    @Option(names = "--resume", description = "With --bulk and --out: skip the names FILE already holds, and append.")
     boolean resume;
-
-    @Option(names = "--unordered", description = "With --bulk: write each name's line when it is done, not in "
-            + "input order.")
     boolean unordered;
-
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "64",
-            description = "With --bulk: names traced at once, 1-4096 (default: ${DEFAULT-VALUE}).")
     int parallel;
-
-    @Option(names = "--rate", paramLabel = "QPS", defaultValue = "20",
-            description = "With --bulk: queries a second to any one server address, 0 for no limit "
-                    + "(default: ${DEFAULT-VALUE}).")
     double rate;
-
-    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "24",
-            description = "With --bulk: queries waiting for a reply at once, all servers together, 1-1024 "
-                    + "(default: ${DEFAULT-VALUE}, as a single trace).")
     int inFlight;
-
-    @Option(names = "--no-progress", description = "With --bulk: no progress bar (there is none unless standard "
-            + "error is a terminal).")
     boolean noProgress;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST",
-            description = "Name to trace; an IPv4 or IPv6 address is traced as its reverse (PTR) name, a non-ASCII "
-                    + "name as its IDNA2008 (UTS #46) form.")
     String host;
 
     private final Path resolvConf;
@@ -257,8 +107,66 @@ public final class TraceCommand implements Callable<Integer> {
         this.transports = transports;
     }
 
+    /** A fresh command model whose parsed values {@link #call()} reads. */
+    CommandSpec model() {
+        spec = CommandModel.of(this);
+        return spec;
+    }
+
+    /** Copies the parsed (or default) option values into the fields. */
+    private void load() {
+        noCache = flag("--no-cache");
+        negativeCache = flag("--negative-cache");
+        overview = flag("--overview");
+        queryType = value("--query-type");
+        tries = value(CommandModel.RETRIES);
+        server = value("--server");
+        timeout = value(CommandModel.TIMEOUT);
+        verbose = flag("--verbose");
+        source = value("--source");
+        ipv4 = flag("--ipv4");
+        ipv6 = flag("--ipv6");
+        port = value("--port");
+        rootHints = value("--root-hints");
+        tcp = flag("--tcp");
+        noEdns = flag("--no-edns");
+        ednsSize = value("--edns-size");
+        dnssec = flag("--dnssec");
+        trustAnchor = value("--trust-anchor");
+        dnssecTime = value("--dnssec-time");
+        json = flag("--json");
+        check = flag("--check");
+        axfr = flag("--axfr");
+        failOn = value("--fail-on");
+        noFollowCname = flag("--no-follow-cname");
+        maxTime = value("--max-time");
+        maxNs = value("--max-ns");
+        lab = value("--lab");
+        labServe = value("--lab-serve");
+        labFor = value("--lab-for");
+        bulk = value("--bulk");
+        bulkOut = value("--out");
+        resume = flag("--resume");
+        unordered = flag("--unordered");
+        parallel = value(CommandModel.PARALLEL);
+        rate = value(CommandModel.RATE);
+        inFlight = value(CommandModel.IN_FLIGHT);
+        noProgress = flag("--no-progress");
+        host = spec.positionalParameters().get(0).getValue();
+    }
+
+    /** An option without a value; picocli leaves an unset one in an exclusive group null. */
+    private boolean flag(String option) {
+        return Boolean.TRUE.equals(spec.findOption(option).getValue());
+    }
+
+    private <T> T value(String option) {
+        return spec.findOption(option).getValue();
+    }
+
     @Override
     public Integer call() throws Exception {
+        load();
         PrintWriter out = spec.commandLine().getOut();
         if (labServe != null) {
             validateLabServe();
@@ -269,8 +177,8 @@ public final class TraceCommand implements Callable<Integer> {
         }
         if (bulk != null) {
             validateBulk();
-        } else if (bulkOut != null || resume || unordered || noProgress || isSet("--parallel") || isSet("--rate")
-                || isSet("--in-flight")) {
+        } else if (bulkOut != null || resume || unordered || noProgress || isSet(CommandModel.PARALLEL)
+                || isSet(CommandModel.RATE) || isSet(CommandModel.IN_FLIGHT)) {
             throw new UsageException("--out, --resume, --unordered, --parallel, --rate, --in-flight and --no-progress "
                     + "need --bulk");
         }
@@ -421,8 +329,8 @@ public final class TraceCommand implements Callable<Integer> {
             throw new UsageException("--max-ns must be between 1 and 1000, not " + maxNs);
         }
         Limits limits = Limits.defaults().withMaxTime(Duration.ofSeconds(maxTime)).withMaxNameServers(maxNs);
-        IpFamily family = familyOption == null ? IpFamily.ANY : familyOption.family();
-        String familyCause = familyOption == null ? null : familyOption.flag();
+        IpFamily family = ipv4 ? IpFamily.V4_ONLY : ipv6 ? IpFamily.V6_ONLY : IpFamily.ANY;
+        String familyCause = ipv4 ? "-4" : ipv6 ? "-6" : null;
         InetAddress sourceAddress = null;
         if (source != null) {
             sourceAddress = Arguments.localAddress(source);

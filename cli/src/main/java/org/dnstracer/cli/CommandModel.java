@@ -1,0 +1,195 @@
+package org.dnstracer.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/**
+ * The options, parameter and help texts of {@code dnstracer}, built with picocli's programmatic API.
+ *
+ * <p>Why not annotations: building a command model from annotated fields reflects over every field and parses
+ * every annotation into a proxy class generated at run time, which no class-data archive or AOT cache can hold;
+ * that cost 70 to 100 ms of a 1-query trace's start-up. Built here it costs a few milliseconds, and the help,
+ * the man page and the completion script come from the same model as before.
+ */
+final class CommandModel {
+    static final String RETRIES = "--retries";
+    static final String TIMEOUT = "--timeout";
+    static final String PARALLEL = "--parallel";
+    static final String RATE = "--rate";
+    static final String IN_FLIGHT = "--in-flight";
+
+    private CommandModel() {}
+
+    /** The model for one run of {@code command}; picocli keeps the parsed values in its option specs. */
+    static CommandSpec of(Object command) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        spec.name("dnstracer").versionProvider(new Version());
+        usage(spec.usageMessage());
+        spec.addOption(flag("Ask again at every place a server appears; no (cached) lines.", "-c", "--no-cache"));
+        spec.addOption(flag("Also skip every later query to a server that failed once.", "-C", "--negative-cache"));
+        spec.addOption(flag("Print an overview of the answers received after the tree.", "-o", "--overview"));
+        spec.addOption(valued("TYPE", Integer.class, new QueryTypes(),
+                "Record type to ask for: a mnemonic (A, AAAA, MX, TXT, ANY, ...) or a number 1-65535; not "
+                        + "OPT, TSIG, TKEY, AXFR or IXFR. Default: A, or PTR when the host is an IP address.",
+                "-q", "--query-type").build());
+        spec.addOption(valued("N", int.class, new TriesConverter(),
+                "Number of tries per server, 1-20, as in dnstracer 1.9 (default: ${DEFAULT-VALUE}).",
+                "-r", RETRIES).defaultValue("3").build());
+        spec.addOption(valued("SERVER", String.class, null,
+                "Start server: an IP address, a name (looked up from the root hints), or . for the root "
+                        + "servers. Default: the first nameserver of /etc/resolv.conf (of the family of -4, -6 or -S), "
+                        + "else 127.0.0.1.",
+                "-s", "--server").build());
+        spec.addOption(valued("SECONDS", Duration.class, new TimeoutConverter(),
+                "Longest wait of one try, 0.001-3600; tries start shorter and double (default: "
+                        + "${DEFAULT-VALUE}, 0 means 30).",
+                "-t", TIMEOUT).defaultValue("5").build());
+        spec.addOption(flag("Dump every query sent and every reply received.", "-v", "--verbose"));
+        spec.addOption(valued("ADDRESS", String.class, null, "Local IP address to send queries from.",
+                "-S", "--source").build());
+        spec.addArgGroup(ArgGroupSpec.builder()
+                .exclusive(true)
+                .multiplicity("0..1")
+                .addArg(required(flag("Query IPv4 servers only (IPv6 ones are shown as not queried).", "-4",
+                        "--ipv4")))
+                .addArg(required(flag("Query IPv6 servers only.", "-6", "--ipv6")))
+                .build());
+        spec.addOption(valued("PORT", Integer.class, new PortConverter(),
+                "Destination port of every query, 1-65535 (default: 53; with --lab: the lab's port; with "
+                        + "--lab-serve: the port to serve on).",
+                "-p", "--port").build());
+        spec.addOption(valued("FILE", Path.class, null,
+                "Root hints in named.root format (default: the built-in IANA root hints).", "--root-hints").build());
+        spec.addOption(flag("Send every query over TCP.", "--tcp"));
+        spec.addOption(flag("Send queries without an EDNS(0) OPT record.", "--no-edns"));
+        spec.addOption(valued("N", int.class, null,
+                "EDNS(0) UDP payload size, 512-65535 (default: ${DEFAULT-VALUE}).", "--edns-size")
+                .defaultValue("1232").build());
+        spec.addOption(flag("Check DNSSEC at every zone cut, server by server: every query sets DO, each server's "
+                + "DNSKEY set is fetched, and each line gets its status (secure, insecure, bogus, indeterminate). "
+                + "With --lab-serve: serve the lab's signed zones and print its trust anchor.", "-D", "--dnssec"));
+        spec.addOption(valued("FILE", Path.class, null,
+                "With -D: DS or DNSKEY records in zone-file format to validate from (e.g. "
+                        + "/usr/share/dns/root.key). Default: the IANA root anchors; with --lab, the lab's own.",
+                "--trust-anchor").build());
+        spec.addOption(valued("TIME", String.class, null,
+                "With -D: check signature validity at this moment (2026-11-01 or 2026-11-01T12:00:00Z) "
+                        + "instead of now.",
+                "--dnssec-time").build());
+        spec.addOption(flag("Print the whole trace as one JSON document instead of the tree.", "--json"));
+        spec.addOption(flag("After the trace, probe every zone cut on the traced paths for consistency: the "
+                + "child's NS set and glue against the parent's, SOA serials, TCP, EDNS, recursion, NS names that "
+                + "are CNAMEs (at most 7 queries per child server address, all at once).", "--check"));
+        spec.addOption(flag("With or without --check: also try a zone transfer (AXFR over TCP) from every child "
+                + "server of every zone cut; a transfer allowed to anyone is a finding.", "--axfr"));
+        spec.addOption(valued("SEVERITY", String.class, null,
+                "Exit with status 4 when a finding of this severity or worse exists: error, warning or notice.",
+                "--fail-on").build());
+        spec.addOption(flag("Do not trace the targets of CNAME answers.", "--no-follow-cname"));
+        spec.addOption(valued("SECONDS", int.class, null,
+                "End the run after this many seconds; unfinished servers are marked so (default: ${DEFAULT-VALUE}).",
+                "--max-time").defaultValue("120").build());
+        spec.addOption(valued("N", int.class, null,
+                "Follow at most N name servers of each referral, in referral order; the rest are listed as not "
+                        + "followed (default: ${DEFAULT-VALUE}).",
+                "--max-ns").defaultValue("32").build());
+        spec.addOption(optionalDirectory(
+                "Start the built-in DNS lab (or the lab in DIR) on loopback and trace in it from its root.", "--lab"));
+        spec.addOption(optionalDirectory(
+                "Only serve the built-in lab (or the lab in DIR) and print its servers, until interrupted.",
+                "--lab-serve"));
+        spec.addOption(valued("SECONDS", Duration.class, new LabForConverter(),
+                "With --lab-serve only: stop after this many seconds.", "--lab-for").build());
+        spec.addOption(valued("FILE", String.class, null,
+                "Trace every name of FILE (- for standard input), one 'NAME [TYPE]' a line (# comments), sharing "
+                        + "what the traces learn; one JSON object a line per name on standard output.",
+                "--bulk").build());
+        spec.addOption(valued("FILE", Path.class, null, "With --bulk: write the lines to FILE.", "--out").build());
+        spec.addOption(flag("With --bulk and --out: skip the names FILE already holds, and append.", "--resume"));
+        spec.addOption(flag("With --bulk: write each name's line when it is done, not in input order.",
+                "--unordered"));
+        spec.addOption(valued("N", int.class, null,
+                "With --bulk: names traced at once, 1-4096 (default: ${DEFAULT-VALUE}).", PARALLEL)
+                .defaultValue("64").build());
+        spec.addOption(valued("QPS", double.class, null,
+                "With --bulk: queries a second to any one server address, 0 for no limit "
+                        + "(default: ${DEFAULT-VALUE}).",
+                RATE).defaultValue("20").build());
+        spec.addOption(valued("N", int.class, null,
+                "With --bulk: queries waiting for a reply at once, all servers together, 1-1024 "
+                        + "(default: ${DEFAULT-VALUE}, as a single trace).",
+                IN_FLIGHT).defaultValue("24").build());
+        spec.addOption(flag("With --bulk: no progress bar (there is none unless standard error is a terminal).",
+                "--no-progress"));
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+        spec.addPositional(PositionalParamSpec.builder()
+                .index("0")
+                .arity("0..1")
+                .paramLabel("HOST")
+                .type(String.class)
+                .description("Name to trace; an IPv4 or IPv6 address is traced as its reverse (PTR) name, a "
+                        + "non-ASCII name as its IDNA2008 (UTS #46) form.")
+                .build());
+        return spec;
+    }
+
+    private static void usage(UsageMessageSpec usage) {
+        usage.sortOptions(false)
+                .headerHeading("")
+                .header("Trace a DNS name down every delegation path to its authoritative servers.")
+                .synopsisHeading("%nUsage: ")
+                .descriptionHeading("%n")
+                .description(
+                        "Sends non-recursive queries, starting at a server (the first nameserver of /etc/resolv.conf "
+                                + "unless -s is given; -s . starts at the root servers), and follows every referral "
+                                + "to every name server address, down to the authoritative servers. Each server's "
+                                + "line says what it did.",
+                        "",
+                        "After the tree comes a Findings: block, one line per fault, each against the server "
+                                + "address that causes it: SEVERITY CODE  ZONE  SERVER (ADDRESS)  MESSAGE "
+                                + "(EVIDENCE). Severities are error, warning and notice; the codes (LAME_REFUSED, "
+                                + "UNRESPONSIVE_UDP, GLUE_MISMATCH, ...) are listed in the README. --check and --axfr "
+                                + "add probes for what the trace alone cannot see.")
+                .parameterListHeading("%nParameters:%n")
+                .optionListHeading("%nOptions:%n")
+                .footerHeading("%nExit status:%n")
+                .footer(
+                        "  0  at least one server answered authoritatively (NXDOMAIN and NODATA count)",
+                        "  1  no server answered authoritatively",
+                        "  2  usage error or bad input (one line on stderr)",
+                        "  3  I/O or internal error (one line on stderr)",
+                        "  4  a finding at or above the --fail-on severity (otherwise 0 or 1 as above)",
+                        "With --bulk: 0 every name got an authoritative answer, 1 some name did not (or failed), 2 a "
+                                + "bad input line or a usage error, 3 an I/O or internal error.");
+    }
+
+    private static OptionSpec flag(String description, String... names) {
+        return OptionSpec.builder(names).type(boolean.class).arity("0").initialValue(false)
+                .description(description).build();
+    }
+
+    private static OptionSpec required(OptionSpec option) {
+        return option.toBuilder().required(true).build();
+    }
+
+    private static OptionSpec.Builder valued(String label, Class<?> type, ITypeConverter<?> converter,
+            String description, String... names) {
+        OptionSpec.Builder b = OptionSpec.builder(names).paramLabel(label).type(type).description(description);
+        return converter == null ? b : b.converters(converter);
+    }
+
+    /** {@code --lab [DIR]}: an optional value that {@link OptionalDirectory} takes only when it is a directory. */
+    private static OptionSpec optionalDirectory(String description, String name) {
+        return OptionSpec.builder(name).paramLabel("DIR").type(String.class).arity("0..1")
+                .parameterConsumer(new OptionalDirectory()).description(description).build();
+    }
+}
