@@ -35,7 +35,9 @@ OUT=${OUT:-}
 work="$(mktemp -d "${TMPDIR:-/tmp}/dnstracer-bench.XXXXXX")"
 netns=""
 lab_pid=""
+serve_pid=""
 cleanup() {
+  if [ -n "$serve_pid" ]; then kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; fi
   if [ -n "$lab_pid" ]; then kill "$lab_pid" 2>/dev/null || true; wait "$lab_pid" 2>/dev/null || true; fi
   if [ -n "$netns" ]; then
     ip netns del "$netns" 2>/dev/null || true
@@ -117,23 +119,33 @@ timed_runs() {
   done
   echo "$(printf '%s\n' $walls | median) $(printf '%s\n' $walls | p90) $(printf '%s\n' $cpus | median)"
 }
+# the same 1-server lab served by another process, as a real server would be: a trace against it is the tool's
+# own start-up and work, without starting a lab in its JVM (bounded: it stops by itself after 30 minutes)
+serve_port=$((20000 + RANDOM % 20000))
+"$tool" --lab-serve "$lab1" -p "$serve_port" --lab-for 1800 >"$work/serve.out" 2>&1 &
+serve_pid=$!
+for _ in $(seq 100); do grep -q "$ROOT_ADDR" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
 measure_startup() { # LABEL ENV-ASSIGNMENT...
-  local label=$1 v w f
+  local label=$1 v w f s
   shift
   read -r v vp vc <<<"$(timed_runs env "$@" "$tool" --version)"
   read -r w wp wc <<<"$(timed_runs env "$@" "$tool" --lab "$lab1" -t "$TIMEOUT" "$QNAME")"
   f=$(for _ in $(seq "$RUNS"); do first_line_ms env "$@" "$tool" --lab "$lab1" -t "$TIMEOUT" "$QNAME"; done | median)
-  echo "| $label | $v | $vp | $vc | $f | $w | $wp | $wc |" >>"$report"
+  read -r s sp sc <<<"$(timed_runs env "$@" "$tool" -s "$ROOT_ADDR" -p "$serve_port" --root-hints "$lab1/root.hints" \
+      -t "$TIMEOUT" "$QNAME")"
+  echo "| $label | $v | $vp | $vc | $f | $w | $wp | $wc | $s | $sp | $sc |" >>"$report"
 }
 log "bench: start-up ..."
 {
   echo "## Start-up (1-server lab, 1 query, no delay)"
   echo
   echo "Wall ms: median and 90th percentile of $RUNS runs; CPU ms: user + system time of the run (median), which a"
-  echo "busy machine does not inflate the way it inflates wall time."
+  echo "busy machine does not inflate the way it inflates wall time. \"in-process lab\": \`--lab DIR\`, the lab started"
+  echo "in the tool's JVM; \"served lab\": the same lab served by another process (\`--lab-serve\`), traced with"
+  echo "\`-s ROOT -p PORT --root-hints FILE\` as one traces a real server."
   echo
-  echo "| way of running | \`--version\` ms | p90 | CPU ms | first output line ms | whole 1-query trace ms | p90 | CPU ms |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| way of running | \`--version\` ms | p90 | CPU ms | first output line ms (in-process lab) | whole 1-query trace ms (in-process lab) | p90 | CPU ms | whole 1-query trace ms (served lab) | p90 | CPU ms |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >>"$report"
 jdk25=""
 for candidate in /usr/lib/jvm/temurin-2[5-9]-jdk*/bin/java /usr/lib/jvm/*-2[5-9]*/bin/java; do
@@ -148,7 +160,7 @@ if [ -n "$jdk25" ]; then
   measure_startup "JDK $("$jdk25" -version 2>&1 | head -1 | cut -d'"' -f2), no cache (DNSTRACER_CDS=off)" DNSTRACER_JDK=25 DNSTRACER_CDS=off
   measure_startup "JDK $("$jdk25" -version 2>&1 | head -1 | cut -d'"' -f2) + AOT cache (launcher default)" DNSTRACER_JDK=25
 else
-  echo "| JDK 25 + AOT cache | no JDK 25 under /usr/lib/jvm | | | | | | |" >>"$report"
+  echo "| JDK 25 + AOT cache | no JDK 25 under /usr/lib/jvm | | | | | | | | | |" >>"$report"
 fi
 echo >>"$report"
 
