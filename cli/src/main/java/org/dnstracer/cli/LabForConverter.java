@@ -1,21 +1,20 @@
 package org.dnstracer.cli;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code --lab-for SECONDS}: how long {@code --lab-serve} serves; without it, until interrupted. */
 final class LabForConverter implements ITypeConverter<Duration> {
-    private static final BigDecimal MIN = new BigDecimal("0.001");
-    private static final BigDecimal MAX = new BigDecimal(366L * 24 * 3600);
+    private static final long MIN_NANOS = 1_000_000L;
+    private static final long MAX_NANOS = 366L * 24 * 3600 * 1_000_000_000L;
 
     @Override
     public Duration convert(String text) {
-        BigDecimal seconds = Seconds.parse(text);
-        if (seconds.compareTo(MIN) < 0 || seconds.compareTo(MAX) > 0) {
+        long nanos = Seconds.parseNanos(text);
+        if (nanos < MIN_NANOS || nanos > MAX_NANOS) {
             throw new TypeConversionException("must be a positive number of seconds (at most a year), not '" + text + "'");
         }
-        return Seconds.toDuration(seconds);
+        return Duration.ofNanos(nanos);
     }
 }

@@ -1,6 +1,5 @@
 package org.dnstracer.cli;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -11,18 +10,18 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class TimeoutConverter implements ITypeConverter<Duration> {
     static final Duration ZERO_MEANS = Duration.ofSeconds(30);
-    private static final BigDecimal MIN = new BigDecimal("0.001");
-    private static final BigDecimal MAX = new BigDecimal(3600);
+    private static final long MIN_NANOS = 1_000_000L;
+    private static final long MAX_NANOS = 3600L * 1_000_000_000L;
 
     @Override
     public Duration convert(String text) {
-        BigDecimal seconds = Seconds.parse(text);
-        if (seconds.signum() == 0) {
+        long nanos = Seconds.parseNanos(text);
+        if (nanos == 0) {
             return ZERO_MEANS;
         }
-        if (seconds.compareTo(MIN) < 0 || seconds.compareTo(MAX) > 0) {
+        if (nanos < MIN_NANOS || nanos > MAX_NANOS) {
             throw new TypeConversionException("must be 0 (meaning 30) or from 0.001 to 3600 seconds, not '" + text + "'");
         }
-        return Seconds.toDuration(seconds);
+        return Duration.ofNanos(nanos);
     }
 }

@@ -27,6 +27,40 @@ class OptionConvertersTest {
     }
 
     @Test
+    void aTimeoutTooSmallForOneNanosecondIsRefusedNotReadAsZero() {
+        assertThatThrownBy(() -> new TimeoutConverter().convert("0.0000000004"))
+                .isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> new TimeoutConverter().convert("-0.0000000004"))
+                .isInstanceOf(TypeConversionException.class);
+    }
+
+    @Test
+    void secondsAreReadExactlyAsBigDecimalRoundsThem() {
+        java.util.Random random = new java.util.Random(7);
+        String[] shapes = {"%d", "%d.%d", ".%d", "%d.", "%1$de-%3$d", "+%d", "-%d.%d", "%d.%dE%d", "0%d.%d0",
+            "%d%d.%d"};
+        for (int i = 0; i < 20_000; i++) {
+            String shape = shapes[random.nextInt(shapes.length)];
+            String text = String.format(shape, random.nextInt(2_000_000_000), random.nextInt(1_000_000_000),
+                    random.nextInt(12));
+            java.math.BigDecimal seconds = new java.math.BigDecimal(text);
+            java.math.BigDecimal nanos = seconds.movePointRight(9).setScale(0, java.math.RoundingMode.HALF_UP);
+            long expected = seconds.abs().compareTo(java.math.BigDecimal.valueOf(9_223_372_036L)) > 0
+                    ? (seconds.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)
+                    : nanos.signum() == 0 ? seconds.signum() : nanos.longValueExact();
+            assertThat(Seconds.parseNanos(text)).as(text).isEqualTo(expected);
+        }
+        assertThat(Seconds.parseNanos("1e-999999999")).isEqualTo(1);
+        assertThat(Seconds.parseNanos("-1e999999999")).isEqualTo(Long.MIN_VALUE);
+        assertThat(Seconds.parseNanos("1e999999999")).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> new TimeoutConverter().convert("1e999999999"))
+                .isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> Seconds.parseNanos("5s")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> Seconds.parseNanos(".")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> Seconds.parseNanos("NaN")).isInstanceOf(TypeConversionException.class);
+    }
+
+    @Test
     void labForTakesDecimalSeconds() {
         assertThat(new LabForConverter().convert("2.5")).isEqualTo(Duration.ofMillis(2500));
         assertThat(Seconds.format(Duration.ofMillis(2500))).isEqualTo("2.5");
