@@ -1,7 +1,6 @@
 package org.dnstracer.lab;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,6 @@ final class Responder {
     static final int EDNS_PAYLOAD = 1232;
 
     /** A CNAME chain inside one zone longer than this is cut: it only guards against loops dnsjava would follow. */
-    private static final int MAX_CHAIN = 16;
 
     /** AXFR messages are cut near this size so none comes near the 64 KiB TCP message limit. */
     private static final int AXFR_MESSAGE_BYTES = 16_000;
@@ -212,54 +210,46 @@ final class Responder {
     }
 
     private void answerFromZone(Message reply, Zone zone, Name qname, int qtype) {
-        Name current = qname;
-        Set<Name> seen = new HashSet<>();
-        seen.add(current);
-        for (int hop = 0; hop < MAX_CHAIN; hop++) {
-            SetResponse sr = zone.findRecords(current, qtype);
-            if (sr.isDelegation()) {
-                if (hop == 0) {
-                    referral(reply, zone, sr.getNS());
-                }
-                // a CNAME leading below a cut: the CNAME is ours, the rest is the child's to answer
-                return;
+        ZoneWalk.walk(reply, zone, qname, qtype, new ZoneWalk.Steps() {
+            @Override
+            public void referral(RRset ns) {
+                Responder.referral(reply, zone, ns);
             }
-            reply.getHeader().setFlag(Flags.AA);
-            if (sr.isSuccessful()) {
-                sr.answers().forEach(rrset -> addRRset(reply, rrset, Section.ANSWER));
-                return;
+
+            @Override
+            public void answer(RRset rrset) {
+                addRRset(reply, rrset, Section.ANSWER);
             }
-            if (sr.isNXDOMAIN() || sr.isNXRRSET()) {
-                if (sr.isNXDOMAIN()) {
-                    reply.getHeader().setRcode(Rcode.NXDOMAIN);
-                }
+
+            @Override
+            public void nxdomain(Name name) {
                 reply.addRecord(negativeSoa(zone.getSOA()), Section.AUTHORITY);
-                return;
             }
-            Name next;
-            if (sr.isCNAME()) {
-                CNAMERecord cname = sr.getCNAME();
-                reply.addRecord(cname.withName(current), Section.ANSWER);
-                next = cname.getTarget();
-            } else if (sr.isDNAME()) {
+
+            @Override
+            public void nodata(Name name) {
+                reply.addRecord(negativeSoa(zone.getSOA()), Section.AUTHORITY);
+            }
+
+            @Override
+            public Name alias(Name name, SetResponse sr) {
+                if (sr.isCNAME()) {
+                    CNAMERecord cname = sr.getCNAME();
+                    reply.addRecord(cname.withName(name), Section.ANSWER);
+                    return cname.getTarget();
+                }
                 DNAMERecord dname = sr.getDNAME();
                 reply.addRecord(dname, Section.ANSWER);
                 try {
-                    next = current.fromDNAME(dname);
+                    Name next = name.fromDNAME(dname);
+                    reply.addRecord(new CNAMERecord(name, DClass.IN, dname.getTTL(), next), Section.ANSWER);
+                    return next;
                 } catch (NameTooLongException e) {
                     reply.getHeader().setRcode(Rcode.YXDOMAIN);
-                    return;
+                    return null;
                 }
-                reply.addRecord(new CNAMERecord(current, DClass.IN, dname.getTTL(), next), Section.ANSWER);
-            } else {
-                return;
             }
-            // follow the chain only while it stays in this zone: other zones are the client's business
-            if (!next.subdomain(zone.getOrigin()) || !seen.add(next)) {
-                return;
-            }
-            current = next;
-        }
+        });
     }
 
     private static void referral(Message reply, Zone zone, RRset ns) {

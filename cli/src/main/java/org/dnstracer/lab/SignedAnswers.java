@@ -1,15 +1,11 @@
 package org.dnstracer.lab;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
-import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
@@ -23,8 +19,6 @@ import org.xbill.DNS.Zone;
  * denial proof with NXDOMAIN and NODATA.
  */
 final class SignedAnswers {
-    private static final int MAX_CHAIN = 16;
-
     private SignedAnswers() {}
 
     static void answer(Message reply, SignedZone signed, Name qname, int qtype) {
@@ -40,42 +34,36 @@ final class SignedAnswers {
             }
             return;
         }
-        Name current = qname;
-        Set<Name> seen = new HashSet<>();
-        seen.add(current);
-        for (int hop = 0; hop < MAX_CHAIN; hop++) {
-            SetResponse sr = zone.findRecords(current, qtype);
-            if (sr.isDelegation()) {
-                if (hop == 0) {
-                    referral(reply, signed, sr.getNS());
+        ZoneWalk.walk(reply, zone, qname, qtype, new ZoneWalk.Steps() {
+            @Override
+            public void referral(RRset ns) {
+                SignedAnswers.referral(reply, signed, ns);
+            }
+
+            @Override
+            public void answer(RRset rrset) {
+                add(reply, rrset, Section.ANSWER);
+            }
+
+            @Override
+            public void nxdomain(Name name) {
+                negative(reply, signed, signed.nxdomainProof(name));
+            }
+
+            @Override
+            public void nodata(Name name) {
+                negative(reply, signed, signed.noDataProof(name));
+            }
+
+            @Override
+            public Name alias(Name name, SetResponse sr) {
+                if (!sr.isCNAME()) {
+                    return null; // no DNAME in the signed lab zones
                 }
-                return;
+                add(reply, zone.findExactMatch(name, Type.CNAME), Section.ANSWER);
+                return sr.getCNAME().getTarget();
             }
-            reply.getHeader().setFlag(Flags.AA);
-            if (sr.isSuccessful()) {
-                sr.answers().forEach(rrset -> add(reply, rrset, Section.ANSWER));
-                return;
-            }
-            if (sr.isNXDOMAIN()) {
-                reply.getHeader().setRcode(Rcode.NXDOMAIN);
-                negative(reply, signed, signed.nxdomainProof(current));
-                return;
-            }
-            if (sr.isNXRRSET()) {
-                negative(reply, signed, signed.noDataProof(current));
-                return;
-            }
-            if (!sr.isCNAME()) {
-                return;
-            }
-            CNAMERecord cname = sr.getCNAME();
-            add(reply, zone.findExactMatch(current, Type.CNAME), Section.ANSWER);
-            Name next = cname.getTarget();
-            if (!next.subdomain(zone.getOrigin()) || !seen.add(next)) {
-                return;
-            }
-            current = next;
-        }
+        });
     }
 
     private static void referral(Message reply, SignedZone signed, RRset ns) {
