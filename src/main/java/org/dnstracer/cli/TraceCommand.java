@@ -221,7 +221,7 @@ public final class TraceCommand implements Callable<Integer> {
             + "input order.")
     boolean unordered;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "64",
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + BulkSettings.DEFAULT_PARALLEL,
             description = "With --bulk: names traced at once, 1-4096 (default: ${DEFAULT-VALUE}).")
     int parallel;
 
