@@ -19,8 +19,10 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
- * The real transport: blocking sockets on a pool of {@code maxInFlight} daemon threads, so at most that many
- * queries wait for replies at once; the rest queue up in submission order.
+ * The real transport of a single trace: blocking sockets on a pool of {@code maxInFlight} daemon threads, so at
+ * most that many queries wait for replies at once; the rest queue up in submission order. For hundreds of queries
+ * at once (bulk tracing) see {@link MultiplexedTransport}, which runs the same exchange policy without a thread
+ * per query.
  *
  * <p>Futures complete on a transport thread, which runs non-async dependent stages before it takes the next query.
  * Keep such stages short and never block in them on another exchange (use the {@code *Async} variants for that):

@@ -49,7 +49,6 @@ public final class MultiplexedTransport implements Transport {
 
     private final TransportCounters counters = new TransportCounters();
     private final TrySockets sockets;
-    private final AdaptiveTimeouts timeouts;
     private final ExchangeRunner runner;
     private final ProbeRunner probes;
     private final String threadPrefix;
@@ -86,7 +85,7 @@ public final class MultiplexedTransport implements Transport {
         }
         this.maxInFlight = maxInFlight;
         this.sockets = new TrySockets(options.source());
-        this.timeouts = AdaptiveTimeouts.from(options, timeoutFloor);
+        AdaptiveTimeouts timeouts = AdaptiveTimeouts.from(options, timeoutFloor);
         this.threadPrefix = "dnstracer-mux-" + INSTANCES.incrementAndGet() + "-";
         this.callbacks = pool("cb-", CALLBACK_THREADS);
         // a callback that finds the pool shut down runs where it is: close() must still settle every future
@@ -205,11 +204,6 @@ public final class MultiplexedTransport implements Transport {
     @Override
     public TransportStats stats() {
         return counters.snapshot();
-    }
-
-    /** The wait the next first try to {@code server} would get: for tests. */
-    Duration nextInitialTimeout(ServerAddress server) {
-        return timeouts.initialFor(server);
     }
 
     /** Sockets of tries under way; for tests. */
