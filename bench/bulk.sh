@@ -74,7 +74,9 @@ report="$work/report.md"
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)), $(free -h | awk '/^Mem:/ {print $2}') RAM, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
-  echo "- java: $(java -version 2>&1 | head -1)"
+  # the launcher prefers a JDK 25+ under /usr/lib/jvm (unless DNSTRACER_JDK/DNSTRACER_JAVA say otherwise)
+  jdk25=$(ls -d /usr/lib/jvm/temurin-2[5-9]-jdk* /usr/lib/jvm/*-2[5-9]* 2>/dev/null | tail -1 || true)
+  echo "- java: ${jdk25:+$jdk25 by the launcher default, else }$(java -version 2>&1 | head -1) (on PATH)"
   echo "- lab: $NAMES names in $ZONES zones under 3 TLDs (bench/genbulklab.sh), served by a separate process (\`--lab-serve\`) on loopback"
   echo "- ours: \`dnstracer -s . --root-hints FILE -p PORT -t 1 --bulk names.txt --out FILE --parallel $PARALLEL --in-flight N --rate $RATE --no-progress\`, -Xmx$HEAP; names/s over the whole process (JVM start-up included), and as the run's own summary line counts it"
   echo
