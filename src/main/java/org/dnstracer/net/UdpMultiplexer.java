@@ -77,12 +77,16 @@ final class UdpMultiplexer implements AutoCloseable {
         return thread;
     }
 
-    /** Ends every try as closed by the transport and stops the thread; waits for it at most {@code grace}. */
+    /** As {@link #closeWithin(Duration)}, waiting at most three seconds. */
     @Override
     public void close() {
         closeWithin(Duration.ofSeconds(3));
     }
 
+    /**
+     * Ends every try as cut short by the close and stops the thread; waits for it at most {@code grace}, unless
+     * called from the thread itself.
+     */
     void closeWithin(Duration grace) {
         closed = true;
         selector.wakeup();
