@@ -8,8 +8,8 @@
 #
 # Environment (all optional):
 #   NAMES=10000 ZONES=300 DELAYS="0 20" (one-way ms: the lab adds twice this to every reply)
-#   PARALLEL=128        --parallel
-#   IN_FLIGHTS="24 128" --in-flight values, one bulk run each (24 is one blocking transport, as a single trace)
+#   PARALLEL=256        --parallel
+#   IN_FLIGHTS="64 256" --in-flight values, one bulk run each (256 is the default)
 #   RATE=0              --rate (0: no per-address limit; the default 20/s would make this a test of patience)
 #   HEAP=256m           -Xmx of the bulk run
 #   SAMPLE=30           names traced one process each in the shell loops
@@ -26,8 +26,8 @@ tool="$root/dnstracer"
 NAMES=${NAMES:-10000}
 ZONES=${ZONES:-300}
 DELAYS=${DELAYS:-"0 20"}
-PARALLEL=${PARALLEL:-128}
-IN_FLIGHTS=${IN_FLIGHTS:-"24 128"}
+PARALLEL=${PARALLEL:-256}
+IN_FLIGHTS=${IN_FLIGHTS:-"64 256"}
 RATE=${RATE:-0}
 HEAP=${HEAP:-256m}
 SAMPLE=${SAMPLE:-30}
@@ -74,12 +74,14 @@ report="$work/report.md"
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)), $(free -h | awk '/^Mem:/ {print $2}') RAM, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
-  echo "- java: $(java -version 2>&1 | head -1)"
+  # the launcher prefers a JDK 25+ under /usr/lib/jvm (unless DNSTRACER_JDK/DNSTRACER_JAVA say otherwise)
+  jdk25=$(ls -d /usr/lib/jvm/temurin-2[5-9]-jdk* /usr/lib/jvm/*-2[5-9]* 2>/dev/null | tail -1 || true)
+  echo "- java: ${jdk25:+$jdk25 by the launcher default, else }$(java -version 2>&1 | head -1) (on PATH)"
   echo "- lab: $NAMES names in $ZONES zones under 3 TLDs (bench/genbulklab.sh), served by a separate process (\`--lab-serve\`) on loopback"
   echo "- ours: \`dnstracer -s . --root-hints FILE -p PORT -t 1 --bulk names.txt --out FILE --parallel $PARALLEL --in-flight N --rate $RATE --no-progress\`, -Xmx$HEAP; names/s over the whole process (JVM start-up included), and as the run's own summary line counts it"
   echo
-  echo "| run | one-way ms | names | wall s | names/s | names/s in the run | queries/name | peak RSS MB | outcome |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "| run | one-way ms | names | wall s | names/s | names/s in the run | queries/name | peak RSS MB | load before | outcome |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 } >"$report"
 
 for d in $DELAYS; do
@@ -88,6 +90,7 @@ for d in $DELAYS; do
   start_lab "$lab" "$PORT" || exit 1
   for inflight in $IN_FLIGHTS; do
   log "bench: --bulk, $NAMES names at $d ms each way, --in-flight $inflight ..."
+  load=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(now_ms)
   rc=0
   DNSTRACER_JAVA_OPTS="-Xmx$HEAP" /usr/bin/time -f '%M' -o "$work/rss" "$tool" -s . \
@@ -101,7 +104,7 @@ for d in $DELAYS; do
   rss=$(($(tail -1 "$work/rss") / 1024))
   wall=$(awk -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", ms / 1000}')
   rate=$(awk -v n="$lines" -v ms=$((t1 - t0)) 'BEGIN {printf "%.0f", n * 1000 / ms}')
-  echo "| --bulk --in-flight $inflight | $d | $lines | $wall | $rate | ${inrun:-NA} | ${qpn:-NA} | $rss | exit $rc; $(sed 's/^dnstracer: //; s/|/\//g' <<<"$summary" | cut -d';' -f1 | sed 's/.*names\/s): //') |" >>"$report"
+  echo "| --bulk --in-flight $inflight | $d | $lines | $wall | $rate | ${inrun:-NA} | ${qpn:-NA} | $rss | $load | exit $rc; $(sed 's/^dnstracer: //; s/|/\//g' <<<"$summary" | cut -d';' -f1 | sed 's/.*names\/s): //') |" >>"$report"
   [ "$lines" = "$NAMES" ] || { log "bench: $lines lines for $NAMES names"; cat "$work/bulk.err" >&2; exit 1; }
   done
 
@@ -116,7 +119,7 @@ for d in $DELAYS; do
   done <"$work/sample.txt"
   t1=$(now_ms)
   n=$(wc -l <"$work/sample.txt")
-  echo "| shell loop of single runs | $d | $n | $(awk -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", ms / 1000}') | $(awk -v n="$n" -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", n * 1000 / ms}') | | | $((maxrss / 1024)) | one JVM per name |" >>"$report"
+  echo "| shell loop of single runs | $d | $n | $(awk -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", ms / 1000}') | $(awk -v n="$n" -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", n * 1000 / ms}') | | | $((maxrss / 1024)) | | one JVM per name |" >>"$report"
   stop_lab
 
   if [ "$CLASSIC" != no ] && [ -x /usr/bin/dnstracer ] && [ "$(id -u)" = 0 ] && command -v ip >/dev/null; then
@@ -127,7 +130,7 @@ for d in $DELAYS; do
     mkdir -p "/etc/netns/$netns"
     echo "nameserver 127.78.2.1" >"/etc/netns/$netns/resolv.conf" # serves host.tN and cdn.t3
     if ! start_lab "$lab" 53 ip netns exec "$netns"; then
-      echo "| classic dnstracer, shell loop | $d | | | | | | | not measured: the lab did not start in the namespace |" >>"$report"
+      echo "| classic dnstracer, shell loop | $d | | | | | | | | not measured: the lab did not start in the namespace |" >>"$report"
       ip netns del "$netns" 2>/dev/null || true; rm -rf "/etc/netns/$netns"; netns=""
       continue
     fi
@@ -136,7 +139,7 @@ for d in $DELAYS; do
       ip netns exec "$netns" timeout 60 dnstracer -t 1 -s 127.78.0.1 "$name" >/dev/null 2>&1 || true
     done <"$work/sample.txt"
     t1=$(now_ms)
-    echo "| classic dnstracer, shell loop | $d | $n | $(awk -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", ms / 1000}') | $(awk -v n="$n" -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", n * 1000 / ms}') | | | | in a loopback-only namespace |" >>"$report"
+    echo "| classic dnstracer, shell loop | $d | $n | $(awk -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", ms / 1000}') | $(awk -v n="$n" -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", n * 1000 / ms}') | | | | | in a loopback-only namespace |" >>"$report"
     stop_lab
     ip netns del "$netns" 2>/dev/null || true
     rm -rf "/etc/netns/$netns"

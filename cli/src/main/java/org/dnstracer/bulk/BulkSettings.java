@@ -28,7 +28,11 @@ import org.dnstracer.trace.RootHints;
 public record BulkSettings(StartServer start, int port, IpFamily family, RootHints rootHints, int tries,
         Limits limits, boolean followCname, int parallel, boolean ordered, double ratePerServer, int burstPerServer,
         int cacheEntries, Duration maxCacheTtl, Duration deadFor) {
-    public static final int DEFAULT_PARALLEL = 64;
+    /**
+     * Names at once: a name costs about three round trips of its own zone's servers, so 256 names keep some 250
+     * queries in flight, enough for 1,000 names a second at 40 ms round trips on the multiplexed transport.
+     */
+    public static final int DEFAULT_PARALLEL = 256;
     public static final double DEFAULT_RATE = 20;
     public static final int DEFAULT_BURST = 5;
     public static final int DEFAULT_CACHE_ENTRIES = 100_000;
@@ -47,7 +51,7 @@ public record BulkSettings(StartServer start, int port, IpFamily family, RootHin
         }
     }
 
-    /** The defaults around a start server and its hints: 64 names at once, in order, 20 queries/s per address. */
+    /** The defaults around a start server and its hints: 256 names at once, in order, 20 queries/s per address. */
     public static BulkSettings defaults(StartServer start, int port, RootHints rootHints) {
         return new BulkSettings(start, port, IpFamily.ANY, rootHints, 3, Limits.defaults(), true, DEFAULT_PARALLEL,
                 true, DEFAULT_RATE, DEFAULT_BURST, DEFAULT_CACHE_ENTRIES, DEFAULT_MAX_CACHE_TTL, DEFAULT_DEAD_FOR);

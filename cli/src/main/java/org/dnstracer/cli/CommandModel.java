@@ -2,6 +2,8 @@ package org.dnstracer.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.dnstracer.bulk.BulkSettings;
+import org.dnstracer.net.MultiplexedTransport;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,15 +118,15 @@ final class CommandModel {
                 "--unordered"));
         spec.addOption(valued("N", int.class, null,
                 "With --bulk: names traced at once, 1-4096 (default: ${DEFAULT-VALUE}).", PARALLEL)
-                .defaultValue("64").build());
+                .defaultValue("" + BulkSettings.DEFAULT_PARALLEL).build());
         spec.addOption(valued("QPS", double.class, null,
                 "With --bulk: queries a second to any one server address, 0 for no limit "
                         + "(default: ${DEFAULT-VALUE}).",
                 RATE).defaultValue("20").build());
         spec.addOption(valued("N", int.class, null,
-                "With --bulk: queries waiting for a reply at once, all servers together, 1-1024 "
-                        + "(default: ${DEFAULT-VALUE}, as a single trace).",
-                IN_FLIGHT).defaultValue("24").build());
+                "With --bulk: queries waiting for a reply at once, all servers together, 1-"
+                        + MultiplexedTransport.MAX_IN_FLIGHT + " (default: ${DEFAULT-VALUE}).",
+                IN_FLIGHT).defaultValue("" + MultiplexedTransport.DEFAULT_MAX_IN_FLIGHT).build());
         spec.addOption(flag("With --bulk: no progress bar (there is none unless standard error is a terminal).",
                 "--no-progress"));
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)

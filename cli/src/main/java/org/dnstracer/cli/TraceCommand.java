@@ -21,7 +21,6 @@ import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.dnssec.TrustAnchors;
 import java.util.function.Function;
 import org.dnstracer.bulk.BulkSettings;
-import org.dnstracer.bulk.ShardedTransport;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -29,6 +28,7 @@ import org.dnstracer.model.Question;
 import org.dnstracer.model.StartServer;
 import org.dnstracer.model.Trace;
 import org.dnstracer.net.DnsTransport;
+import org.dnstracer.net.MultiplexedTransport;
 import org.dnstracer.net.IpAddresses;
 import org.dnstracer.net.Transport;
 import org.dnstracer.net.TransportOptions;
@@ -262,11 +262,9 @@ public final class TraceCommand implements Callable<Integer> {
         return BulkRun.run(transport, bulkSettings, files, out, spec.commandLine().getErr());
     }
 
-    /** --in-flight beyond one transport's cap: as many transports as it takes, each address always on the same one. */
+    /** Many names at once: UDP queries multiplexed on a selector, so --in-flight costs sockets, not threads. */
     private Transport bulkTransport(Settings settings) {
-        int shards = (inFlight + TransportOptions.MAX_IN_FLIGHT - 1) / TransportOptions.MAX_IN_FLIGHT;
-        int each = (inFlight + shards - 1) / shards;
-        return ShardedTransport.of(shards, i -> new DnsTransport(settings.transport().withMaxInFlight(each)));
+        return new MultiplexedTransport(settings.transport(), inFlight);
     }
 
     private boolean isSet(String option) {
@@ -287,8 +285,9 @@ public final class TraceCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > 4096) {
             throw new UsageException("--parallel must be between 1 and 4096, not " + parallel);
         }
-        if (inFlight < 1 || inFlight > 1024) {
-            throw new UsageException("--in-flight must be between 1 and 1024, not " + inFlight);
+        if (inFlight < 1 || inFlight > MultiplexedTransport.MAX_IN_FLIGHT) {
+            throw new UsageException("--in-flight must be between 1 and " + MultiplexedTransport.MAX_IN_FLIGHT
+                    + ", not " + inFlight);
         }
         if (!(rate >= 0) || rate > 1_000_000) {
             throw new UsageException("--rate must be between 0 (no limit) and 1000000, not " + rate);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,8 +19,10 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
- * The real transport: blocking sockets on a pool of {@code maxInFlight} daemon threads, so at most that many
- * queries wait for replies at once; the rest queue up in submission order.
+ * The real transport of a single trace: blocking sockets on a pool of {@code maxInFlight} daemon threads, so at
+ * most that many queries wait for replies at once; the rest queue up in submission order. For hundreds of queries
+ * at once (bulk tracing) see {@link MultiplexedTransport}, which runs the same exchange policy without a thread
+ * per query.
  *
  * <p>Futures complete on a transport thread, which runs non-async dependent stages before it takes the next query.
  * Keep such stages short and never block in them on another exchange (use the {@code *Async} variants for that):
@@ -56,8 +59,9 @@ public final class DnsTransport implements Transport {
         this.sockets = new TrySockets(options.source());
         this.timeouts = AdaptiveTimeouts.from(options, timeoutFloor);
         QueryBuilder queries = new QueryBuilder(options.ednsPayloadSize(), options.dnssecOk());
-        this.runner = new ExchangeRunner(options, timeouts, queries, sockets, counters);
-        this.probes = new ProbeRunner(options, timeouts, sockets, counters);
+        Tries tries = new BlockingTries(sockets, counters);
+        this.runner = new ExchangeRunner(options, timeouts, queries, tries);
+        this.probes = new ProbeRunner(options, timeouts, tries);
         this.threadPrefix = "dnstracer-net-" + INSTANCES.incrementAndGet() + "-";
         // fixed size with an unbounded queue: the pool never grows past maxInFlight, which the options cap
         int workers = options.maxInFlight();
@@ -176,6 +180,8 @@ public final class DnsTransport implements Transport {
         public void run() {
             try {
                 future.complete(work());
+            } catch (CompletionException e) {
+                future.completeExceptionally(e.getCause()); // a bug in a stage of the policy: let it show
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e); // a bug, not a network problem: let it show
                 if (e instanceof Error) {
@@ -200,7 +206,7 @@ public final class DnsTransport implements Transport {
 
         @Override
         Exchange work() {
-            return runner.run(server, qname, qtype, recursive);
+            return runner.run(server, qname, qtype, recursive).join(); // already complete: the tries block
         }
 
         @Override
@@ -223,7 +229,7 @@ public final class DnsTransport implements Transport {
 
         @Override
         Exchange work() {
-            return probes.run(server, query, protocol);
+            return probes.run(server, query, protocol).join();
         }
 
         @Override

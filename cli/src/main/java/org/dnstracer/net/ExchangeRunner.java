@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -18,22 +19,13 @@ final class ExchangeRunner {
     private final TransportOptions options;
     private final AdaptiveTimeouts timeouts;
     private final QueryBuilder queries;
-    private final TrySockets sockets;
-    private final UdpTry udp;
-    private final TcpTry tcp;
+    private final Tries tries;
 
-    ExchangeRunner(
-            TransportOptions options,
-            AdaptiveTimeouts timeouts,
-            QueryBuilder queries,
-            TrySockets sockets,
-            TransportCounters counters) {
+    ExchangeRunner(TransportOptions options, AdaptiveTimeouts timeouts, QueryBuilder queries, Tries tries) {
         this.options = options;
         this.timeouts = timeouts;
         this.queries = queries;
-        this.sockets = sockets;
-        this.udp = new UdpTry(sockets, counters);
-        this.tcp = new TcpTry(sockets, counters);
+        this.tries = tries;
     }
 
     /** Where a round of tries ended: the try carrying the reply (or -1), and why TCP failed after TC=1 (or null). */
@@ -45,36 +37,50 @@ final class ExchangeRunner {
         }
     }
 
-    Exchange run(ServerAddress server, Name qname, int qtype) {
+    /** The outcome of the exchange's rounds and whether it had to do without EDNS. */
+    private record Rounds(Outcome outcome, EdnsFallback fallback) {}
+
+    CompletableFuture<Exchange> run(ServerAddress server, Name qname, int qtype) {
         return run(server, qname, qtype, false);
     }
 
-    /** @param recursive RD=1 (see {@link QueryBuilder#build(Name, int, boolean, boolean)}) */
-    Exchange run(ServerAddress server, Name qname, int qtype, boolean recursive) {
+    /**
+     * The exchange, as a chain of tries: each try starts when the one before it has ended, on the thread that ended
+     * it (with {@link BlockingTries} all of it runs on the calling thread and the future is complete on return). The
+     * attempts list is touched by one stage at a time, each completing the next.
+     *
+     * @param recursive RD=1 (see {@link QueryBuilder#build(Name, int, boolean, boolean)})
+     */
+    CompletableFuture<Exchange> run(ServerAddress server, Name qname, int qtype, boolean recursive) {
         List<Attempt> attempts = new ArrayList<>();
-        Outcome outcome =
-                tries(firstProtocol(), server, qname, qtype, recursive, options.edns(), options.tries(), attempts);
-        EdnsFallback fallback = EdnsFallback.NONE;
-        if (outcome.answered() && options.edns() && rejectsEdns(attempts.get(outcome.replyIndex()).received())) {
-            Outcome plain = tries(firstProtocol(), server, qname, qtype, recursive, false, options.tries(), attempts);
-            if (plain.answered()) {
-                outcome = plain;
-                fallback = EdnsFallback.REJECTED;
-            }
-        } else if (!outcome.answered() && options.edns() && allTimedOut(attempts) && !sockets.isClosed()) {
-            // a server or middlebox that drops queries carrying OPT looks dead; one plain query tells them apart
-            // (RFC 6891 §6.2.2) at the cost of one more wait for servers that are really silent
-            Outcome plain = tries(firstProtocol(), server, qname, qtype, recursive, false, 1, attempts);
-            if (plain.answered()) {
-                outcome = plain;
-                fallback = EdnsFallback.DROPPED;
-            }
-        }
-        if (attempts.isEmpty()) {
-            // the transport closed before the first try: still say what was asked, as close() promises
-            attempts.add(notSent(qname, qtype));
-        }
-        return Exchange.made(server, qname, qtype, attempts, outcome.replyIndex(), outcome.tcpFailure(), fallback);
+        return tries(firstProtocol(), server, qname, qtype, recursive, options.edns(), options.tries(), attempts)
+                .thenCompose(outcome -> {
+                    if (outcome.answered() && options.edns()
+                            && rejectsEdns(attempts.get(outcome.replyIndex()).received())) {
+                        return tries(firstProtocol(), server, qname, qtype, recursive, false, options.tries(), attempts)
+                                .thenApply(plain -> plain.answered()
+                                        ? new Rounds(plain, EdnsFallback.REJECTED)
+                                        : new Rounds(outcome, EdnsFallback.NONE));
+                    }
+                    if (!outcome.answered() && options.edns() && allTimedOut(attempts) && !tries.isClosed()) {
+                        // a server or middlebox that drops queries carrying OPT looks dead; one plain query tells
+                        // them apart (RFC 6891 §6.2.2) at the cost of one more wait for servers really silent
+                        return tries(firstProtocol(), server, qname, qtype, recursive, false, 1, attempts)
+                                .thenApply(plain -> plain.answered()
+                                        ? new Rounds(plain, EdnsFallback.DROPPED)
+                                        : new Rounds(outcome, EdnsFallback.NONE));
+                    }
+                    return CompletableFuture.completedFuture(new Rounds(outcome, EdnsFallback.NONE));
+                })
+                .thenApply(rounds -> {
+                    if (attempts.isEmpty()) {
+                        // the transport closed before the first try: still say what was asked, as close() promises
+                        attempts.add(notSent(qname, qtype));
+                    }
+                    Outcome outcome = rounds.outcome();
+                    return Exchange.made(server, qname, qtype, attempts, outcome.replyIndex(), outcome.tcpFailure(),
+                            rounds.fallback());
+                });
     }
 
     /** The one attempt of an exchange that never went out because the transport closed first. */
@@ -106,49 +112,55 @@ final class ExchangeRunner {
         return options.tcpOnly() ? Protocol.TCP : Protocol.UDP;
     }
 
-    private Outcome tries(Protocol protocol, ServerAddress server, Name qname, int qtype, boolean recursive,
-            boolean edns, int count,
-            List<Attempt> attempts) {
-        for (int i = 0; i < count && !sockets.isClosed(); i++) {
-            Message query = queries.build(qname, qtype, edns, recursive);
-            // the extra try without EDNS gets the wait of the last regular try, not the first
-            int waitIndex = Math.min(i + options.tries() - count, options.tries() - 1);
-            Attempt attempt;
-            if (protocol == Protocol.UDP) {
-                // only the exchange's first try: when a query and its hedge both went unanswered the server is
-                // more likely silent than unlucky, and the doubling waits are the polite way to find out
-                Duration hedgeAfter = attempts.isEmpty() ? timeouts.hedgeAfter(server) : null;
-                Duration wait = timeouts.withRoomForHedge(timeouts.forTry(server, Protocol.UDP, waitIndex), hedgeAfter);
-                attempt = udp.run(server, query, wait, hedgeAfter, () -> queries.build(qname, qtype, edns, recursive));
-            } else {
-                attempt = tcp.run(server, query, timeouts.forTry(server, Protocol.TCP, waitIndex));
-            }
+    private CompletableFuture<Outcome> tries(Protocol protocol, ServerAddress server, Name qname, int qtype,
+            boolean recursive, boolean edns, int count, List<Attempt> attempts) {
+        return tryFrom(0, protocol, server, qname, qtype, recursive, edns, count, attempts);
+    }
+
+    /** Try {@code i} of a round of {@code count}, and the ones after it as long as none settles the round. */
+    private CompletableFuture<Outcome> tryFrom(int i, Protocol protocol, ServerAddress server, Name qname, int qtype,
+            boolean recursive, boolean edns, int count, List<Attempt> attempts) {
+        if (i >= count || tries.isClosed()) {
+            return CompletableFuture.completedFuture(Outcome.NONE);
+        }
+        Message query = queries.build(qname, qtype, edns, recursive);
+        // the extra try without EDNS gets the wait of the last regular try, not the first
+        int waitIndex = Math.min(i + options.tries() - count, options.tries() - 1);
+        CompletableFuture<Attempt> sent;
+        if (protocol == Protocol.UDP) {
+            // only the exchange's first try: when a query and its hedge both went unanswered the server is
+            // more likely silent than unlucky, and the doubling waits are the polite way to find out
+            Duration hedgeAfter = attempts.isEmpty() ? timeouts.hedgeAfter(server) : null;
+            Duration wait = timeouts.withRoomForHedge(timeouts.forTry(server, Protocol.UDP, waitIndex), hedgeAfter);
+            sent = tries.udp(server, query, wait, hedgeAfter, () -> queries.build(qname, qtype, edns, recursive));
+        } else {
+            sent = tries.tcp(server, query, timeouts.forTry(server, Protocol.TCP, waitIndex));
+        }
+        return sent.thenCompose(attempt -> {
             attempts.add(attempt);
             switch (attempt.result()) {
                 case REPLY:
                     sampleRtt(server, attempt);
-                    return new Outcome(attempts.size() - 1, null);
+                    return CompletableFuture.completedFuture(new Outcome(attempts.size() - 1, null));
                 case TRUNCATED:
                     sampleRtt(server, attempt);
                     int truncated = attempts.size() - 1;
-                    Outcome overTcp =
-                            tries(Protocol.TCP, server, qname, qtype, recursive, edns, options.tries(), attempts);
-                    if (overTcp.answered()) {
-                        return overTcp;
-                    }
-                    // the truncated reply is all this server says; keep it, and why TCP could not complete it
-                    return new Outcome(truncated, tcpFailure(attempts.subList(truncated + 1, attempts.size())));
+                    return tries(Protocol.TCP, server, qname, qtype, recursive, edns, options.tries(), attempts)
+                            .thenApply(overTcp -> overTcp.answered()
+                                    ? overTcp
+                                    // the truncated reply is all this server says; keep it, and why TCP failed
+                                    : new Outcome(truncated,
+                                            tcpFailure(attempts.subList(truncated + 1, attempts.size()))));
                 case UNREACHABLE:
                 case SEND_ERROR:
                     // nobody listens, or we cannot send at all: asking again within seconds changes nothing
-                    return Outcome.NONE;
+                    return CompletableFuture.completedFuture(Outcome.NONE);
                 case TIMEOUT:
                 case MALFORMED:
                 default:
-                    break;
+                    return tryFrom(i + 1, protocol, server, qname, qtype, recursive, edns, count, attempts);
             }
-        }
-        return Outcome.NONE;
+        });
     }
 
     /** Why the TCP tries after a truncated reply got nothing, in words for the status line. */

@@ -3,6 +3,7 @@ package org.dnstracer.net;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Record;
 
@@ -14,39 +15,43 @@ import org.xbill.DNS.Record;
 final class ProbeRunner {
     private final TransportOptions options;
     private final AdaptiveTimeouts timeouts;
-    private final TrySockets sockets;
-    private final UdpTry udp;
-    private final TcpTry tcp;
+    private final Tries tries;
     private final SecureRandom random = new SecureRandom();
 
-    ProbeRunner(TransportOptions options, AdaptiveTimeouts timeouts, TrySockets sockets, TransportCounters counters) {
+    ProbeRunner(TransportOptions options, AdaptiveTimeouts timeouts, Tries tries) {
         this.options = options;
         this.timeouts = timeouts;
-        this.sockets = sockets;
-        this.udp = new UdpTry(sockets, counters);
-        this.tcp = new TcpTry(sockets, counters);
+        this.tries = tries;
     }
 
-    Exchange run(ServerAddress server, Message template, Protocol protocol) {
+    CompletableFuture<Exchange> run(ServerAddress server, Message template, Protocol protocol) {
         Record question = template.getQuestion();
         List<Attempt> attempts = new ArrayList<>();
-        Message reply = null;
-        for (int i = 0; i < options.tries() && !sockets.isClosed(); i++) {
-            Message query = template.clone();
-            query.getHeader().setID(random.nextInt(0x10000));
-            Attempt attempt = protocol == Protocol.UDP
-                    ? udp.run(server, query, timeouts.forTry(server, Protocol.UDP, i))
-                    : tcp.run(server, query, timeouts.forTry(server, Protocol.TCP, i));
+        return tryFrom(0, server, template, protocol, attempts).thenApply(reply ->
+                new Exchange(server, question.getName(), question.getType(), reply, attempts, false));
+    }
+
+    /** Try {@code i} and the ones after it until one settles the probe: the reply, or null for none. */
+    private CompletableFuture<Message> tryFrom(int i, ServerAddress server, Message template, Protocol protocol,
+            List<Attempt> attempts) {
+        if (i >= options.tries() || tries.isClosed()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Message query = template.clone();
+        query.getHeader().setID(random.nextInt(0x10000));
+        CompletableFuture<Attempt> sent = protocol == Protocol.UDP
+                ? tries.udp(server, query, timeouts.forTry(server, Protocol.UDP, i), null, null)
+                : tries.tcp(server, query, timeouts.forTry(server, Protocol.TCP, i));
+        return sent.thenCompose(attempt -> {
             attempts.add(attempt);
             AttemptResult result = attempt.result();
             if (result == AttemptResult.REPLY || result == AttemptResult.TRUNCATED) {
-                reply = attempt.received();
-                break;
+                return CompletableFuture.completedFuture(attempt.received());
             }
             if (result == AttemptResult.UNREACHABLE || result == AttemptResult.SEND_ERROR) {
-                break;
+                return CompletableFuture.completedFuture(null);
             }
-        }
-        return new Exchange(server, question.getName(), question.getType(), reply, attempts, false);
+            return tryFrom(i + 1, server, template, protocol, attempts);
+        });
     }
 }

@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param edns add an OPT record ({@code --no-edns} turns it off)
  * @param ednsPayloadSize the UDP payload size advertised in the OPT record ({@code --edns-size})
  * @param maxInFlight global cap on queries waiting for a reply at the same time, 1 to {@link #MAX_IN_FLIGHT}
- *     (0 or less means the default); the transport runs one thread per query in flight
+ *     (0 or less means the default); {@link DnsTransport} runs one thread per query in flight, while
+ *     {@link MultiplexedTransport} takes its own cap instead
  * @param dnssecOk set the DO bit in the OPT record, asking for RRSIG, NSEC and DS records ({@code -D}); no effect
  *     without EDNS
  */
@@ -45,7 +46,7 @@ public record TransportOptions(
      * servers answer in a few milliseconds.
      */
     public static final int DEFAULT_MAX_IN_FLIGHT = 24;
-    /** The most queries in flight any transport allows, whatever it is asked for. */
+    /** The most queries in flight a blocking transport allows, whatever it is asked for (and TCP tries at once). */
     public static final int MAX_IN_FLIGHT = DEFAULT_MAX_IN_FLIGHT;
 
     /** Without the DO bit, as before {@code -D} existed. */

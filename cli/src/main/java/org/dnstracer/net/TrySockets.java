@@ -80,6 +80,11 @@ final class TrySockets {
         }
     }
 
+    /** Sockets and selectors open now: for tests that check nothing is left behind. */
+    int openCount() {
+        return open.size();
+    }
+
     void release(Closeable socket) {
         open.remove(socket);
         closeQuietly(socket);

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.function.Supplier;
-import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 
 /**
@@ -48,7 +47,7 @@ final class UdpTry {
      */
     Attempt run(ServerAddress server, Message query, Duration timeout, Duration hedgeAfter,
             Supplier<Message> hedgeQuery) {
-        Try t = new Try(query, timeout);
+        UdpTryProgress t = new UdpTryProgress(query, timeout, sockets, counters);
         String mismatch = sockets.familyMismatch(server);
         if (mismatch != null) {
             return t.end(AttemptResult.SEND_ERROR, null, mismatch);
@@ -114,7 +113,7 @@ final class UdpTry {
     }
 
     /** Listens on the one blocking socket until {@code deadline}: the try's end, or null when nothing was accepted. */
-    private Attempt listen(DatagramChannel channel, Try t, long deadline) {
+    private Attempt listen(DatagramChannel channel, UdpTryProgress t, long deadline) {
         DatagramSocket socket = channel.socket();
         byte[] buffer = new byte[RECEIVE_BUFFER];
         while (true) {
@@ -142,7 +141,7 @@ final class UdpTry {
     }
 
     /** Listens on the first query's socket and the hedge's at once, until {@code deadline}. */
-    private Attempt listenBoth(Selector selector, Try t, long deadline) {
+    private Attempt listenBoth(Selector selector, UdpTryProgress t, long deadline) {
         ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_BUFFER);
         try {
             while (true) {
@@ -152,7 +151,7 @@ final class UdpTry {
                 }
                 selector.select(toTimeoutMillis(remaining));
                 if (sockets.isClosed()) {
-                    return t.end(AttemptResult.TIMEOUT, null, "transport closed");
+                    return t.closed();
                 }
                 for (Iterator<SelectionKey> keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
                     SelectionKey key = keys.next();
@@ -181,7 +180,7 @@ final class UdpTry {
                 }
             }
         } catch (ClosedSelectorException e) {
-            return t.end(AttemptResult.TIMEOUT, null, "transport closed");
+            return t.closed();
         } catch (IOException e) {
             return t.closedOr(AttemptResult.UNREACHABLE, e);
         }
@@ -196,74 +195,5 @@ final class UdpTry {
     static String describe(Exception e) {
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message;
-    }
-
-    /** What one try has seen so far: the queries sent, the datagrams dropped, and the hedge if there is one. */
-    private final class Try {
-        final Message query;
-        final byte[] sent;
-        final Duration timeout;
-        final IgnoredDatagrams ignored = new IgnoredDatagrams();
-        long start = System.nanoTime();
-        boolean garbage;
-        Message hedge;
-        long hedgeAfterNanos;
-
-        Try(Message query, Duration timeout) {
-            this.query = query;
-            this.sent = query.toWire();
-            this.timeout = timeout;
-        }
-
-        void hedged(Message hedgeQuery, long afterNanos) {
-            this.hedge = hedgeQuery;
-            this.hedgeAfterNanos = afterNanos;
-        }
-
-        /** The try's end when {@code wire} is an acceptable reply to the query of its socket, else null. */
-        Attempt judge(byte[] wire, boolean fromHedge) {
-            counters.received(wire.length);
-            ReplyMatcher.Verdict verdict = ReplyMatcher.judge(fromHedge ? hedge : query, wire);
-            if (verdict.accepted()) {
-                counters.accepted();
-                AttemptResult result = verdict.reply().getHeader().getFlag(Flags.TC)
-                        ? AttemptResult.TRUNCATED
-                        : AttemptResult.REPLY;
-                return end(result, wire, null, fromHedge);
-            }
-            // keep listening: the genuine reply may still be on its way behind a spoofed or stale one
-            counters.ignored();
-            ignored.add(verdict.reason());
-            garbage |= verdict.unparseable();
-            return null;
-        }
-
-        Attempt nothingAccepted() {
-            if (garbage) {
-                return end(AttemptResult.MALFORMED, null, "nothing but unparseable replies arrived");
-            }
-            counters.timedOut();
-            return end(AttemptResult.TIMEOUT, null, null);
-        }
-
-        Attempt closedOr(AttemptResult result, IOException e) {
-            if (sockets.isClosed()) {
-                return end(AttemptResult.TIMEOUT, null, "transport closed");
-            }
-            return end(result, null, describe(e));
-        }
-
-        Attempt end(AttemptResult result, byte[] reply, String error) {
-            return end(result, reply, error, false);
-        }
-
-        Attempt end(AttemptResult result, byte[] reply, String error, boolean fromHedge) {
-            Attempt attempt = Attempt.endingNow(Protocol.UDP, sent, timeout, start, result, reply, ignored, error);
-            if (hedge == null) {
-                return attempt;
-            }
-            return attempt.withHedge(
-                    new Hedge(Duration.ofNanos(hedgeAfterNanos), hedge.getHeader().getID(), fromHedge));
-        }
     }
 }
