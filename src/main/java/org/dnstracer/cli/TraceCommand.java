@@ -33,6 +33,7 @@ import org.dnstracer.net.IpAddresses;
 import org.dnstracer.net.Transport;
 import org.dnstracer.net.TransportOptions;
 import org.dnstracer.render.DnssecText;
+import org.dnstracer.report.ReportFiles;
 import org.dnstracer.render.FindingsBlock;
 import org.dnstracer.render.JsonRenderer;
 import org.dnstracer.render.Trailer;
@@ -165,6 +166,18 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the whole trace as one JSON document instead of the tree.")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report to FILE: header, findings, the delegation graph "
+                    + "(click a server for its tries and records), the text tree and the JSON document.")
+    Path htmlFile;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also write the delegation graph as SVG to FILE.")
+    Path svgFile;
+
+    @Option(names = "--dot", paramLabel = "FILE",
+            description = "Also write the delegation graph in Graphviz's DOT language to FILE.")
+    Path dotFile;
+
     @Option(names = "--check",
             description = "After the trace, probe every zone cut on the traced paths for consistency: the child's "
                     + "NS set and glue against the parent's, SOA serials, TCP, EDNS, recursion, NS names that are "
@@ -260,6 +273,11 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Instant started = Instant.now();
+        ReportFiles reports = new ReportFiles(htmlFile, svgFile, dotFile);
+        if (reports.any() && (labServe != null || bulk != null)) {
+            throw new UsageException("--html, --svg and --dot report on one trace; not with --lab-serve or --bulk");
+        }
         if (labServe != null) {
             validateLabServe();
             return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, dnssec, out);
@@ -327,10 +345,13 @@ public final class TraceCommand implements Callable<Integer> {
                     }
                 }
                 out.flush();
-                if (settings.failOn() != null && Findings.anyAtLeast(findings, settings.failOn())) {
-                    return Cli.FINDINGS;
+                int status = settings.failOn() != null && Findings.anyAtLeast(findings, settings.failOn())
+                        ? Cli.FINDINGS
+                        : trace.anyAuthoritative() ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
+                if (reports.any()) {
+                    reports.write(trace, findings, report, started, status);
                 }
-                return trace.anyAuthoritative() ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
+                return status;
             }
         } finally {
             if (running != null) {
