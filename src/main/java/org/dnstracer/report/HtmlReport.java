@@ -59,7 +59,7 @@ public final class HtmlReport {
                 .append("</section>\n");
         out.append("<script type=\"application/json\" id=\"trace-json\">");
         StringWriter json = new StringWriter();
-        JsonRenderer.render(trace, findings, dnssec, json);
+        JsonRenderer.renderCompact(trace, findings, dnssec, json);
         out.append(scriptSafe(json.toString())).append("</script>\n");
         out.append("<script type=\"application/json\" id=\"node-details\">")
                 .append(scriptSafe(NodeDetails.json(graphs.stream().map(LaidOutGraph::graph).toList())))
