@@ -31,6 +31,8 @@ public final class HtmlReport {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
             + "script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
+
     private HtmlReport() {}
 
     /**
@@ -74,8 +76,7 @@ public final class HtmlReport {
         String start = trace.start().label()
                 + (trace.start().address() == null ? "" : " (" + IpAddresses.format(trace.start().address()) + ")");
         item(out, "Start server", start);
-        item(out, "When", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
-                when.atOffset(ZoneOffset.UTC).withNano(0).toLocalDateTime()) + " UTC");
+        item(out, "When", WHEN.format(when.atOffset(ZoneOffset.UTC)));
         item(out, "How long", trace.stats().elapsedMillis() + " ms");
         item(out, "Queries", Integer.toString(trace.stats().queries()));
         item(out, "Verdict", trace.anyAuthoritative() ? "authoritative answer" : "no authoritative answer");

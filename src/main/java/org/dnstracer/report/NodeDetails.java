@@ -27,6 +27,9 @@ import org.xbill.DNS.Type;
  * puts these strings into the document as text, never as markup.
  */
 final class NodeDetails {
+    /** The sections a record can come from, by dnsjava's number minus one. */
+    private static final String[] SECTION_NAMES = {"answer", "authority", "additional"};
+
     private NodeDetails() {}
 
     static String json(List<SectionGraph> graphs) {
@@ -95,7 +98,7 @@ final class NodeDetails {
                             continue;
                         }
                         g.writeStartArray();
-                        g.writeString(Section.string(section));
+                        g.writeString(SECTION_NAMES[section - 1]);
                         g.writeString(r.getName().toString());
                         g.writeNumber(r.getTTL());
                         g.writeString(Type.string(r.getType()));
