@@ -44,7 +44,8 @@ public final class DotWriter {
         Outcome o = n.outcome();
         out.append("      ").append(n.id()).append(" [label=")
                 .append(quote(NodeLabel.first(n) + "\n" + NodeLabel.second(n))).append(", shape=")
-                .append(shape(o.shape())).append(", style=\"filled").append(o.shape() == Outcome.Shape.PILL ? ",rounded" : "")
+                .append(shape(o.shape())).append(", style=\"filled")
+                .append(o.shape() == Outcome.Shape.PILL ? ",rounded" : "")
                 .append(o.dashed() ? ",dashed" : "").append("\", fillcolor=\"").append(o.fill()).append("\", color=\"")
                 .append(o.stroke()).append("\", tooltip=").append(quote(o.label())).append("];\n");
     }

@@ -89,8 +89,9 @@ public final class HtmlReport {
     }
 
     private static void item(StringBuilder out, String term, String value) {
-        out.append("<dt>").append(term).append("</dt><dd data-field=\"").append(term.toLowerCase().replace(' ', '-'))
-                .append("\">").append(Xml.escape(value)).append("</dd>");
+        out.append("<dt>").append(term).append("</dt><dd data-field=\"")
+                .append(term.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')).append("\">")
+                .append(Xml.escape(value)).append("</dd>");
     }
 
     private static void findings(StringBuilder out, List<Finding> findings) {

@@ -71,7 +71,8 @@ class EveryLabScenarioReportTest {
         String[] svgSections = Files.readString(svg).split("<text class=\"section-title\"");
         assertThat(svgSections).hasSize(expected.size() + 1);
         for (int s = 0; s < expected.size(); s++) {
-            assertThat(count(svgSections[s + 1], "<g class=\"node ")).as("SVG section %d", s).isEqualTo(expected.get(s));
+            assertThat(count(svgSections[s + 1], "<g class=\"node ")).as("SVG section %d", s)
+                    .isEqualTo(expected.get(s));
         }
         int total = expected.stream().mapToInt(Integer::intValue).sum();
         String page = Files.readString(html);
