@@ -85,6 +85,14 @@ final class CommandModel {
                         + "instead of now.",
                 "--dnssec-time").build());
         spec.addOption(flag("Print the whole trace as one JSON document instead of the tree.", "--json"));
+        spec.addOption(valued("FILE", Path.class, null,
+                "Also write a self-contained HTML report to FILE: header, findings, the delegation graph (click a "
+                        + "server for its tries and records), the text tree and the JSON document.",
+                "--html").build());
+        spec.addOption(valued("FILE", Path.class, null, "Also write the delegation graph as SVG to FILE.", "--svg")
+                .build());
+        spec.addOption(valued("FILE", Path.class, null,
+                "Also write the delegation graph in Graphviz's DOT language to FILE.", "--dot").build());
         spec.addOption(flag("After the trace, probe every zone cut on the traced paths for consistency: the "
                 + "child's NS set and glue against the parent's, SOA serials, TCP, EDNS, recursion, NS names that "
                 + "are CNAMEs (at most 7 queries per child server address, all at once).", "--check"));

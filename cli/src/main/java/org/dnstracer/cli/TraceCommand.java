@@ -37,6 +37,7 @@ import org.dnstracer.render.FindingsBlock;
 import org.dnstracer.render.JsonRenderer;
 import org.dnstracer.render.Trailer;
 import org.dnstracer.render.TreePrinter;
+import org.dnstracer.report.ReportFiles;
 import org.dnstracer.trace.IpFamily;
 import org.dnstracer.trace.Limits;
 import org.dnstracer.trace.RootHints;
@@ -75,6 +76,9 @@ public final class TraceCommand implements Callable<Integer> {
     Path trustAnchor;
     String dnssecTime;
     boolean json;
+    Path htmlFile;
+    Path svgFile;
+    Path dotFile;
     boolean check;
     boolean axfr;
     String failOn;
@@ -135,6 +139,9 @@ public final class TraceCommand implements Callable<Integer> {
         trustAnchor = value("--trust-anchor");
         dnssecTime = value("--dnssec-time");
         json = flag("--json");
+        htmlFile = value("--html");
+        svgFile = value("--svg");
+        dotFile = value("--dot");
         check = flag("--check");
         axfr = flag("--axfr");
         failOn = value("--fail-on");
@@ -168,6 +175,11 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         load();
         PrintWriter out = spec.commandLine().getOut();
+        Instant started = Instant.now();
+        ReportFiles reports = new ReportFiles(htmlFile, svgFile, dotFile);
+        if (reports.any() && (labServe != null || bulk != null)) {
+            throw new UsageException("--html, --svg and --dot report on one trace; not with --lab-serve or --bulk");
+        }
         if (labServe != null) {
             validateLabServe();
             return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, dnssec, out);
@@ -235,10 +247,13 @@ public final class TraceCommand implements Callable<Integer> {
                     }
                 }
                 out.flush();
-                if (settings.failOn() != null && Findings.anyAtLeast(findings, settings.failOn())) {
-                    return Cli.FINDINGS;
+                int status = settings.failOn() != null && Findings.anyAtLeast(findings, settings.failOn())
+                        ? Cli.FINDINGS
+                        : trace.anyAuthoritative() ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
+                if (reports.any()) {
+                    reports.write(trace, findings, report, started, status);
                 }
-                return trace.anyAuthoritative() ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
+                return status;
             }
         } finally {
             if (running != null) {

@@ -48,6 +48,11 @@ public final class JsonRenderer {
         render(trace, findings, dnssec, out, true);
     }
 
+    /** The same document without indentation, ended by a newline (for a page that embeds it). */
+    public static void renderCompact(Trace trace, List<Finding> findings, DnssecReport dnssec, Writer out) {
+        render(trace, findings, dnssec, out, false);
+    }
+
     /** The same document on one line (for NDJSON: one trace a line), ended by a newline. */
     public static void renderLine(Trace trace, List<Finding> findings, Writer out) {
         render(trace, findings, null, out, false);

@@ -1,0 +1,76 @@
+package org.dnstracer.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dnstracer.model.Section;
+import org.dnstracer.model.Status;
+import org.dnstracer.model.Trace;
+import org.dnstracer.model.TraceNode;
+import org.dnstracer.net.IpAddresses;
+
+/** The trace's tree folded into graphs: one node per server address of each section, one edge per referral. */
+public final class DelegationGraph {
+    private DelegationGraph() {}
+
+    public static List<SectionGraph> of(Trace trace) {
+        List<SectionGraph> graphs = new ArrayList<>();
+        for (int i = 0; i < trace.sections().size(); i++) {
+            graphs.add(section(i, trace.sections().get(i)));
+        }
+        return List.copyOf(graphs);
+    }
+
+    /** The key of a node: the name and the address (the name alone for a name without an address). */
+    static String key(TraceNode n) {
+        return n.server() + " " + (n.address() == null ? "-" : IpAddresses.format(n.address()));
+    }
+
+    private static SectionGraph section(int index, Section section) {
+        Map<String, List<TraceNode>> visits = new LinkedHashMap<>();
+        Map<String, Map<String, Boolean>> edges = new LinkedHashMap<>(); // from -> to -> reference only
+        walk(section.root(), null, visits, edges);
+        Map<String, String> ids = new LinkedHashMap<>();
+        List<GraphNode> nodes = new ArrayList<>();
+        for (Map.Entry<String, List<TraceNode>> e : visits.entrySet()) {
+            String id = "s" + index + "n" + ids.size();
+            ids.put(e.getKey(), id);
+            TraceNode first = e.getValue().get(0);
+            nodes.add(new GraphNode(id, first.server(),
+                    first.address() == null ? null : IpAddresses.format(first.address()),
+                    first.zone() == null ? null : first.zone().toString(),
+                    first.zone() == null ? 0 : first.zone().labels() - 1, outcome(e.getValue()), e.getValue()));
+        }
+        List<GraphEdge> graphEdges = new ArrayList<>();
+        edges.forEach((from, targets) -> targets.forEach(
+                (to, reference) -> graphEdges.add(new GraphEdge(ids.get(from), ids.get(to), reference))));
+        return new SectionGraph(index, section, nodes, graphEdges);
+    }
+
+    private static void walk(TraceNode node, String parent, Map<String, List<TraceNode>> visits,
+            Map<String, Map<String, Boolean>> edges) {
+        String key = key(node);
+        visits.computeIfAbsent(key, k -> new ArrayList<>()).add(node);
+        if (parent != null) {
+            boolean reference = isReference(node.status());
+            edges.computeIfAbsent(parent, k -> new LinkedHashMap<>()).merge(key, reference, Boolean::logicalAnd);
+        }
+        for (TraceNode child : node.children()) {
+            walk(child, key, visits, edges);
+        }
+    }
+
+    private static boolean isReference(Status status) {
+        return status == Status.CACHED || status == Status.LOOP;
+    }
+
+    /** The first visit that asked decides; a node only ever referred to is cached. */
+    private static Outcome outcome(List<TraceNode> visits) {
+        return visits.stream()
+                .filter(v -> !isReference(v.status()))
+                .findFirst()
+                .map(v -> Outcome.of(v.status()))
+                .orElse(Outcome.CACHED);
+    }
+}

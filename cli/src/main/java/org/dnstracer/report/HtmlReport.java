@@ -1,0 +1,179 @@
+package org.dnstracer.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import org.dnstracer.dnssec.DnssecReport;
+import org.dnstracer.findings.Finding;
+import org.dnstracer.model.Trace;
+import org.dnstracer.model.TraceNode;
+import org.dnstracer.net.IpAddresses;
+import org.dnstracer.render.DnssecText;
+import org.dnstracer.render.JsonRenderer;
+import org.dnstracer.render.TreePrinter;
+
+/**
+ * The report page ({@code --html}): one self-contained file, with its style and script inline and a
+ * Content-Security-Policy that forbids every request, so that it works offline and nothing a server sent can make
+ * it load or run anything. Header, findings table, the graphs with a legend and a details panel, the classic text
+ * tree, and the JSON document for machines.
+ */
+public final class HtmlReport {
+    /** Inline style and script only; images only as data: URLs; nothing fetched, framed or submitted. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+            + "script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
+
+    private HtmlReport() {}
+
+    /**
+     * @param trace the trace
+     * @param findings its findings
+     * @param dnssec the DNSSEC report with {@code -D}, else null
+     * @param graphs the laid-out graphs of its sections
+     * @param when when the run started
+     * @param exitStatus the run's exit status
+     */
+    public static String render(Trace trace, List<Finding> findings, DnssecReport dnssec, List<LaidOutGraph> graphs,
+            Instant when, int exitStatus) {
+        StringBuilder out = new StringBuilder(64 * 1024);
+        String title = "dnstracer: " + trace.question().displayName() + " " + trace.question().typeName();
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY)
+                .append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+                .append(Xml.escape(title)).append("</title>\n<style>\n").append(resource("report.css"))
+                .append("</style>\n</head>\n<body>\n");
+        header(out, trace, when, exitStatus);
+        findings(out, findings);
+        graphs(out, graphs);
+        tree(out, trace, dnssec);
+        out.append("<section id=\"json\"><h2>JSON</h2><p>The whole trace as <code>--json</code> prints it is ")
+                .append("embedded in this page: <code>document.getElementById('trace-json').textContent</code>.</p>")
+                .append("</section>\n");
+        out.append("<script type=\"application/json\" id=\"trace-json\">");
+        StringWriter json = new StringWriter();
+        JsonRenderer.renderCompact(trace, findings, dnssec, json);
+        out.append(scriptSafe(json.toString())).append("</script>\n");
+        out.append("<script type=\"application/json\" id=\"node-details\">")
+                .append(scriptSafe(NodeDetails.json(graphs.stream().map(LaidOutGraph::graph).toList())))
+                .append("</script>\n<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
+        return out.toString();
+    }
+
+    private static void header(StringBuilder out, Trace trace, Instant when, int exitStatus) {
+        out.append("<header><h1>").append(Xml.escape(trace.question().displayName())).append(' ')
+                .append(Xml.escape(trace.question().typeName())).append("</h1>\n<dl class=\"summary\">");
+        item(out, "Question", trace.question().displayName() + " " + trace.question().typeName());
+        String start = trace.start().label()
+                + (trace.start().address() == null ? "" : " (" + IpAddresses.format(trace.start().address()) + ")");
+        item(out, "Start server", start);
+        item(out, "When", WHEN.format(when.atOffset(ZoneOffset.UTC)));
+        item(out, "How long", trace.stats().elapsedMillis() + " ms");
+        item(out, "Queries", Integer.toString(trace.stats().queries()));
+        item(out, "Verdict", trace.anyAuthoritative() ? "authoritative answer" : "no authoritative answer");
+        item(out, "Exit status", Integer.toString(exitStatus));
+        out.append("</dl>\n");
+        for (String w : trace.warnings()) {
+            out.append("<p class=\"warning\">Warning: ").append(Xml.escape(w)).append("</p>\n");
+        }
+        out.append("</header>\n");
+    }
+
+    private static void item(StringBuilder out, String term, String value) {
+        out.append("<dt>").append(term).append("</dt><dd data-field=\"")
+                .append(term.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')).append("\">")
+                .append(Xml.escape(value)).append("</dd>");
+    }
+
+    private static void findings(StringBuilder out, List<Finding> findings) {
+        out.append("<section id=\"findings\"><h2>Findings</h2>\n");
+        if (findings.isEmpty()) {
+            out.append("<p>None.</p></section>\n");
+            return;
+        }
+        out.append("<table><thead><tr><th>Severity</th><th>Code</th><th>Zone</th><th>Server</th><th>Address</th>")
+                .append("<th>Message</th><th>Evidence</th></tr></thead><tbody>\n");
+        for (Finding f : findings) {
+            out.append("<tr class=\"").append(f.severity().label()).append("\"><td>").append(f.severity().label())
+                    .append("</td><td>").append(f.code().name()).append("</td><td>")
+                    .append(Xml.escape(f.zone() == null ? "" : f.zone().toString())).append("</td><td>")
+                    .append(Xml.escape(f.server())).append("</td><td>")
+                    .append(f.address() == null ? "" : Xml.escape(IpAddresses.format(f.address())))
+                    .append("</td><td>").append(Xml.escape(f.message())).append("</td><td>")
+                    .append(Xml.escape(String.join("; ", f.evidence()))).append("</td></tr>\n");
+        }
+        out.append("</tbody></table></section>\n");
+    }
+
+    private static void graphs(StringBuilder out, List<LaidOutGraph> graphs) {
+        out.append("<section id=\"graph\"><h2>Delegation graph</h2>\n<ul class=\"legend\">");
+        for (Outcome o : Outcome.values()) {
+            NodeBox box = new NodeBox(1, 1, 34, 18);
+            out.append("<li data-outcome=\"").append(o.id()).append("\"><svg width=\"36\" height=\"20\">")
+                    .append("<path d=\"").append(SvgWriter.shape(o.shape(), box)).append("\" fill=\"").append(o.fill())
+                    .append("\" stroke=\"").append(o.stroke()).append("\" stroke-width=\"1.6\"")
+                    .append(o.dashed() ? " stroke-dasharray=\"5 3\"" : "").append("/></svg>").append(o.label())
+                    .append("</li>");
+        }
+        out.append("<li><svg width=\"36\" height=\"20\"><path d=\"M2,10 L34,10\" stroke=\"#b0bec5\" ")
+                .append("stroke-dasharray=\"4 3\"/></svg>repeated (cached) reference</li></ul>\n")
+                .append("<p class=\"hint\">Click or hover a server to see its tries and the records it sent.</p>\n");
+        out.append("<div id=\"layout\"><div id=\"graphs\">\n");
+        for (int i = 0; i < graphs.size(); i++) {
+            SectionGraph g = graphs.get(i).graph();
+            out.append("<div class=\"section\" id=\"section-").append(g.index()).append("\"><h3>");
+            if (g.section().cnameOf() != null) {
+                out.append(Xml.escape(g.section().question().displayName())).append(' ')
+                        .append(Xml.escape(g.section().question().typeName()))
+                        .append(" <span class=\"cname\">CNAME target of <a href=\"#section-").append(i - 1)
+                        .append("\">").append(Xml.escape(g.section().cnameOf().toString(true))).append("</a></span>");
+            } else {
+                out.append(Xml.escape(g.title()));
+            }
+            if (i + 1 < graphs.size()) {
+                SectionGraph next = graphs.get(i + 1).graph();
+                out.append(" <span class=\"cname\">alias of <a href=\"#section-").append(next.index()).append("\">")
+                        .append(Xml.escape(next.section().question().displayName())).append("</a></span>");
+            }
+            out.append("</h3>\n<div class=\"graph-wrap\">").append(SvgWriter.element(graphs.get(i)))
+                    .append("</div></div>\n");
+        }
+        out.append("</div>\n<aside id=\"details\" aria-live=\"polite\"><p class=\"hint\">No server selected.</p>")
+                .append("</aside></div></section>\n");
+    }
+
+    private static void tree(StringBuilder out, Trace trace, DnssecReport dnssec) {
+        StringWriter text = new StringWriter();
+        PrintWriter w = new PrintWriter(text);
+        Function<TraceNode, String> suffix = dnssec == null ? n -> "" : n -> DnssecText.suffix(dnssec, n);
+        TreePrinter.render(trace, false, w, suffix);
+        w.flush();
+        out.append("<section id=\"tree\"><h2>Text tree</h2><pre>").append(Xml.escape(text.toString()))
+                .append("</pre></section>\n");
+    }
+
+    /** JSON inside a script element: no "&lt;/script" or "&lt;!--" can end or bend it ('&lt;' is escaped). */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
