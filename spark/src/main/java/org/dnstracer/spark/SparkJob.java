@@ -147,6 +147,7 @@ public final class SparkJob implements Callable<Integer> {
             throw new UsageException("--master " + master + " and spark-submit's master " + conf.get("spark.master")
                     + ": give one");
         }
+        out = out.length() > 1 && out.endsWith("/") ? out.substring(0, out.length() - 1) : out;
         JobSpec spec = spec(conf);
         conf.setAppName("dnstracer-spark");
         if (conf.get("spark.master").startsWith("local")) {
