@@ -52,7 +52,9 @@ final class ExecutorTracer implements AutoCloseable {
         this.tracer = tracer;
         this.pool = threads(parallel);
         this.analysis = analysis;
-        this.window = parallel;
+        // as BulkTracer's ordered run: a slow name at the head must not stop the others from starting, so up to
+        // 4 x parallel results of a task may wait for it (the pool still traces only parallel names at once)
+        this.window = 4 * parallel;
     }
 
     static ExecutorTracer start(TracerConfig config) {
@@ -98,8 +100,8 @@ final class ExecutorTracer implements AutoCloseable {
     }
 
     /**
-     * The results of a partition's inputs, in input order; up to {@link TracerConfig#parallel()} of them are traced
-     * ahead on the JVM's shared threads.
+     * The results of a partition's inputs, in input order; up to 4 x {@link TracerConfig#parallel()} of them are
+     * started ahead on the JVM's shared threads.
      */
     TracingIterator trace(java.util.Iterator<BulkInput> inputs) {
         return new TracingIterator(inputs, pool, this::row, window);

@@ -46,17 +46,31 @@ public final class TraceJob {
      * over at least {@link JobSpec#partitions()} partitions in input order.
      */
     public static JavaRDD<Tuple2<Long, String>> lines(SparkSession spark, JobSpec spec) {
-        JavaRDD<String> texts;
         if (spec.inputFormat().equals("text")) {
-            texts = spark.read().textFile(spec.input()).javaRDD();
-        } else {
-            texts = spark.read().format(spec.inputFormat()).load(spec.input()).select(col(spec.column())).javaRDD()
-                    .map(r -> r.isNullAt(0) ? "" : r.get(0).toString());
+            return numbered(spark.read().textFile(spec.input()).javaRDD(), spec.partitions());
         }
+        return column(spark.read().format(spec.inputFormat()).load(spec.input()), spec.column(), spec.partitions());
+    }
+
+    /**
+     * A column of a DataFrame as input lines (each value read as a {@code --bulk} line, a null as a blank line),
+     * numbered by row from 1.
+     */
+    public static JavaRDD<Tuple2<Long, String>> column(Dataset<Row> table, String column, int partitions) {
+        return numbered(table.select(col(column)).javaRDD().map(r -> r.isNullAt(0) ? "" : r.get(0).toString()),
+                partitions);
+    }
+
+    /** The names of a DataFrame's column traced: one {@link ResultRows#SCHEMA} row per name, in row order. */
+    public static Dataset<Row> traceColumn(Dataset<Row> table, String column, TracerConfig config) {
+        return trace(table.sparkSession(), column(table, column, 0), config);
+    }
+
+    private static JavaRDD<Tuple2<Long, String>> numbered(JavaRDD<String> texts, int partitions) {
         JavaRDD<Tuple2<Long, String>> numbered = texts.zipWithIndex().map(t -> new Tuple2<>(t._2() + 1, t._1()));
-        if (spec.partitions() > numbered.getNumPartitions()) {
+        if (partitions > numbered.getNumPartitions()) {
             // a range partitioning keeps the order: partition i holds lines before those of partition i + 1
-            numbered = JavaPairRDD.fromJavaRDD(numbered).sortByKey(true, spec.partitions())
+            numbered = JavaPairRDD.fromJavaRDD(numbered).sortByKey(true, partitions)
                     .map(t -> new Tuple2<>(t._1(), t._2()));
         }
         return numbered;

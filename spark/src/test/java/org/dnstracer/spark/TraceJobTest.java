@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -140,10 +141,13 @@ class TraceJobTest {
     }
 
     @Test
-    void badAndFailingNamesGiveErrorRowsAndTheJobGoesOn() throws IOException {
-        Path input = dir.resolve("bad.txt");
-        Files.writeString(input, "bad..name\nwww.example.com\nx y z\nwww.lame.com\nexample.com NOSUCHTYPE\n");
-        JobSpec spec = spec(input, "parquet", 3, 5);
+    void badAndFailingNamesOfATableColumnGiveErrorRowsAndTheJobGoesOn() throws IOException {
+        // the names in a column of a Parquet table this time
+        Path input = dir.resolve("names.parquet");
+        spark.createDataset(List.of("bad..name", "www.example.com", "x y z", "www.lame.com", "example.com NOSUCHTYPE"),
+                Encoders.STRING()).toDF("host").coalesce(1).write().parquet(input.toString());
+        JobSpec spec = new JobSpec(input.toString(), "parquet", "host", dir.resolve("out").toString(), "parquet",
+                false, 3, lab(5));
         JobSummary summary = TraceJob.run(spark, spec);
 
         List<Row> rows = spark.read().parquet(spec.out() + "/" + JobSpec.RESULTS).orderBy("line").collectAsList();
