@@ -69,10 +69,10 @@ report="$work/report.md"
   echo "- java: $(java -version 2>&1 | head -1)"
   echo "- lab: $NAMES names in $ZONES zones under 3 TLDs (bench/genbulklab.sh), ${DELAY} ms each way, served by a separate process (\`--lab-serve\`) on loopback"
   echo "- both: \`--root-hints FILE -p PORT -t 1 --parallel $PARALLEL --rate $RATE\`; --bulk with \`-s . --no-progress --out FILE\`, the job with \`--partitions $PARTITIONS --out DIR\` (JSON lines)"
-  echo "- wall: the whole command (JVM and Spark start included); in-run: the tool's own summary line (the job's: read, trace, write; not the summary's read-back)"
+  echo "- wall: the whole command (JVM and Spark start included); in-run: the tool's own summary line (the job's: read, trace, write); summary: the job's reading back of its results for summary.json"
   echo
-  echo "| run | names | wall s | names/s (wall) | in-run s | names/s (in-run) | queries/name | same verdicts as --bulk |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---|"
+  echo "| run | names | wall s | names/s (wall) | in-run s | names/s (in-run) | summary s | queries/name | same verdicts as --bulk |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
 } >"$report"
 
 log "bench: --bulk, $NAMES names ..."
@@ -84,7 +84,7 @@ summary=$(grep '^dnstracer: ' "$work/bulk.err" | tail -1)
 lines=$(wc -l <"$work/bulk.ndjson")
 inrun=$(sed -n 's/.* in \([0-9.]*\) s (.*/\1/p' <<<"$summary")
 qpn=$(sed -n 's/.*(\([0-9.]*\) per name).*/\1/p' <<<"$summary")
-echo "| \`dnstracer --bulk\` | $lines | $(secs $((t1 - t0))) | $(per_s "$lines" $((t1 - t0))) | ${inrun:-NA} | $(awk -v n="$lines" -v s="${inrun:-0}" 'BEGIN {if (s > 0) printf "%.0f", n / s; else print "NA"}') | ${qpn:-NA} | (reference) |" >>"$report"
+echo "| \`dnstracer --bulk\` | $lines | $(secs $((t1 - t0))) | $(per_s "$lines" $((t1 - t0))) | ${inrun:-NA} | $(awk -v n="$lines" -v s="${inrun:-0}" 'BEGIN {if (s > 0) printf "%.0f", n / s; else print "NA"}') | | ${qpn:-NA} | (reference) |" >>"$report"
 # name, type and verdict of each line, for the comparison
 verdicts() { sed -n 's/^{"line":\([0-9]*\),.*"verdict":"\([a-z-]*\)".*/\1 \2/p' "$@" | sort -n; }
 verdicts "$work/bulk.ndjson" >"$work/bulk.verdicts"
@@ -101,9 +101,10 @@ for master in $MASTERS; do
   lines=$(cat "$work"/job/results/part-* 2>/dev/null | wc -l)
   inrun=$(sed -n 's/.* in \([0-9.]*\) s (.*/\1/p' <<<"$summary")
   qpn=$(sed -n 's/.*(\([0-9.]*\) per name).*/\1/p' <<<"$summary")
+  summ=$(sed -n 's/.*(summary read back in \([0-9.]*\) s).*/\1/p' <<<"$summary")
   cat "$work"/job/results/part-* 2>/dev/null | verdicts >"$work/job.verdicts" || true
   same=$(cmp -s "$work/bulk.verdicts" "$work/job.verdicts" && echo yes || echo "NO ($(diff "$work/bulk.verdicts" "$work/job.verdicts" | grep -c '^>') differ)")
-  echo "| job, \`--master $master\` | $lines | $(secs $((t1 - t0))) | $(per_s "$lines" $((t1 - t0))) | ${inrun:-NA} | $(awk -v n="$lines" -v s="${inrun:-0}" 'BEGIN {if (s > 0) printf "%.0f", n / s; else print "NA"}') | ${qpn:-NA} | $same |" >>"$report"
+  echo "| job, \`--master $master\` | $lines | $(secs $((t1 - t0))) | $(per_s "$lines" $((t1 - t0))) | ${inrun:-NA} | $(awk -v n="$lines" -v s="${inrun:-0}" 'BEGIN {if (s > 0) printf "%.0f", n / s; else print "NA"}') | ${summ:-NA} | ${qpn:-NA} | $same |" >>"$report"
   [ "$lines" -gt 0 ] || { log "bench: the job wrote nothing:"; tail -20 "$work/job.err" >&2; }
 done
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,6 +18,7 @@ import org.dnstracer.bulk.BulkJson;
 import org.dnstracer.bulk.BulkResult;
 import org.dnstracer.bulk.BulkSettings;
 import org.dnstracer.bulk.BulkTracer;
+import org.dnstracer.bulk.NameVerdict;
 import org.dnstracer.bulk.ShardedTransport;
 import org.dnstracer.findings.AnalysisOptions;
 import org.dnstracer.findings.Finding;
@@ -103,7 +105,7 @@ final class ExecutorTracer implements AutoCloseable {
      * The results of a partition's inputs, in input order; up to 4 x {@link TracerConfig#parallel()} of them are
      * started ahead on the JVM's shared threads.
      */
-    TracingIterator trace(java.util.Iterator<BulkInput> inputs) {
+    TracingIterator trace(Iterator<BulkInput> inputs) {
         return new TracingIterator(inputs, pool, this::row, window);
     }
 
@@ -114,7 +116,7 @@ final class ExecutorTracer implements AutoCloseable {
         try {
             findings = result.trace() == null ? List.of() : Findings.of(result.trace(), ProbeResults.NONE, analysis);
         } catch (RuntimeException e) {
-            result = new BulkResult(0, input, org.dnstracer.bulk.NameVerdict.ERROR, null, "internal error: " + e,
+            result = new BulkResult(0, input, NameVerdict.ERROR, null, "internal error: " + e,
                     result.elapsedMillis());
             findings = List.of();
         }

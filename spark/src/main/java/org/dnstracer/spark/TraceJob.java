@@ -2,9 +2,7 @@ package org.dnstracer.spark;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -130,14 +128,5 @@ public final class TraceJob {
             next = null;
             return input;
         }
-    }
-
-    /** For tests: the sizes of the partitions of the lines. */
-    static List<Integer> partitionSizes(JavaRDD<Tuple2<Long, String>> lines) {
-        List<Integer> sizes = new ArrayList<>();
-        for (List<Tuple2<Long, String>> p : lines.glom().collect()) {
-            sizes.add(p.size());
-        }
-        return sizes;
     }
 }
