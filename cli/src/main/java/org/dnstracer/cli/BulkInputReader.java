@@ -19,8 +19,9 @@ import picocli.CommandLine.TypeConversionException;
  * Reads the {@code --bulk} input one line at a time: {@code NAME [TYPE]}; blank lines and {@code #} comments are
  * skipped; an IP literal is traced as its reverse name (PTR unless a type is given). A line that is not a name gives
  * an error input in its place, so the run goes on. Lines are read as they are needed: any input size in flat memory.
+ * {@link #parse} is public for other readers of the same input format (the Spark job reads its lines this way).
  */
-final class BulkInputReader implements Iterator<BulkInput> {
+public final class BulkInputReader implements Iterator<BulkInput> {
     private final BufferedReader reader;
     private final int defaultType;
     private final Predicate<BulkInput> skip;
@@ -76,8 +77,13 @@ final class BulkInputReader implements Iterator<BulkInput> {
         return input;
     }
 
-    /** One line as an input, or null for a blank or comment line. */
-    static BulkInput parse(long lineNumber, String line, int defaultType) {
+    /**
+     * One line as an input, or null for a blank or comment line.
+     *
+     * @param lineNumber the input's line number, echoed in its result
+     * @param defaultType the type of a line without one
+     */
+    public static BulkInput parse(long lineNumber, String line, int defaultType) {
         String text = withoutComment(line).strip();
         if (text.isEmpty()) {
             return null;

@@ -1,0 +1,150 @@
+package org.dnstracer.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.sql.Row;
+import org.dnstracer.bulk.BulkInput;
+import org.dnstracer.bulk.BulkJson;
+import org.dnstracer.bulk.BulkResult;
+import org.dnstracer.bulk.BulkSettings;
+import org.dnstracer.bulk.BulkTracer;
+import org.dnstracer.bulk.NameVerdict;
+import org.dnstracer.bulk.ShardedTransport;
+import org.dnstracer.findings.AnalysisOptions;
+import org.dnstracer.findings.Finding;
+import org.dnstracer.findings.Findings;
+import org.dnstracer.findings.ProbeResults;
+import org.dnstracer.lab.Lab;
+import org.dnstracer.lab.LabDefinition;
+import org.dnstracer.lab.LabException;
+import org.dnstracer.model.StartServer;
+import org.dnstracer.net.DnsTransport;
+import org.dnstracer.net.Transport;
+import org.dnstracer.net.TransportOptions;
+import org.dnstracer.trace.Limits;
+import org.dnstracer.trace.RootHints;
+import org.xbill.DNS.Name;
+
+/**
+ * The tracing machinery of one executor JVM: the bulk tracer (caches, server health, rate buckets), its transport,
+ * a pool of {@link TracerConfig#parallel()} threads that every task of the JVM shares, and with {@code --lab} the
+ * lab itself. Built the way the CLI's {@code --bulk} builds it, so a name gives the same result either way.
+ */
+final class ExecutorTracer implements AutoCloseable {
+    private final Lab lab;
+    private final Transport transport;
+    private final BulkTracer tracer;
+    private final ExecutorService pool;
+    private final AnalysisOptions analysis;
+    private final int window;
+
+    private ExecutorTracer(Lab lab, Transport transport, BulkTracer tracer, int parallel, AnalysisOptions analysis) {
+        this.lab = lab;
+        this.transport = transport;
+        this.tracer = tracer;
+        this.pool = threads(parallel);
+        this.analysis = analysis;
+        // as BulkTracer's ordered run: a slow name at the head must not stop the others from starting, so up to
+        // 4 x parallel results of a task may wait for it (the pool still traces only parallel names at once)
+        this.window = 4 * parallel;
+    }
+
+    static ExecutorTracer start(TracerConfig config) {
+        Lab lab = null;
+        try {
+            lab = config.lab() == null ? null : Lab.start(labDefinition(config.lab()), 0);
+            RootHints hints = lab != null ? RootHints.fromRecords(lab.rootHints(), "lab root hints")
+                    : config.rootHints() != null ? RootHints.parse(config.rootHints(), "--root-hints")
+                    : RootHints.builtIn();
+            int port = config.port() != 0 ? config.port() : lab != null ? lab.port() : 53;
+            TransportOptions options = TransportOptions.defaults().withTries(config.tries())
+                    .withMaxTimeout(config.timeout());
+            // above one transport's cap on queries in flight: several, each address always on the same one (as the CLI)
+            int shards = (config.inFlight() + TransportOptions.MAX_IN_FLIGHT - 1) / TransportOptions.MAX_IN_FLIGHT;
+            int each = (config.inFlight() + shards - 1) / shards;
+            Transport transport = ShardedTransport.of(shards, i -> new DnsTransport(options.withMaxInFlight(each)));
+            BulkSettings settings = BulkSettings.defaults(rootOf(hints), port, hints)
+                    .withTries(config.tries())
+                    .withLimits(Limits.defaults().withMaxTime(Duration.ofSeconds(config.maxTimeSeconds())))
+                    .withParallel(config.parallel())
+                    .withRate(config.ratePerJvm())
+                    .withBurst(config.burstPerJvm());
+            return new ExecutorTracer(lab, transport, new BulkTracer(transport, settings), config.parallel(),
+                    new AnalysisOptions(lab != null, true));
+        } catch (IOException e) {
+            closeQuietly(lab);
+            throw new UncheckedIOException("cannot start the lab: " + e.getMessage(), e);
+        } catch (RootHints.HintsException | LabException e) {
+            closeQuietly(lab);
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The traces start at the root, so that the referrals of the root and the TLDs are shared. */
+    private static StartServer rootOf(RootHints hints) {
+        RootHints.Server root = hints.preferredStart();
+        InetAddress address = root.addresses().get(0);
+        return new StartServer(root.name().toString(true), address, Name.root);
+    }
+
+    private static LabDefinition labDefinition(String dir) throws LabException {
+        return dir.isEmpty() ? LabDefinition.builtIn() : LabDefinition.load(Path.of(dir));
+    }
+
+    /**
+     * The results of a partition's inputs, in input order; up to 4 x {@link TracerConfig#parallel()} of them are
+     * started ahead on the JVM's shared threads.
+     */
+    TracingIterator trace(Iterator<BulkInput> inputs) {
+        return new TracingIterator(inputs, pool, this::row, window);
+    }
+
+    /** One input traced, analysed and turned into its output row: a failure inside gives an error row. */
+    private Row row(BulkInput input) {
+        BulkResult result = tracer.trace(input);
+        List<Finding> findings;
+        try {
+            findings = result.trace() == null ? List.of() : Findings.of(result.trace(), ProbeResults.NONE, analysis);
+        } catch (RuntimeException e) {
+            result = new BulkResult(0, input, NameVerdict.ERROR, null, "internal error: " + e,
+                    result.elapsedMillis());
+            findings = List.of();
+        }
+        return ResultRows.of(result, findings, BulkJson.line(result, findings));
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        tracer.close();
+        transport.close();
+        closeQuietly(lab);
+    }
+
+    private static void closeQuietly(Lab lab) {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private static ExecutorService threads(int n) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "dnstracer-spark-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+}
