@@ -19,7 +19,6 @@ import org.dnstracer.bulk.BulkResult;
 import org.dnstracer.bulk.BulkSettings;
 import org.dnstracer.bulk.BulkTracer;
 import org.dnstracer.bulk.NameVerdict;
-import org.dnstracer.bulk.ShardedTransport;
 import org.dnstracer.findings.AnalysisOptions;
 import org.dnstracer.findings.Finding;
 import org.dnstracer.findings.Findings;
@@ -28,7 +27,7 @@ import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
 import org.dnstracer.model.StartServer;
-import org.dnstracer.net.DnsTransport;
+import org.dnstracer.net.MultiplexedTransport;
 import org.dnstracer.net.Transport;
 import org.dnstracer.net.TransportOptions;
 import org.dnstracer.trace.Limits;
@@ -69,10 +68,8 @@ final class ExecutorTracer implements AutoCloseable {
             int port = config.port() != 0 ? config.port() : lab != null ? lab.port() : 53;
             TransportOptions options = TransportOptions.defaults().withTries(config.tries())
                     .withMaxTimeout(config.timeout());
-            // above one transport's cap on queries in flight: several, each address always on the same one (as the CLI)
-            int shards = (config.inFlight() + TransportOptions.MAX_IN_FLIGHT - 1) / TransportOptions.MAX_IN_FLIGHT;
-            int each = (config.inFlight() + shards - 1) / shards;
-            Transport transport = ShardedTransport.of(shards, i -> new DnsTransport(options.withMaxInFlight(each)));
+            // UDP queries multiplexed on a selector, as the CLI's --bulk: --in-flight costs sockets, not threads
+            Transport transport = new MultiplexedTransport(options, config.inFlight());
             BulkSettings settings = BulkSettings.defaults(rootOf(hints), port, hints)
                     .withTries(config.tries())
                     .withLimits(Limits.defaults().withMaxTime(Duration.ofSeconds(config.maxTimeSeconds())))

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.dnstracer.net.MultiplexedTransport;
 import org.xbill.DNS.Type;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -101,7 +102,8 @@ public final class SparkJob implements Callable<Integer> {
     int parallel;
 
     @Option(names = "--in-flight", paramLabel = "N", defaultValue = "24",
-            description = "Queries waiting for a reply at once in each executor JVM, 1-1024 (default: 24).")
+            description = "Queries waiting for a reply at once in each executor JVM, 1-" + MultiplexedTransport.MAX_IN_FLIGHT
+                    + " (default: 24).")
     int inFlight;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
@@ -187,7 +189,8 @@ public final class SparkJob implements Callable<Integer> {
         check(burst >= 1 && burst <= 1000, "--burst must be between 1 and 1000, not " + burst);
         check(executors >= 0, "--executors must be at least 1, not " + executors);
         check(parallel >= 1 && parallel <= 4096, "--parallel must be between 1 and 4096, not " + parallel);
-        check(inFlight >= 1 && inFlight <= 1024, "--in-flight must be between 1 and 1024, not " + inFlight);
+        check(inFlight >= 1 && inFlight <= MultiplexedTransport.MAX_IN_FLIGHT, "--in-flight must be between 1 and "
+                + MultiplexedTransport.MAX_IN_FLIGHT + ", not " + inFlight);
         check(partitions >= 0, "--partitions must not be negative, not " + partitions);
         int jvms;
         try {
