@@ -351,7 +351,8 @@ public final class TraceCommand implements Callable<Integer> {
             SavedRun.Dnssec dnssecInputs = checking == null ? null
                     : new SavedRun.Dnssec(checking.checkAt(), checking.anchors());
             SavedRun run = new SavedRun(Version.line(), Instant.now(),
-                    spec.commandLine().getParseResult().originalArgs(), plan.request(), inLab, check, axfr,
+                    spec.commandLine().getParseResult().originalArgs(), plan.request(), settings.transport().source(),
+                    inLab, check, axfr,
                     dnssecInputs, result.trace().stats(), recorder.recorded());
             writeSaved(run);
         }

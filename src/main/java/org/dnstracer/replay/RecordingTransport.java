@@ -14,7 +14,7 @@ import org.xbill.DNS.Name;
 
 /**
  * A transport that keeps every exchange of the one it wraps, for {@code --save}. It changes nothing that is sent
- * or returned: the engine gets the very futures and exchanges of the wrapped transport. Exchanges are kept in the
+ * or returned: the engine gets the very exchanges of the wrapped transport, as soon as they are kept. Exchanges are kept in the
  * order they were asked for, each tagged with the {@link Phase} current when it was asked.
  */
 public final class RecordingTransport implements Transport {
@@ -85,9 +85,14 @@ public final class RecordingTransport implements Transport {
         }
     }
 
-    /** Fills the slot when the exchange ends; a transport that cannot ask (an exception) leaves it empty. */
+    /**
+     * Fills the slot when the exchange ends, before the engine sees the end: the future handed on completes only
+     * after the slot is filled. (A callback merely added to the wrapped future could run after the engine's own,
+     * when the run may already have moved to its next step, and the exchange would wrongly count as late.) A
+     * transport that cannot ask (an exception) leaves the slot empty.
+     */
     private CompletableFuture<Exchange> keep(Slot slot, CompletableFuture<Exchange> future) {
-        future.whenComplete((exchange, error) -> {
+        return future.whenComplete((exchange, error) -> {
             if (exchange != null) {
                 synchronized (lock) {
                     slot.exchange = exchange;
@@ -95,7 +100,6 @@ public final class RecordingTransport implements Transport {
                 }
             }
         });
-        return future;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.dnstracer.replay;
 
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import org.dnstracer.trace.TraceRequest;
  * @param commandLine the arguments of the saving run, for the reader (a replay does not parse them)
  * @param request the trace as asked: question, start server, port, family, caching, CNAME following, limits, root
  *     hints and tries
+ * @param source the local address queries were sent from ({@code -S}), or null for the system's choice; for the
+ *     reader only (the source port is new for every try, and a replay sends nothing)
  * @param lab whether the run traced in a lab (findings judge loopback addresses differently there)
  * @param check whether {@code --check} probes were sent
  * @param axfr whether {@code --axfr} probes were sent
@@ -23,7 +26,8 @@ import org.dnstracer.trace.TraceRequest;
  * @param stats the live run's counters: a replay reports these, not its own
  * @param exchanges every exchange in the order asked
  */
-public record SavedRun(String tool, Instant savedAt, List<String> commandLine, TraceRequest request, boolean lab,
+public record SavedRun(String tool, Instant savedAt, List<String> commandLine, TraceRequest request,
+        InetAddress source, boolean lab,
         boolean check, boolean axfr, Dnssec dnssec, TraceStats stats, List<RecordedExchange> exchanges) {
     /** The version of the saved-trace document this build writes, and the only one it reads. */
     public static final int SCHEMA_VERSION = 1;

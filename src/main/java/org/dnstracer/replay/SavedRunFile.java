@@ -108,6 +108,7 @@ public final class SavedRunFile {
         g.writeStringField("zone", r.start().zone() == null ? null : r.start().zone().toString());
         g.writeEndObject();
         g.writeNumberField("port", r.port());
+        g.writeStringField("source", run.source() == null ? null : IpAddresses.format(run.source()));
         g.writeNumberField("tries", r.tries());
         g.writeStringField("family", r.family().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         g.writeBooleanField("cache", r.cache());
@@ -290,6 +291,8 @@ public final class SavedRunFile {
                 startAddress == null ? null : address(startAddress, s.path("address")),
                 startZone == null ? null : name(startZone, s.path("zone")));
         int port = o.intIn("port", 1, 65535);
+        String sourceText = o.stringOrNull("source");
+        InetAddress source = sourceText == null ? null : address(sourceText, o.path("source"));
         int tries = o.intIn("tries", 1, 20);
         IpFamily family = o.enumOf("family", IpFamily.class);
         Obj l = o.obj("limits");
@@ -326,7 +329,8 @@ public final class SavedRunFile {
             }
             commandLine.add(a);
         }
-        return new SavedRun(root.string("tool"), instant(root, "savedAt"), commandLine, request, o.bool("lab"),
+        return new SavedRun(root.string("tool"), instant(root, "savedAt"), commandLine, request, source,
+                o.bool("lab"),
                 o.bool("check"), o.bool("axfr"), dnssec, stats, exchanges);
     }
 
