@@ -403,7 +403,9 @@ public final class TraceCommand implements Callable<Integer> {
         if (host != null) {
             throw new UsageException("--replay shows the saved trace's own question; no HOST ('" + host + "') as well");
         }
-        List<String> given = ASKING_OPTIONS.stream().filter(this::isSet).toList();
+        // --lab takes its optional DIR through a parameter consumer, which picocli does not report as matched
+        List<String> given = ASKING_OPTIONS.stream().filter(o -> isSet(o) || o.equals("--lab") && lab != null)
+                .toList();
         if (!given.isEmpty()) {
             throw new UsageException("--replay takes what was asked from the saved trace: " + String.join(", ", given)
                     + " cannot be given with it (only -o, -v, --json, --fail-on, --trust-anchor, --dnssec-time)");
