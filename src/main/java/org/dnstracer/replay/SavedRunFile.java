@@ -261,6 +261,9 @@ public final class SavedRunFile {
             return fromJson(new Obj(map, ""));
         } catch (Bad e) {
             throw new SavedRunException(file + ": bad saved trace: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // a combination the field checks let through and a constructor refuses: still the file's fault
+            throw new SavedRunException(file + ": bad saved trace: " + e.getMessage());
         }
     }
 
