@@ -65,15 +65,16 @@ final class SingleRun {
         if (stats != null) {
             trace = new Trace(trace.start(), trace.tries(), trace.port(), trace.sections(), trace.warnings(), stats);
         }
+        // the trace is over, --check or not: what it did not wait for is kept as late, and never arrives on replay
+        phases.accept(Phase.CHECK);
         ProbeResults probes = ProbeResults.NONE;
         if (plan.check() || plan.axfr()) {
-            phases.accept(Phase.CHECK);
             probes = new Checker(transport, request.port(), request.limits().maxQueries() - trace.stats().queries(),
                     plan.axfr(), plan.check()).run(trace);
         }
+        phases.accept(Phase.DNSSEC);
         DnssecReport report = null;
         if (plan.dnssec() != null) {
-            phases.accept(Phase.DNSSEC);
             report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport), plan.dnssec().anchors(),
                     plan.dnssec().checkAt());
         }

@@ -339,7 +339,9 @@ public final class TraceCommand implements Callable<Integer> {
             SavedRun run = new SavedRun(Version.line(), Instant.now(),
                     spec.commandLine().getParseResult().originalArgs(), plan.request(), settings.transport().source(),
                     inLab, check, axfr,
-                    dnssecInputs, result.trace().stats(), recorder.recorded());
+                    dnssecInputs, result.trace().stats(),
+                    result.trace().warnings().stream().anyMatch(w -> w.startsWith("time limit of ")),
+                    recorder.recorded());
             writeSaved(run);
         }
         return result.status();
@@ -415,8 +417,15 @@ public final class TraceCommand implements Callable<Integer> {
         }
         SingleRun.Plan plan = new SingleRun.Plan(saved.request(), saved.check(), saved.axfr(), checking,
                 new AnalysisOptions(saved.lab(), saved.request().followCname()));
+        if (saved.timeLimitReached()) {
+            // timeouts took their time on the live run and take none on replay: what came in time is not reproduced
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("dnstracer: note: " + replay + " was cut by its time limit (--max-time "
+                    + saved.request().limits().maxTime().toSeconds() + "); its replay may differ in what came in time");
+            err.flush();
+        }
         // never the transport factory: a replay has no socket to open
-        try (ReplayTransport transport = new ReplayTransport(saved.exchanges())) {
+        try (ReplayTransport transport = new ReplayTransport(saved.exchanges(), saved.timeLimitReached())) {
             return SingleRun.run(transport, transport::phase, plan, output(threshold), saved.stats(), out).status();
         }
     }

@@ -24,11 +24,13 @@ import org.dnstracer.trace.TraceRequest;
  * @param axfr whether {@code --axfr} probes were sent
  * @param dnssec with {@code -D}: the moment signatures were checked at and the trust anchors; else null
  * @param stats the live run's counters: a replay reports these, not its own
+ * @param timeLimitReached whether the live trace ran into {@code --max-time}: then a question the file does not
+ *     hold was one the live run had no time left to ask, and a replay leaves it unanswered until its own limit
  * @param exchanges every exchange in the order asked
  */
 public record SavedRun(String tool, Instant savedAt, List<String> commandLine, TraceRequest request,
         InetAddress source, boolean lab,
-        boolean check, boolean axfr, Dnssec dnssec, TraceStats stats, List<RecordedExchange> exchanges) {
+        boolean check, boolean axfr, Dnssec dnssec, TraceStats stats, boolean timeLimitReached, List<RecordedExchange> exchanges) {
     /** The version of the saved-trace document this build writes, and the only one it reads. */
     public static final int SCHEMA_VERSION = 1;
 

@@ -83,6 +83,7 @@ public final class SavedRunFile {
             g.writeObjectFieldStart("stats");
             g.writeNumberField("queries", run.stats().queries());
             g.writeNumberField("elapsedMs", run.stats().elapsedMillis());
+            g.writeBooleanField("timeLimitReached", run.timeLimitReached());
             g.writeEndObject();
             g.writeArrayFieldStart("exchanges");
             for (RecordedExchange r : run.exchanges()) {
@@ -333,8 +334,8 @@ public final class SavedRunFile {
             commandLine.add(a);
         }
         return new SavedRun(root.string("tool"), instant(root, "savedAt"), commandLine, request, source,
-                o.bool("lab"),
-                o.bool("check"), o.bool("axfr"), dnssec, stats, exchanges);
+                o.bool("lab"), o.bool("check"), o.bool("axfr"), dnssec, stats, st.bool("timeLimitReached"),
+                exchanges);
     }
 
     private static RootHints rootHints(List<Object> servers, String path) throws Bad {

@@ -83,6 +83,40 @@ class SaveReplayTest {
         assertReplaysAsTraced(scenario, List.of("--json"));
     }
 
+    /**
+     * Options that change what is asked, each on a scenario where it shows: asking again at every place (-c, where
+     * one question has one exchange per place in the tree), negative caching, TCP only, no EDNS, one family, no
+     * CNAME following, fewer name servers.
+     */
+    static Stream<String> optionCombinations() {
+        return Stream.of("-c www.glueless.com", "-c -C www.lame.com", "-c -C -t 1 -r 1 www.unreachable.faults.org",
+                "--tcp -q TXT big.example.com", "--no-edns www.example.com", "-4 www.example.com",
+                "--no-follow-cname www.cname-chain.com", "--max-ns 5 www.wide.net", "-c -D www.one-expired.dnssec.org",
+                "--axfr -c www.axfr.faults.org");
+    }
+
+    @ParameterizedTest
+    @MethodSource("optionCombinations")
+    @Timeout(120)
+    void runsWithOptionsThatChangeWhatIsAskedReplayAsTraced(String scenario) {
+        assertReplaysAsTraced(scenario, List.of("-v", "-o"));
+    }
+
+    @Test
+    @Timeout(120)
+    void aReplayOfARunCutByItsTimeLimitSaysItMayDiffer() throws IOException {
+        Path saved = dir.resolve("cut.json");
+        CliRun live = live("--lab", "--max-time", "1", "-t", "0.5", "-r", "1", "www.crowd.org", "--save",
+                saved.toString());
+        assertThat(live.out()).contains("Warning: time limit of 1 s reached");
+        assertThat(Files.readString(saved)).contains("\"timeLimitReached\" : true");
+        CliRun replay = replay("--replay", saved.toString());
+        assertThat(replay.err()).isEqualTo("dnstracer: note: " + saved + " was cut by its time limit (--max-time 1); "
+                + "its replay may differ in what came in time\n");
+        assertThat(replay.out()).startsWith("Tracing to www.crowd.org[A] via a.root-servers.net, maximum of 1 retries\n");
+        assertThat(replayTransports).hasValue(0);
+    }
+
     private void assertReplaysAsTraced(String scenario, List<String> outputOptions) {
         Path saved = dir.resolve("saved.json");
         List<String> args = new ArrayList<>(List.of("--lab"));
