@@ -137,6 +137,14 @@ final class CommandModel {
                 IN_FLIGHT).defaultValue("" + MultiplexedTransport.DEFAULT_MAX_IN_FLIGHT).build());
         spec.addOption(flag("With --bulk: no progress bar (there is none unless standard error is a terminal).",
                 "--no-progress"));
+        spec.addOption(valued("FILE", Path.class, null,
+                "Also write the whole run (what was asked, every query and reply with its timings) to FILE as JSON, "
+                        + "for --replay.",
+                "--save").build());
+        spec.addOption(valued("FILE", Path.class, null,
+                "Show a run saved with --save again, without the network: the same output as the live run (with -o, "
+                        + "-v, --json, --fail-on as given now; what was asked comes from FILE).",
+                "--replay").build());
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)

@@ -2,6 +2,10 @@ package org.dnstracer.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,15 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.dnstracer.findings.AnalysisOptions;
-import org.dnstracer.findings.Checker;
-import org.dnstracer.findings.Finding;
-import org.dnstracer.findings.Findings;
-import org.dnstracer.findings.ProbeResults;
 import org.dnstracer.findings.Severity;
-import org.dnstracer.dnssec.ChainValidator;
-import org.dnstracer.dnssec.DnskeyFetcher;
-import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.dnssec.TrustAnchors;
 import java.util.function.Function;
 import org.dnstracer.bulk.BulkSettings;
@@ -26,22 +24,21 @@ import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.StartServer;
-import org.dnstracer.model.Trace;
 import org.dnstracer.net.DnsTransport;
 import org.dnstracer.net.MultiplexedTransport;
 import org.dnstracer.net.IpAddresses;
 import org.dnstracer.net.Transport;
 import org.dnstracer.net.TransportOptions;
-import org.dnstracer.render.DnssecText;
-import org.dnstracer.render.FindingsBlock;
-import org.dnstracer.render.JsonRenderer;
-import org.dnstracer.render.Trailer;
-import org.dnstracer.render.TreePrinter;
+import org.dnstracer.replay.Phase;
+import org.dnstracer.replay.RecordingTransport;
+import org.dnstracer.replay.ReplayTransport;
+import org.dnstracer.replay.SavedRun;
+import org.dnstracer.replay.SavedRunException;
+import org.dnstracer.replay.SavedRunFile;
 import org.dnstracer.report.ReportFiles;
 import org.dnstracer.trace.IpFamily;
 import org.dnstracer.trace.Limits;
 import org.dnstracer.trace.RootHints;
-import org.dnstracer.trace.TraceListener;
 import org.dnstracer.trace.TraceRequest;
 import org.dnstracer.trace.Tracer;
 import org.xbill.DNS.Name;
@@ -55,6 +52,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class TraceCommand implements Callable<Integer> {
     private CommandSpec spec;
+    private Instant started;
 
     boolean noCache;
     boolean negativeCache;
@@ -96,6 +94,8 @@ public final class TraceCommand implements Callable<Integer> {
     double rate;
     int inFlight;
     boolean noProgress;
+    Path save;
+    Path replay;
     String host;
 
     private final Path resolvConf;
@@ -159,6 +159,8 @@ public final class TraceCommand implements Callable<Integer> {
         rate = value(CommandModel.RATE);
         inFlight = value(CommandModel.IN_FLIGHT);
         noProgress = flag("--no-progress");
+        save = value("--save");
+        replay = value("--replay");
         host = spec.positionalParameters().get(0).getValue();
     }
 
@@ -175,9 +177,8 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         load();
         PrintWriter out = spec.commandLine().getOut();
-        Instant started = Instant.now();
-        ReportFiles reports = new ReportFiles(htmlFile, svgFile, dotFile);
-        if (reports.any() && (labServe != null || bulk != null)) {
+        started = Instant.now();
+        if (new ReportFiles(htmlFile, svgFile, dotFile).any() && (labServe != null || bulk != null)) {
             throw new UsageException("--html, --svg and --dot report on one trace; not with --lab-serve or --bulk");
         }
         if (labServe != null) {
@@ -187,6 +188,9 @@ public final class TraceCommand implements Callable<Integer> {
         if (labFor != null) {
             throw new UsageException("--lab-for needs --lab-serve");
         }
+        if (replay != null) {
+            return replay(out);
+        }
         if (bulk != null) {
             validateBulk();
         } else if (bulkOut != null || resume || unordered || noProgress || isSet(CommandModel.PARALLEL)
@@ -195,70 +199,152 @@ public final class TraceCommand implements Callable<Integer> {
                     + "need --bulk");
         }
         Settings settings = validate();
+        if (save != null) {
+            validateSave();
+        }
         TrustAnchors fileAnchors = dnssec && trustAnchor != null ? loadAnchors(trustAnchor) : null;
         Instant checkAt = dnssecTime == null ? Instant.now() : Arguments.parseInstant(dnssecTime, "--dnssec-time");
         Lab running = lab == null ? null : Lab.start(labDefinition(lab), port == null ? 0 : port, dnssec);
         try {
             RootHints hints = running != null ? labHints(running) : loadHints();
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
-            try (Transport transport = bulk == null ? transports.apply(settings.transport()) : bulkTransport(settings)) {
-                Tracer tracer = new Tracer(transport);
-                if (bulk != null) {
+            if (bulk != null) {
+                try (Transport transport = bulkTransport(settings)) {
+                    Tracer tracer = new Tracer(transport);
                     StartServer bulkStart = StartServers.choose(server != null ? server : running != null ? "." : null,
                             resolvConf, hints, settings.family(), settings.familyCause(),
                             name -> tracer.lookup(name, hints, settings.family(), destinationPort));
                     return bulk(transport, settings, bulkStart, destinationPort, hints, running != null, out);
                 }
-                String startGiven = server != null ? server : running != null ? "." : null;
-                StartServer start = StartServers.choose(startGiven, resolvConf, hints, settings.family(),
-                        settings.familyCause(), name -> tracer.lookup(name, hints, settings.family(), destinationPort));
-                TraceRequest request = new TraceRequest(settings.question(), start, destinationPort, settings.family(),
-                        !noCache, negativeCache, !noFollowCname, settings.limits(), hints,
-                        settings.transport().tries());
-                // with -D the status of a line is known only after the whole trace: the tree is printed then
-                TraceListener live = json || dnssec ? TraceListener.NONE
-                        : new TreePrinter(out, verbose, start, settings.transport().tries());
-                Trace trace = tracer.run(request, live);
-                ProbeResults probes = check || axfr
-                        ? new Checker(transport, destinationPort, request.limits().maxQueries()
-                                - trace.stats().queries(), axfr, check).run(trace)
-                        : ProbeResults.NONE;
-                DnssecReport report = null;
-                if (dnssec) {
-                    TrustAnchors anchors = fileAnchors != null ? fileAnchors : anchorsFor(running);
-                    report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport), anchors, checkAt);
-                }
-                List<Finding> findings = Findings.of(trace, probes,
-                        new AnalysisOptions(running != null, !noFollowCname), report);
-                if (json) {
-                    JsonRenderer.render(trace, findings, report, out);
-                } else {
-                    if (report != null) {
-                        // with -D the status of a line is known only after the whole trace: the tree comes now
-                        DnssecReport r = report;
-                        TreePrinter.render(trace, verbose, out, node -> DnssecText.suffix(r, node));
-                        DnssecText.render(trace, report, out);
-                    }
-                    Trailer.render(trace, overview, out);
-                    FindingsBlock.render(findings, out);
-                    if (probes.notSent() > 0) {
-                        out.println("Warning: " + probes.notSent() + " --check/--axfr probes not sent: the query "
-                                + "budget of " + request.limits().maxQueries() + " was spent");
-                    }
-                }
-                out.flush();
-                int status = settings.failOn() != null && Findings.anyAtLeast(findings, settings.failOn())
-                        ? Cli.FINDINGS
-                        : trace.anyAuthoritative() ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
-                if (reports.any()) {
-                    reports.write(trace, findings, report, started, status);
-                }
-                return status;
             }
+            SingleRun.Dnssec checking = dnssec
+                    ? new SingleRun.Dnssec(fileAnchors != null ? fileAnchors : anchorsFor(running), checkAt) : null;
+            return single(settings, hints, destinationPort, running != null, checking, out);
         } finally {
             if (running != null) {
                 running.close();
             }
+        }
+    }
+
+    /** One live trace; with --save, recorded on its way and written when the transport is closed. */
+    private int single(Settings settings, RootHints hints, int destinationPort, boolean inLab,
+            SingleRun.Dnssec checking, PrintWriter out) throws IOException, UsageException {
+        Transport made = transports.apply(settings.transport());
+        RecordingTransport recorder = save == null ? null : new RecordingTransport(made);
+        Consumer<Phase> phases = recorder == null ? phase -> { } : recorder::phase;
+        SingleRun.Plan plan;
+        SingleRun.Result result;
+        try (Transport transport = recorder != null ? recorder : made) {
+            phases.accept(Phase.START);
+            Tracer tracer = new Tracer(transport);
+            String startGiven = server != null ? server : inLab ? "." : null;
+            StartServer start = StartServers.choose(startGiven, resolvConf, hints, settings.family(),
+                    settings.familyCause(), name -> tracer.lookup(name, hints, settings.family(), destinationPort));
+            TraceRequest request = new TraceRequest(settings.question(), start, destinationPort, settings.family(),
+                    !noCache, negativeCache, !noFollowCname, settings.limits(), hints, settings.transport().tries());
+            plan = new SingleRun.Plan(request, check, axfr, checking, new AnalysisOptions(inLab, !noFollowCname));
+            result = SingleRun.run(transport, phases, plan, output(settings.failOn(), started), null, out);
+        }
+        if (recorder != null) {
+            // after close: what the run did not wait for has ended too, and is kept marked as late
+            SavedRun.Dnssec dnssecInputs = checking == null ? null
+                    : new SavedRun.Dnssec(checking.checkAt(), checking.anchors());
+            SavedRun run = new SavedRun(Version.line(), Instant.now(),
+                    spec.commandLine().getParseResult().originalArgs(), plan.request(), settings.transport().source(),
+                    inLab, check, axfr,
+                    dnssecInputs, result.trace().stats(),
+                    result.trace().warnings().stream().anyMatch(w -> w.startsWith("time limit of ")),
+                    recorder.recorded());
+            writeSaved(run);
+        }
+        return result.status();
+    }
+
+    /** @param when when the run shown started (a replay's: when the saved run did) */
+    private SingleRun.Output output(Severity failOnThreshold, Instant when) {
+        return new SingleRun.Output(json, verbose, overview, failOnThreshold, new ReportFiles(htmlFile, svgFile, dotFile),
+                when);
+    }
+
+    /** Written next to FILE first and then moved over it: an interrupted save leaves no half a document. */
+    private void writeSaved(SavedRun run) throws IOException {
+        Path target = save.toAbsolutePath();
+        Path temporary = Files.createTempFile(target.getParent(), ".dnstracer-save-", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                SavedRunFile.write(run, w);
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw new IOException("cannot write the saved trace " + save + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Checked before anything is sent, so that a run is not made only to be lost. */
+    private void validateSave() throws UsageException {
+        Path parent = save.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UsageException("--save " + save + ": no such directory " + parent);
+        }
+        if (Files.isDirectory(save)) {
+            throw new UsageException("--save " + save + " is a directory");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new UsageException("--save " + save + ": cannot write in " + parent);
+        }
+    }
+
+    /** The options a replay takes from its file: given on the command line, they would be silently ignored. */
+    private static final List<String> ASKING_OPTIONS = List.of("-c", "-C", "-q", "-r", "-s", "-t", "-S", "-4", "-6",
+            "-p", "--root-hints", "--tcp", "--no-edns", "--edns-size", "-D", "--check", "--axfr", "--no-follow-cname",
+            "--max-time", "--max-ns", "--lab", "--bulk", "--out", "--resume", "--unordered", "--parallel", "--rate",
+            "--in-flight", "--no-progress", "--save");
+
+    /** A saved run shown again: its own question, exchanges and judgement inputs; only the output options are ours. */
+    private int replay(PrintWriter out) throws UsageException, IOException {
+        if (host != null) {
+            throw new UsageException("--replay shows the saved trace's own question; no HOST ('" + host + "') as well");
+        }
+        // --lab takes its optional DIR through a parameter consumer, which picocli does not report as matched
+        List<String> given = ASKING_OPTIONS.stream().filter(o -> isSet(o) || o.equals("--lab") && lab != null)
+                .toList();
+        if (!given.isEmpty()) {
+            throw new UsageException("--replay takes what was asked from the saved trace: " + String.join(", ", given)
+                    + " cannot be given with it (only -o, -v, --json, --fail-on, --trust-anchor, --dnssec-time)");
+        }
+        Severity threshold = failOnThreshold();
+        SavedRun saved;
+        try {
+            saved = SavedRunFile.read(replay);
+        } catch (SavedRunException e) {
+            throw new UsageException(e.getMessage());
+        }
+        SingleRun.Dnssec checking = null;
+        if (saved.dnssec() != null) {
+            TrustAnchors anchors = trustAnchor != null ? loadAnchors(trustAnchor) : saved.dnssec().anchors();
+            Instant at = dnssecTime != null ? Arguments.parseInstant(dnssecTime, "--dnssec-time")
+                    : saved.dnssec().time();
+            checking = new SingleRun.Dnssec(anchors, at);
+        } else if (trustAnchor != null || dnssecTime != null) {
+            throw new UsageException((trustAnchor != null ? "--trust-anchor" : "--dnssec-time")
+                    + " needs a trace saved with -D; " + replay + " was saved without");
+        }
+        SingleRun.Plan plan = new SingleRun.Plan(saved.request(), saved.check(), saved.axfr(), checking,
+                new AnalysisOptions(saved.lab(), saved.request().followCname()));
+        if (saved.timeLimitReached()) {
+            // timeouts took their time on the live run and take none on replay: what came in time is not reproduced
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("dnstracer: note: " + replay + " was cut by its time limit (--max-time "
+                    + saved.request().limits().maxTime().toSeconds() + "); its replay may differ in what came in time");
+            err.flush();
+        }
+        // never the transport factory: a replay has no socket to open
+        try (ReplayTransport transport = new ReplayTransport(saved.exchanges(), saved.timeLimitReached())) {
+            Instant when = saved.savedAt().minusMillis(saved.stats().elapsedMillis());
+            return SingleRun.run(transport, transport::phase, plan, output(threshold, when), saved.stats(), out)
+                    .status();
         }
     }
 
@@ -294,6 +380,9 @@ public final class TraceCommand implements Callable<Integer> {
         if (verbose || overview || noCache || negativeCache) {
             throw new UsageException("-v, -o, -c and -C do not go with --bulk");
         }
+        if (save != null) {
+            throw new UsageException("--save keeps one trace and does not go with --bulk (its output is the record)");
+        }
         if (resume && bulkOut == null) {
             throw new UsageException("--resume needs --out FILE (the output to continue)");
         }
@@ -320,6 +409,9 @@ public final class TraceCommand implements Callable<Integer> {
         }
         if (host != null) {
             throw new UsageException("--lab-serve only serves the lab; it traces no HOST ('" + host + "')");
+        }
+        if (save != null || replay != null) {
+            throw new UsageException((save != null ? "--save" : "--replay") + " does not go with --lab-serve");
         }
     }
 
@@ -367,14 +459,18 @@ public final class TraceCommand implements Callable<Integer> {
                 .withTcpOnly(tcp)
                 .withEdns(!noEdns, ednsSize)
                 .withDnssecOk(dnssec);
-        Severity threshold = null;
-        if (failOn != null) {
-            threshold = Severity.parse(failOn);
-            if (threshold == null) {
-                throw new UsageException("--fail-on must be error, warning or notice, not '" + failOn + "'");
-            }
+        return new Settings(question, family, familyCause, options, limits, failOnThreshold());
+    }
+
+    private Severity failOnThreshold() throws UsageException {
+        if (failOn == null) {
+            return null;
         }
-        return new Settings(question, family, familyCause, options, limits, threshold);
+        Severity threshold = Severity.parse(failOn);
+        if (threshold == null) {
+            throw new UsageException("--fail-on must be error, warning or notice, not '" + failOn + "'");
+        }
+        return threshold;
     }
 
     private Question question() throws UsageException {

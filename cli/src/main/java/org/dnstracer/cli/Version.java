@@ -7,6 +7,11 @@ import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version}: the Maven project version, written into the jar at build time. */
 final class Version implements IVersionProvider {
+    /** The one version line, as {@code --version} prints it; it names the tool in a saved trace. */
+    static String line() throws IOException {
+        return new Version().getVersion()[0];
+    }
+
     @Override
     public String[] getVersion() throws IOException {
         Properties p = new Properties();

@@ -67,6 +67,15 @@ public final class Attempt {
                 error, null);
     }
 
+    /**
+     * A try exactly as it was kept, from its parts: for a saved trace read back ({@code --replay}). The octets are
+     * used as given (not copied); the caller must have checked that they parse.
+     */
+    public static Attempt restored(Protocol protocol, byte[] sent, Duration timeout, Duration elapsed,
+            AttemptResult result, byte[] received, List<String> ignored, int ignoredCount, String error, Hedge hedge) {
+        return new Attempt(protocol, sent, timeout, elapsed, result, received, ignored, ignoredCount, error, hedge);
+    }
+
     /** This attempt, recording that it sent {@code hedge} too (null for none). */
     public Attempt withHedge(Hedge hedge) {
         return new Attempt(protocol, sent, timeout, elapsed, result, received, ignored, ignoredCount, error, hedge);
@@ -133,6 +142,16 @@ public final class Attempt {
      */
     public Duration roundTrip() {
         return hedge != null && hedge.answered() ? elapsed.minus(hedge.after()) : elapsed;
+    }
+
+    /** A copy of the query's octets exactly as sent (for {@code --save}). */
+    public byte[] sentOctets() {
+        return sent.clone();
+    }
+
+    /** A copy of the accepted reply's octets exactly as received, or null (for {@code --save}). */
+    public byte[] receivedOctets() {
+        return received == null ? null : received.clone();
     }
 
     /** The reply's wire form, shared with the exchange that keeps it; never handed out. */

@@ -71,6 +71,23 @@ public final class Exchange {
         return new Exchange(server, qname, qtype, wire, replyIndex, copy, false, tcpFailure, ednsFallback);
     }
 
+    /**
+     * An exchange exactly as it was kept, from its parts: for a saved trace read back ({@code --replay}).
+     *
+     * @param replyIndex the try that carries the reply, or -1
+     * @param reply the reply's octets when no try carries it (a reply given as a message), else ignored; null for
+     *     none
+     */
+    public static Exchange restored(ServerAddress server, Name qname, int qtype, List<Attempt> attempts, int replyIndex,
+            byte[] reply, boolean skipped, String tcpFailure, EdnsFallback ednsFallback) {
+        List<Attempt> copy = List.copyOf(attempts);
+        if (replyIndex >= copy.size() || replyIndex >= 0 && copy.get(replyIndex).receivedWire() == null) {
+            throw new IllegalArgumentException("reply index " + replyIndex + " names no try with a reply");
+        }
+        return new Exchange(server, qname, qtype, replyIndex >= 0 ? null : reply, replyIndex, copy, skipped,
+                tcpFailure, ednsFallback);
+    }
+
     private static int indexOf(byte[] reply, List<Attempt> attempts) {
         if (reply == null) {
             return -1;
@@ -99,6 +116,16 @@ public final class Exchange {
     /** The accepted reply (after TCP fallback if it was truncated and TCP answered), parsed anew; or null. */
     public Message reply() {
         return reply == null ? null : Attempt.parse(reply);
+    }
+
+    /** Index in {@link #attempts()} of the try that carries the reply, or -1 (no reply, or one given as a message). */
+    public int replyIndex() {
+        return replyIndex;
+    }
+
+    /** A copy of the accepted reply's octets (those of its try when a try carries it), or null. */
+    public byte[] replyOctets() {
+        return reply == null ? null : reply.clone();
     }
 
     /** Every try in the order made; never empty unless the exchange was skipped. */

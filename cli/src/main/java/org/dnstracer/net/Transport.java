@@ -1,5 +1,7 @@
 package org.dnstracer.net;
 
+import java.net.InetAddress;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.Name;
 
@@ -14,6 +16,17 @@ public interface Transport extends AutoCloseable {
     }
 
     CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype);
+
+    /**
+     * The same exchange, asked for one place of the tree: with {@code -c} the engine asks a server the same question
+     * once per path of servers that led to it, and {@code via} is that path (empty when each question is asked once).
+     * Sending does not depend on it; a transport that keeps or replays a run ({@code --save}, {@code --replay})
+     * tells the places apart by it, so a replay gives each place its own recorded exchange.
+     */
+    default CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype,
+            List<InetAddress> via) {
+        return exchange(server, qname, qtype);
+    }
 
     /**
      * The same question with RD=1, for a resolver that gives no referrals: the engine then asks it for the servers

@@ -150,7 +150,9 @@ final class Explorer {
             return CompletableFuture.completedFuture(
                     new Exchange(key.server(), question.name(), question.type(), null, List.of(), true));
         }
-        return send(key, address, forced, transport::exchange);
+        // with -c the place in the tree is part of the key: a transport that keeps the run keeps it too
+        return send(key, address, forced, key.path().isEmpty() ? transport::exchange
+                : (server, qname, qtype) -> transport.exchange(server, qname, qtype, key.path()));
     }
 
     /** A way of asking one server one question. */

@@ -1,0 +1,616 @@
+package org.dnstracer.replay;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dnstracer.dnssec.TrustAnchors;
+import org.dnstracer.model.Question;
+import org.dnstracer.model.StartServer;
+import org.dnstracer.model.TraceStats;
+import org.dnstracer.net.Attempt;
+import org.dnstracer.net.AttemptResult;
+import org.dnstracer.net.EdnsFallback;
+import org.dnstracer.net.Exchange;
+import org.dnstracer.net.Hedge;
+import org.dnstracer.net.IpAddresses;
+import org.dnstracer.net.Protocol;
+import org.dnstracer.net.ServerAddress;
+import org.dnstracer.trace.IpFamily;
+import org.dnstracer.trace.Limits;
+import org.dnstracer.trace.RootHints;
+import org.dnstracer.trace.TraceRequest;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DSRecord;
+import org.xbill.DNS.Master;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * The saved-trace document ({@code --save}, {@code --replay}): JSON written and read with jackson-core, schema
+ * {@value SavedRun#SCHEMA_VERSION}, documented in the README. Reading is bounded ({@value #MAX_BYTES} octets) and
+ * checks everything it builds: every DNS message parses, every address is an IP literal (so nothing read ever
+ * triggers a name look-up), every enum value and index is in range. Any fault is one {@link SavedRunException}
+ * naming the file and the field.
+ */
+public final class SavedRunFile {
+    /** The format's name, in its {@code "format"} field: what tells a saved trace from other JSON. */
+    public static final String FORMAT = "dnstracer-saved-trace";
+    /** Larger files are refused, not read: 256 MiB. */
+    public static final long MAX_BYTES = 256L << 20;
+
+    private SavedRunFile() {}
+
+    // ---------------------------------------------------------------- writing
+
+    public static void write(SavedRun run, Writer out) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("schema", SavedRun.SCHEMA_VERSION);
+            g.writeStringField("tool", run.tool());
+            g.writeStringField("savedAt", run.savedAt().toString());
+            g.writeArrayFieldStart("commandLine");
+            for (String arg : run.commandLine()) {
+                g.writeString(arg);
+            }
+            g.writeEndArray();
+            writeRequest(g, run);
+            g.writeObjectFieldStart("stats");
+            g.writeNumberField("queries", run.stats().queries());
+            g.writeNumberField("elapsedMs", run.stats().elapsedMillis());
+            g.writeBooleanField("timeLimitReached", run.timeLimitReached());
+            g.writeEndObject();
+            g.writeArrayFieldStart("exchanges");
+            for (RecordedExchange r : run.exchanges()) {
+                writeExchange(g, r);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    private static void writeRequest(JsonGenerator g, SavedRun run) throws IOException {
+        TraceRequest r = run.request();
+        g.writeObjectFieldStart("options");
+        g.writeObjectFieldStart("question");
+        g.writeStringField("name", r.question().name().toString());
+        g.writeStringField("type", Type.string(r.question().type()));
+        g.writeEndObject();
+        g.writeObjectFieldStart("start");
+        g.writeStringField("server", r.start().label());
+        g.writeStringField("address", r.start().address() == null ? null : IpAddresses.format(r.start().address()));
+        g.writeStringField("zone", r.start().zone() == null ? null : r.start().zone().toString());
+        g.writeEndObject();
+        g.writeNumberField("port", r.port());
+        g.writeStringField("source", run.source() == null ? null : IpAddresses.format(run.source()));
+        g.writeNumberField("tries", r.tries());
+        g.writeStringField("family", r.family().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        g.writeBooleanField("cache", r.cache());
+        g.writeBooleanField("negativeCache", r.negativeCache());
+        g.writeBooleanField("followCname", r.followCname());
+        Limits l = r.limits();
+        g.writeObjectFieldStart("limits");
+        g.writeNumberField("maxDepth", l.maxDepth());
+        g.writeNumberField("maxQueries", l.maxQueries());
+        g.writeNumberField("maxCnameChain", l.maxCnameChain());
+        g.writeNumberField("maxNameServers", l.maxNameServers());
+        g.writeNumberField("maxLookupNesting", l.maxLookupNesting());
+        g.writeNumberField("maxTimeMs", l.maxTime().toMillis());
+        g.writeEndObject();
+        g.writeArrayFieldStart("rootHints");
+        for (RootHints.Server s : r.rootHints().servers()) {
+            g.writeStartObject();
+            g.writeStringField("name", s.name().toString());
+            g.writeArrayFieldStart("addresses");
+            for (InetAddress a : s.addresses()) {
+                g.writeString(IpAddresses.format(a));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeBooleanField("lab", run.lab());
+        g.writeBooleanField("check", run.check());
+        g.writeBooleanField("axfr", run.axfr());
+        if (run.dnssec() == null) {
+            g.writeNullField("dnssec");
+        } else {
+            g.writeObjectFieldStart("dnssec");
+            g.writeStringField("time", run.dnssec().time().toString());
+            g.writeStringField("anchorSource", run.dnssec().anchors().source());
+            g.writeArrayFieldStart("anchors");
+            for (List<DSRecord> list : run.dnssec().anchors().all().values()) {
+                for (DSRecord ds : list) {
+                    g.writeString(ds.toString());
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeExchange(JsonGenerator g, RecordedExchange r) throws IOException {
+        Exchange e = r.exchange();
+        g.writeStartObject();
+        g.writeStringField("phase", r.phase().label());
+        g.writeStringField("kind", r.kind().label());
+        g.writeStringField("server", IpAddresses.format(e.server().address()));
+        g.writeNumberField("port", e.server().port());
+        g.writeStringField("name", e.qname().toString());
+        g.writeStringField("type", Type.string(e.qtype()));
+        g.writeArrayFieldStart("via");
+        for (InetAddress a : r.via()) {
+            g.writeString(IpAddresses.format(a));
+        }
+        g.writeEndArray();
+        if (r.kind() == Kind.PROBE) {
+            g.writeObjectFieldStart("probe");
+            g.writeStringField("protocol", label(r.probeProtocol()));
+            g.writeStringField("query", base64(r.probeQuery()));
+            g.writeEndObject();
+        }
+        g.writeBooleanField("late", r.late());
+        g.writeBooleanField("skipped", e.skipped());
+        g.writeNumberField("replyIndex", e.replyIndex());
+        // a reply that no try carries (one built as a message) is kept on its own
+        g.writeStringField("reply", e.replyIndex() < 0 && e.answered() ? base64(e.replyOctets()) : null);
+        g.writeStringField("tcpFailure", e.tcpFailure());
+        g.writeStringField("ednsFallback", label(e.ednsFallback()));
+        g.writeArrayFieldStart("tries");
+        for (Attempt a : e.attempts()) {
+            g.writeStartObject();
+            g.writeStringField("protocol", label(a.protocol()));
+            g.writeNumberField("timeoutNs", a.timeout() == null ? 0 : a.timeout().toNanos());
+            g.writeNumberField("elapsedNs", a.elapsed() == null ? 0 : a.elapsed().toNanos());
+            g.writeStringField("result", label(a.result()));
+            g.writeStringField("query", base64(a.sentOctets()));
+            g.writeStringField("reply", a.receivedOctets() == null ? null : base64(a.receivedOctets()));
+            g.writeArrayFieldStart("ignored");
+            for (String reason : a.ignored()) {
+                g.writeString(reason);
+            }
+            g.writeEndArray();
+            g.writeNumberField("ignoredCount", a.ignoredCount());
+            g.writeStringField("error", a.error());
+            if (a.hedge() == null) {
+                g.writeNullField("hedge");
+            } else {
+                g.writeObjectFieldStart("hedge");
+                g.writeNumberField("afterNs", a.hedge().after().toNanos());
+                g.writeNumberField("id", a.hedge().queryId());
+                g.writeBooleanField("answered", a.hedge().answered());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static String label(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String base64(byte[] octets) {
+        return Base64.getEncoder().encodeToString(octets);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** Reads and checks a saved trace; every problem is one line naming the file. */
+    public static SavedRun read(Path file) throws SavedRunException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new SavedRunException(file + ": no such saved trace");
+        } catch (IOException e) {
+            throw new SavedRunException(file + ": cannot read: " + e.getMessage());
+        }
+        if (size > MAX_BYTES) {
+            throw new SavedRunException(file + ": " + size + " octets, more than a saved trace may have ("
+                    + MAX_BYTES + ", 256 MiB); not read");
+        }
+        Object root;
+        try (InputStream in = Files.newInputStream(file);
+                JsonParser p = factory().createParser(new BoundedInputStream(in, MAX_BYTES))) {
+            root = JsonTree.read(p);
+        } catch (NoSuchFileException e) {
+            throw new SavedRunException(file + ": no such saved trace");
+        } catch (IOException e) {
+            throw new SavedRunException(file + ": not a saved trace (not valid JSON: " + firstLine(e.getMessage())
+                    + ")");
+        }
+        if (!(root instanceof Map<?, ?> map) || !FORMAT.equals(map.get("format"))) {
+            throw new SavedRunException(file + ": not a saved dnstracer trace (no \"format\" : \"" + FORMAT + "\")");
+        }
+        Object schema = map.get("schema");
+        if (!(schema instanceof Long version) || version != SavedRun.SCHEMA_VERSION) {
+            throw new SavedRunException(file + ": saved-trace schema " + schema + " (written by "
+                    + (map.get("tool") instanceof String t ? t : "an unknown version") + "); this dnstracer reads schema "
+                    + SavedRun.SCHEMA_VERSION + " only");
+        }
+        try {
+            return fromJson(new Obj(map, ""));
+        } catch (Bad e) {
+            throw new SavedRunException(file + ": bad saved trace: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // a combination the field checks let through and a constructor refuses: still the file's fault
+            throw new SavedRunException(file + ": bad saved trace: " + e.getMessage());
+        }
+    }
+
+    private static JsonFactory factory() {
+        JsonFactory f = new JsonFactory();
+        // the file size bounds the strings anyway; base64 of a 64 KiB message is far below this
+        f.setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength((int) Math.min(Integer.MAX_VALUE,
+                MAX_BYTES)).maxNestingDepth(JsonTree.MAX_DEPTH + 1).build());
+        return f;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static SavedRun fromJson(Obj root) throws Bad {
+        Obj o = root.obj("options");
+        Obj q = o.obj("question");
+        Question question = new Question(name(q, "name"), type(q, "type"));
+        Obj s = o.obj("start");
+        String startAddress = s.stringOrNull("address");
+        String startZone = s.stringOrNull("zone");
+        StartServer start = new StartServer(s.string("server"),
+                startAddress == null ? null : address(startAddress, s.path("address")),
+                startZone == null ? null : name(startZone, s.path("zone")));
+        int port = o.intIn("port", 1, 65535);
+        String sourceText = o.stringOrNull("source");
+        InetAddress source = sourceText == null ? null : address(sourceText, o.path("source"));
+        int tries = o.intIn("tries", 1, 20);
+        IpFamily family = o.enumOf("family", IpFamily.class);
+        Obj l = o.obj("limits");
+        Limits limits;
+        try {
+            limits = new Limits(l.intIn("maxDepth", 0, 1000), l.intIn("maxQueries", 0, 1_000_000),
+                    l.intIn("maxCnameChain", 0, 1000), l.intIn("maxNameServers", 1, 1000),
+                    l.intIn("maxLookupNesting", 1, 1000),
+                    Duration.ofMillis(l.longIn("maxTimeMs", 1, 86_400_000L)));
+        } catch (IllegalArgumentException e) {
+            throw new Bad(l.path("") + ": " + e.getMessage());
+        }
+        RootHints hints = rootHints(o.list("rootHints"), o.path("rootHints"));
+        TraceRequest request = new TraceRequest(question, start, port, family, o.bool("cache"),
+                o.bool("negativeCache"), o.bool("followCname"), limits, hints, tries);
+        SavedRun.Dnssec dnssec = null;
+        if (o.has("dnssec") && o.raw("dnssec") != null) {
+            Obj d = o.obj("dnssec");
+            dnssec = new SavedRun.Dnssec(instant(d, "time"), anchors(d));
+        }
+        Obj st = root.obj("stats");
+        TraceStats stats = new TraceStats(st.intIn("queries", 0, Integer.MAX_VALUE),
+                st.longIn("elapsedMs", 0, Long.MAX_VALUE));
+        List<RecordedExchange> exchanges = new ArrayList<>();
+        List<Object> list = root.list("exchanges");
+        for (int i = 0; i < list.size(); i++) {
+            exchanges.add(exchange(root.element(list, i, "exchanges")));
+        }
+        List<String> commandLine = new ArrayList<>();
+        List<Object> args = root.list("commandLine");
+        for (int i = 0; i < args.size(); i++) {
+            if (!(args.get(i) instanceof String a)) {
+                throw new Bad("commandLine[" + i + "]: not a string");
+            }
+            commandLine.add(a);
+        }
+        return new SavedRun(root.string("tool"), instant(root, "savedAt"), commandLine, request, source,
+                o.bool("lab"), o.bool("check"), o.bool("axfr"), dnssec, stats, st.bool("timeLimitReached"),
+                exchanges);
+    }
+
+    private static RootHints rootHints(List<Object> servers, String path) throws Bad {
+        List<Record> records = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            Obj s = new Obj(servers.get(i), path + "[" + i + "]");
+            Name ns = name(s, "name");
+            records.add(new NSRecord(Name.root, DClass.IN, 518400, ns));
+            List<Object> addresses = s.list("addresses");
+            for (int j = 0; j < addresses.size(); j++) {
+                if (!(addresses.get(j) instanceof String text)) {
+                    throw new Bad(s.path("addresses") + "[" + j + "]: not a string");
+                }
+                InetAddress a = address(text, s.path("addresses") + "[" + j + "]");
+                records.add(a.getAddress().length == 4 ? new ARecord(ns, DClass.IN, 518400, a)
+                        : new AAAARecord(ns, DClass.IN, 518400, a));
+            }
+        }
+        try {
+            return RootHints.fromRecords(records, "saved root hints");
+        } catch (RootHints.HintsException e) {
+            throw new Bad(path + ": " + e.getMessage());
+        }
+    }
+
+    private static TrustAnchors anchors(Obj d) throws Bad {
+        String source = d.string("anchorSource");
+        List<Object> texts = d.list("anchors");
+        if (texts.isEmpty()) {
+            return TrustAnchors.none(source);
+        }
+        StringBuilder zone = new StringBuilder();
+        for (int i = 0; i < texts.size(); i++) {
+            if (!(texts.get(i) instanceof String t) || t.indexOf('\n') >= 0 || t.indexOf('$') >= 0) {
+                throw new Bad(d.path("anchors") + "[" + i + "]: not one DS record");
+            }
+            zone.append(t).append('\n');
+        }
+        List<Record> records = new ArrayList<>();
+        try (Master master = new Master(new java.io.ByteArrayInputStream(zone.toString().getBytes(
+                StandardCharsets.UTF_8)), Name.root, 3600)) {
+            master.disableIncludes(true);
+            Record r;
+            while ((r = master.nextRecord()) != null) {
+                if (!(r instanceof DSRecord)) {
+                    throw new Bad(d.path("anchors") + ": " + r + " is not a DS record");
+                }
+                records.add(r);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new Bad(d.path("anchors") + ": " + e.getMessage());
+        }
+        try {
+            return TrustAnchors.of(records, source);
+        } catch (TrustAnchors.AnchorException e) {
+            throw new Bad(d.path("anchors") + ": " + e.getMessage());
+        }
+    }
+
+    private static RecordedExchange exchange(Obj x) throws Bad {
+        Phase phase = Phase.of(x.string("phase"));
+        if (phase == null) {
+            throw new Bad(x.path("phase") + ": unknown phase '" + x.string("phase") + "'");
+        }
+        Kind kind = Kind.of(x.string("kind"));
+        if (kind == null) {
+            throw new Bad(x.path("kind") + ": unknown kind '" + x.string("kind") + "'");
+        }
+        ServerAddress server = new ServerAddress(address(x.string("server"), x.path("server")),
+                x.intIn("port", 1, 65535));
+        Name qname = name(x, "name");
+        int qtype = type(x, "type");
+        List<Object> viaJson = x.list("via");
+        List<InetAddress> via = new ArrayList<>();
+        for (int i = 0; i < viaJson.size(); i++) {
+            if (!(viaJson.get(i) instanceof String text)) {
+                throw new Bad(x.path("via") + "[" + i + "]: not a string");
+            }
+            via.add(address(text, x.path("via") + "[" + i + "]"));
+        }
+        Protocol probeProtocol = null;
+        byte[] probeQuery = null;
+        if (kind == Kind.PROBE) {
+            Obj p = x.obj("probe");
+            probeProtocol = p.enumOf("protocol", Protocol.class);
+            probeQuery = message(p, "query");
+        }
+        List<Object> triesJson = x.list("tries");
+        List<Attempt> attempts = new ArrayList<>();
+        for (int i = 0; i < triesJson.size(); i++) {
+            attempts.add(attempt(x.element(triesJson, i, "tries")));
+        }
+        int replyIndex = x.intIn("replyIndex", -1, attempts.size() - 1);
+        if (replyIndex >= 0 && attempts.get(replyIndex).receivedSize() == 0) {
+            throw new Bad(x.path("replyIndex") + ": try " + replyIndex + " has no reply");
+        }
+        byte[] reply = x.raw("reply") == null ? null : message(x, "reply");
+        boolean skipped = x.bool("skipped");
+        if (attempts.isEmpty() && !skipped && replyIndex < 0 && reply == null) {
+            throw new Bad(x.path("tries") + ": no tries, yet not skipped");
+        }
+        Exchange exchange = Exchange.restored(server, qname, qtype, attempts, replyIndex, reply, skipped,
+                x.stringOrNull("tcpFailure"), x.enumOf("ednsFallback", EdnsFallback.class));
+        return new RecordedExchange(phase, kind, probeProtocol, probeQuery, via, exchange, x.bool("late"));
+    }
+
+    private static Attempt attempt(Obj t) throws Bad {
+        List<Object> ignoredJson = t.list("ignored");
+        List<String> ignored = new ArrayList<>();
+        for (int i = 0; i < ignoredJson.size(); i++) {
+            if (!(ignoredJson.get(i) instanceof String reason)) {
+                throw new Bad(t.path("ignored") + "[" + i + "]: not a string");
+            }
+            ignored.add(reason);
+        }
+        Hedge hedge = null;
+        if (t.raw("hedge") != null) {
+            Obj h = t.obj("hedge");
+            hedge = new Hedge(Duration.ofNanos(h.longIn("afterNs", 0, Long.MAX_VALUE)), h.intIn("id", 0, 0xFFFF),
+                    h.bool("answered"));
+        }
+        return Attempt.restored(t.enumOf("protocol", Protocol.class), message(t, "query"),
+                Duration.ofNanos(t.longIn("timeoutNs", 0, Long.MAX_VALUE)),
+                Duration.ofNanos(t.longIn("elapsedNs", 0, Long.MAX_VALUE)), t.enumOf("result", AttemptResult.class),
+                t.raw("reply") == null ? null : message(t, "reply"), ignored,
+                t.intIn("ignoredCount", 0, Integer.MAX_VALUE), t.stringOrNull("error"), hedge);
+    }
+
+    /** Base64 octets that must parse as a DNS message: the renderers parse them again and may not fail. */
+    private static byte[] message(Obj o, String field) throws Bad {
+        byte[] octets;
+        try {
+            octets = Base64.getDecoder().decode(o.string(field));
+        } catch (IllegalArgumentException e) {
+            throw new Bad(o.path(field) + ": not base64");
+        }
+        try {
+            new Message(octets);
+        } catch (IOException | RuntimeException e) {
+            throw new Bad(o.path(field) + ": not a DNS message (" + e.getMessage() + ")");
+        }
+        return octets;
+    }
+
+    private static Name name(Obj o, String field) throws Bad {
+        return name(o.string(field), o.path(field));
+    }
+
+    private static Name name(String text, String path) throws Bad {
+        try {
+            return Name.fromString(text, Name.root);
+        } catch (TextParseException e) {
+            throw new Bad(path + ": not a domain name: " + e.getMessage());
+        }
+    }
+
+    private static int type(Obj o, String field) throws Bad {
+        int type = Type.value(o.string(field), true);
+        if (type < 0 || type > 0xFFFF) {
+            throw new Bad(o.path(field) + ": unknown type '" + o.string(field) + "'");
+        }
+        return type;
+    }
+
+    /** An IP literal only: never a name, so reading a file never looks anything up. */
+    private static InetAddress address(String text, String path) throws Bad {
+        return IpAddresses.parseLiteral(text).orElseThrow(() -> new Bad(path + ": not an IP address: '" + text + "'"));
+    }
+
+    private static Instant instant(Obj o, String field) throws Bad {
+        try {
+            return Instant.parse(o.string(field));
+        } catch (DateTimeParseException e) {
+            throw new Bad(o.path(field) + ": not a moment (2026-12-02T12:00:00Z): '" + o.string(field) + "'");
+        }
+    }
+
+    /** A problem in the document, with the path of the field. */
+    private static final class Bad extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Bad(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A JSON object with its path in the document, for messages. */
+    private static final class Obj {
+        private final Map<?, ?> map;
+        private final String path;
+
+        Obj(Object value, String path) throws Bad {
+            if (!(value instanceof Map<?, ?> m)) {
+                throw new Bad((path.isEmpty() ? "document" : path) + ": not an object");
+            }
+            this.map = m;
+            this.path = path;
+        }
+
+        String path(String field) {
+            return field.isEmpty() ? path : path.isEmpty() ? field : path + "." + field;
+        }
+
+        boolean has(String field) {
+            return map.containsKey(field);
+        }
+
+        Object raw(String field) {
+            return map.get(field);
+        }
+
+        private Object required(String field) throws Bad {
+            if (!map.containsKey(field)) {
+                throw new Bad(path(field) + ": missing");
+            }
+            return map.get(field);
+        }
+
+        Obj obj(String field) throws Bad {
+            return new Obj(required(field), path(field));
+        }
+
+        Obj element(List<Object> list, int i, String field) throws Bad {
+            return new Obj(list.get(i), path(field) + "[" + i + "]");
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Object> list(String field) throws Bad {
+            if (!(required(field) instanceof List<?> l)) {
+                throw new Bad(path(field) + ": not a list");
+            }
+            return (List<Object>) l;
+        }
+
+        String string(String field) throws Bad {
+            if (!(required(field) instanceof String s)) {
+                throw new Bad(path(field) + ": not a string");
+            }
+            return s;
+        }
+
+        String stringOrNull(String field) throws Bad {
+            Object v = required(field);
+            if (v != null && !(v instanceof String)) {
+                throw new Bad(path(field) + ": not a string");
+            }
+            return (String) v;
+        }
+
+        boolean bool(String field) throws Bad {
+            if (!(required(field) instanceof Boolean b)) {
+                throw new Bad(path(field) + ": not true or false");
+            }
+            return b;
+        }
+
+        long longIn(String field, long min, long max) throws Bad {
+            if (!(required(field) instanceof Long n) || n < min || n > max) {
+                throw new Bad(path(field) + ": not a whole number from " + min + " to " + max);
+            }
+            return n;
+        }
+
+        int intIn(String field, int min, int max) throws Bad {
+            return (int) longIn(field, min, max);
+        }
+
+        <E extends Enum<E>> E enumOf(String field, Class<E> type) throws Bad {
+            String text = string(field);
+            for (E e : type.getEnumConstants()) {
+                if (e.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(text)) {
+                    return e;
+                }
+            }
+            throw new Bad(path(field) + ": unknown value '" + text + "'");
+        }
+    }
+}
