@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.dnstracer.dnssec.ChainValidator;
 import org.dnstracer.dnssec.DnskeyFetcher;
 import org.dnstracer.dnssec.DnssecReport;
-import org.dnstracer.dnssec.TrustAnchors;
 import org.dnstracer.findings.AnalysisOptions;
 import org.dnstracer.findings.Checker;
 import org.dnstracer.findings.Finding;
@@ -24,6 +23,7 @@ import org.dnstracer.render.JsonRenderer;
 import org.dnstracer.render.Trailer;
 import org.dnstracer.render.TreePrinter;
 import org.dnstracer.replay.Phase;
+import org.dnstracer.replay.SavedRun;
 import org.dnstracer.report.ReportFiles;
 import org.dnstracer.trace.TraceListener;
 import org.dnstracer.trace.TraceRequest;
@@ -42,9 +42,7 @@ final class SingleRun {
      *
      * @param dnssec with {@code -D}: the anchors and the moment to check signatures at; else null
      */
-    record Plan(TraceRequest request, boolean check, boolean axfr, Dnssec dnssec, AnalysisOptions analysis) {}
-
-    record Dnssec(TrustAnchors anchors, Instant checkAt) {}
+    record Plan(TraceRequest request, boolean check, boolean axfr, SavedRun.Dnssec dnssec, AnalysisOptions analysis) {}
 
     /**
      * How the result is shown: never changes what is asked.
@@ -83,7 +81,7 @@ final class SingleRun {
         DnssecReport report = null;
         if (plan.dnssec() != null) {
             report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport), plan.dnssec().anchors(),
-                    plan.dnssec().checkAt());
+                    plan.dnssec().time());
         }
         List<Finding> findings = Findings.of(trace, probes, plan.analysis(), report);
         render(trace, findings, report, probes, request, output, out);

@@ -217,8 +217,8 @@ public final class TraceCommand implements Callable<Integer> {
                     return bulk(transport, settings, bulkStart, destinationPort, hints, running != null, out);
                 }
             }
-            SingleRun.Dnssec checking = dnssec
-                    ? new SingleRun.Dnssec(fileAnchors != null ? fileAnchors : anchorsFor(running), checkAt) : null;
+            SavedRun.Dnssec checking = dnssec
+                    ? new SavedRun.Dnssec(checkAt, fileAnchors != null ? fileAnchors : anchorsFor(running)) : null;
             return single(settings, hints, destinationPort, running != null, checking, out);
         } finally {
             if (running != null) {
@@ -229,7 +229,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     /** One live trace; with --save, recorded on its way and written when the transport is closed. */
     private int single(Settings settings, RootHints hints, int destinationPort, boolean inLab,
-            SingleRun.Dnssec checking, PrintWriter out) throws IOException, UsageException {
+            SavedRun.Dnssec checking, PrintWriter out) throws IOException, UsageException {
         Transport made = transports.apply(settings.transport());
         RecordingTransport recorder = save == null ? null : new RecordingTransport(made);
         Consumer<Phase> phases = recorder == null ? phase -> { } : recorder::phase;
@@ -248,13 +248,11 @@ public final class TraceCommand implements Callable<Integer> {
         }
         if (recorder != null) {
             // after close: what the run did not wait for has ended too, and is kept marked as late
-            SavedRun.Dnssec dnssecInputs = checking == null ? null
-                    : new SavedRun.Dnssec(checking.checkAt(), checking.anchors());
             SavedRun run = new SavedRun(Version.line(), Instant.now(),
                     spec.commandLine().getParseResult().originalArgs(), plan.request(), settings.transport().source(),
                     inLab, check, axfr,
-                    dnssecInputs, result.trace().stats(),
-                    result.trace().warnings().stream().anyMatch(w -> w.startsWith("time limit of ")),
+                    checking, result.trace().stats(),
+                    result.trace().warnings().stream().anyMatch(w -> w.startsWith(Tracer.TIME_LIMIT_WARNING)),
                     recorder.recorded());
             writeSaved(run);
         }
@@ -321,12 +319,12 @@ public final class TraceCommand implements Callable<Integer> {
         } catch (SavedRunException e) {
             throw new UsageException(e.getMessage());
         }
-        SingleRun.Dnssec checking = null;
+        SavedRun.Dnssec checking = null;
         if (saved.dnssec() != null) {
             TrustAnchors anchors = trustAnchor != null ? loadAnchors(trustAnchor) : saved.dnssec().anchors();
             Instant at = dnssecTime != null ? Arguments.parseInstant(dnssecTime, "--dnssec-time")
                     : saved.dnssec().time();
-            checking = new SingleRun.Dnssec(anchors, at);
+            checking = new SavedRun.Dnssec(at, anchors);
         } else if (trustAnchor != null || dnssecTime != null) {
             throw new UsageException((trustAnchor != null ? "--trust-anchor" : "--dnssec-time")
                     + " needs a trace saved with -D; " + replay + " was saved without");

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Type;
 
 /**
  * The real transport of a single trace: blocking sockets on a pool of {@code maxInFlight} daemon threads, so at
@@ -81,20 +80,13 @@ public final class DnsTransport implements Transport {
     }
 
     private CompletableFuture<Exchange> submit(ServerAddress server, Name qname, int qtype, boolean recursive) {
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(qname, "qname");
-        if (!qname.isAbsolute()) {
-            throw new IllegalArgumentException("query name must be absolute: " + qname);
-        }
-        Type.check(qtype);
+        RequestChecks.question(server, qname, qtype);
         return enqueue(new ExchangeTask(server, qname, qtype, recursive));
     }
 
     @Override
     public CompletableFuture<Exchange> probe(ServerAddress server, Message query, Protocol protocol) {
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(protocol, "protocol");
+        RequestChecks.probe(server, query, protocol);
         return enqueue(new ProbeTask(server, query.clone(), protocol));
     }
 

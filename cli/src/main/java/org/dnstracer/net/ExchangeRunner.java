@@ -40,10 +40,6 @@ final class ExchangeRunner {
     /** The outcome of the exchange's rounds and whether it had to do without EDNS. */
     private record Rounds(Outcome outcome, EdnsFallback fallback) {}
 
-    CompletableFuture<Exchange> run(ServerAddress server, Name qname, int qtype) {
-        return run(server, qname, qtype, false);
-    }
-
     /**
      * The exchange, as a chain of tries: each try starts when the one before it has ended, on the thread that ended
      * it (with {@link BlockingTries} all of it runs on the calling thread and the future is complete on return). The

@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Type;
 
 /**
  * The transport for many queries at once (bulk tracing): UDP tries wait on one selector thread
@@ -116,21 +115,14 @@ public final class MultiplexedTransport implements Transport {
     }
 
     private CompletableFuture<Exchange> submit(ServerAddress server, Name qname, int qtype, boolean recursive) {
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(qname, "qname");
-        if (!qname.isAbsolute()) {
-            throw new IllegalArgumentException("query name must be absolute: " + qname);
-        }
-        Type.check(qtype);
+        RequestChecks.question(server, qname, qtype);
         return enqueue(new Task(() -> runner.run(server, qname, qtype, recursive), () -> new Exchange(server, qname,
                 qtype, null, List.of(runner.notSent(qname, qtype)), false)));
     }
 
     @Override
     public CompletableFuture<Exchange> probe(ServerAddress server, Message query, Protocol protocol) {
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(protocol, "protocol");
+        RequestChecks.probe(server, query, protocol);
         Message copy = query.clone();
         return enqueue(new Task(() -> probes.run(server, copy, protocol), () -> new Exchange(server,
                 copy.getQuestion().getName(), copy.getQuestion().getType(), null, List.of(), false)));

@@ -36,10 +36,6 @@ final class UdpTry {
         this.counters = counters;
     }
 
-    Attempt run(ServerAddress server, Message query, Duration timeout) {
-        return run(server, query, timeout, null, null);
-    }
-
     /**
      * @param hedgeAfter how long to wait for the first query's reply before hedging, or null never to hedge; no
      *     hedge either when it is not shorter than {@code timeout}

@@ -10,12 +10,10 @@ import java.util.Map;
 
 /**
  * A JSON value read with jackson-core's streaming parser into plain Java: {@code Map<String, Object>} (in document
- * order), {@code List<Object>}, {@code String}, {@code Long}, {@code Double}, {@code Boolean} or null. Nesting is
- * bounded so that a hostile file cannot exhaust the stack.
+ * order), {@code List<Object>}, {@code String}, {@code Long}, {@code Double}, {@code Boolean} or null. The
+ * parser's own constraints bound the nesting and refuse a field given twice.
  */
 final class JsonTree {
-    static final int MAX_DEPTH = 64;
-
     private JsonTree() {}
 
     /** The one value of the document; anything after it is an error. */
@@ -24,33 +22,27 @@ final class JsonTree {
         if (first == null) {
             throw new IOException("empty document");
         }
-        Object value = value(p, first, 0);
+        Object value = value(p, first);
         if (p.nextToken() != null) {
             throw new IOException("more than one JSON value in the document");
         }
         return value;
     }
 
-    private static Object value(JsonParser p, JsonToken t, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw new IOException("nested more than " + MAX_DEPTH + " deep");
-        }
+    private static Object value(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
             case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String name = p.currentName();
-                    if (map.containsKey(name)) {
-                        throw new IOException("field \"" + name + "\" given twice");
-                    }
-                    map.put(name, value(p, p.nextToken(), depth + 1));
+                    map.put(name, value(p, p.nextToken()));
                 }
                 return map;
             }
             case START_ARRAY -> {
                 List<Object> list = new ArrayList<>();
                 for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    list.add(value(p, e, depth + 1));
+                    list.add(value(p, e));
                 }
                 return list;
             }

@@ -1,7 +1,5 @@
 package org.dnstracer.replay;
 
-import java.util.Locale;
-
 /**
  * Which step of a run asked a question. Each step is answered from its own exchanges on replay, so a question that
  * two steps both asked (a DNSKEY trace and the DNSKEY fetch of {@code -D}) gets each step its own reply.
@@ -15,19 +13,4 @@ public enum Phase {
     CHECK,
     /** The DNSKEY queries of {@code -D}. */
     DNSSEC;
-
-    /** As written in a saved trace. */
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The phase of a label, or null. */
-    public static Phase of(String label) {
-        for (Phase p : values()) {
-            if (p.label().equals(label)) {
-                return p;
-            }
-        }
-        return null;
-    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -60,6 +61,7 @@ public final class SavedRunFile {
     public static final String FORMAT = "dnstracer-saved-trace";
     /** Larger files are refused, not read: 256 MiB. */
     public static final long MAX_BYTES = 256L << 20;
+    private static final int MAX_DEPTH = 64;
 
     private SavedRunFile() {}
 
@@ -160,8 +162,8 @@ public final class SavedRunFile {
     private static void writeExchange(JsonGenerator g, RecordedExchange r) throws IOException {
         Exchange e = r.exchange();
         g.writeStartObject();
-        g.writeStringField("phase", r.phase().label());
-        g.writeStringField("kind", r.kind().label());
+        g.writeStringField("phase", label(r.phase()));
+        g.writeStringField("kind", label(r.kind()));
         g.writeStringField("server", IpAddresses.format(e.server().address()));
         g.writeNumberField("port", e.server().port());
         g.writeStringField("name", e.qname().toString());
@@ -241,7 +243,7 @@ public final class SavedRunFile {
         }
         Object root;
         try (InputStream in = Files.newInputStream(file);
-                JsonParser p = factory().createParser(new BoundedInputStream(in, MAX_BYTES))) {
+                JsonParser p = factory().createParser(in)) {
             root = JsonTree.read(p);
         } catch (NoSuchFileException e) {
             throw new SavedRunException(file + ": no such saved trace");
@@ -268,12 +270,20 @@ public final class SavedRunFile {
         }
     }
 
+    /**
+     * jackson-core's own bounds: the document length (a file that grows while it is read still cannot exhaust
+     * memory), the nesting depth (a hostile file cannot exhaust the stack), and no field given twice.
+     */
     private static JsonFactory factory() {
-        JsonFactory f = new JsonFactory();
-        // the file size bounds the strings anyway; base64 of a 64 KiB message is far below this
-        f.setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength((int) Math.min(Integer.MAX_VALUE,
-                MAX_BYTES)).maxNestingDepth(JsonTree.MAX_DEPTH + 1).build());
-        return f;
+        return JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(MAX_BYTES)
+                        // the file size bounds the strings anyway; base64 of a 64 KiB message is far below this
+                        .maxStringLength((int) Math.min(Integer.MAX_VALUE, MAX_BYTES))
+                        .maxNestingDepth(MAX_DEPTH)
+                        .build())
+                .build();
     }
 
     private static String firstLine(String message) {
@@ -313,7 +323,7 @@ public final class SavedRunFile {
         TraceRequest request = new TraceRequest(question, start, port, family, o.bool("cache"),
                 o.bool("negativeCache"), o.bool("followCname"), limits, hints, tries);
         SavedRun.Dnssec dnssec = null;
-        if (o.has("dnssec") && o.raw("dnssec") != null) {
+        if (o.raw("dnssec") != null) {
             Obj d = o.obj("dnssec");
             dnssec = new SavedRun.Dnssec(instant(d, "time"), anchors(d));
         }
@@ -396,14 +406,8 @@ public final class SavedRunFile {
     }
 
     private static RecordedExchange exchange(Obj x) throws Bad {
-        Phase phase = Phase.of(x.string("phase"));
-        if (phase == null) {
-            throw new Bad(x.path("phase") + ": unknown phase '" + x.string("phase") + "'");
-        }
-        Kind kind = Kind.of(x.string("kind"));
-        if (kind == null) {
-            throw new Bad(x.path("kind") + ": unknown kind '" + x.string("kind") + "'");
-        }
+        Phase phase = x.enumOf("phase", Phase.class);
+        Kind kind = x.enumOf("kind", Kind.class);
         ServerAddress server = new ServerAddress(address(x.string("server"), x.path("server")),
                 x.intIn("port", 1, 65535));
         Name qname = name(x, "name");
@@ -539,10 +543,6 @@ public final class SavedRunFile {
             return field.isEmpty() ? path : path.isEmpty() ? field : path + "." + field;
         }
 
-        boolean has(String field) {
-            return map.containsKey(field);
-        }
-
         Object raw(String field) {
             return map.get(field);
         }
@@ -606,7 +606,7 @@ public final class SavedRunFile {
         <E extends Enum<E>> E enumOf(String field, Class<E> type) throws Bad {
             String text = string(field);
             for (E e : type.getEnumConstants()) {
-                if (e.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(text)) {
+                if (label(e).equals(text)) {
                     return e;
                 }
             }

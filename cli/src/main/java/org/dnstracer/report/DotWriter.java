@@ -19,10 +19,8 @@ public final class DotWriter {
             out.append("  subgraph cluster_s").append(g.index()).append(" {\n    label=").append(quote(g.title()))
                     .append(";\n    fontname=\"sans-serif\";\n");
             Map<Integer, StringBuilder> bands = new LinkedHashMap<>();
-            Map<Integer, String> bandZones = new LinkedHashMap<>();
+            Map<Integer, String> bandZones = g.bandLabels();
             for (GraphNode n : g.nodes()) {
-                bandZones.merge(n.depth(), n.zone() == null ? "start" : n.zone(),
-                        (a, b) -> a.contains(b) ? a : a + ", " + b);
                 node(bands.computeIfAbsent(n.depth(), d -> new StringBuilder()), n);
             }
             bands.forEach((depth, nodes) -> out.append("    subgraph cluster_s").append(g.index()).append("_d")

@@ -2,10 +2,8 @@ package org.dnstracer.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
@@ -105,24 +103,15 @@ public final class GraphLayout {
     /** One band per zone depth: from the top of its highest node to the bottom of its lowest, plus a margin. */
     private static List<Band> bands(SectionGraph graph, Map<String, NodeBox> boxes) {
         Map<Integer, double[]> extent = new TreeMap<>();
-        Map<Integer, Set<String>> zones = new TreeMap<>();
         for (GraphNode n : graph.nodes()) {
             NodeBox b = boxes.get(n.id());
             extent.merge(n.depth(), new double[] {b.y(), b.y() + b.height()},
                     (a, c) -> new double[] {Math.min(a[0], c[0]), Math.max(a[1], c[1])});
-            zones.computeIfAbsent(n.depth(), d -> new LinkedHashSet<>()).add(n.zone() == null ? "start" : n.zone());
         }
+        Map<Integer, String> labels = graph.bandLabels();
         List<Band> bands = new ArrayList<>();
         extent.forEach((depth, e) -> bands.add(
-                new Band(depth, label(zones.get(depth)), e[0] - MARGIN / 2, e[1] + MARGIN / 2)));
+                new Band(depth, labels.get(depth), e[0] - MARGIN / 2, e[1] + MARGIN / 2)));
         return bands;
-    }
-
-    private static String label(Set<String> zones) {
-        List<String> list = new ArrayList<>(zones);
-        if (list.size() <= 3) {
-            return String.join(", ", list);
-        }
-        return String.join(", ", list.subList(0, 2)) + " and " + (list.size() - 2) + " more";
     }
 }

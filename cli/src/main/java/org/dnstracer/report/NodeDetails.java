@@ -60,7 +60,7 @@ final class NodeDetails {
     private static void visit(JsonGenerator g, TraceNode v, Question question) throws IOException {
         g.writeStartObject();
         g.writeStringField("zone", v.zone() == null ? null : v.zone().toString());
-        g.writeStringField("line", TreeLines.node(v.withChildren(List.of()), question).strip());
+        g.writeStringField("line", TreeLines.node(v, question).strip());
         g.writeStringField("status", v.status().jsonName());
         Exchange ex = v.exchange();
         if (ex != null) {

@@ -32,6 +32,9 @@ import org.xbill.DNS.Type;
  * met in an authoritative answer as a further section. Never prints; progress goes to a {@link TraceListener}.
  */
 public final class Tracer {
+    /** How the warning of a run cut by {@code --max-time} begins (a saved run records that it was cut). */
+    public static final String TIME_LIMIT_WARNING = "time limit of ";
+
     private final Transport transport;
     private final SharedState shared;
 
@@ -132,7 +135,7 @@ public final class Tracer {
             warnings.add("maximum of " + request.limits().maxQueries() + " queries reached: some servers not asked");
         }
         if (explorer.timeIsUp()) {
-            warnings.add("time limit of " + request.limits().maxTime().toSeconds()
+            warnings.add(TIME_LIMIT_WARNING + request.limits().maxTime().toSeconds()
                     + " s reached (--max-time): unfinished servers are marked so");
         }
         long elapsed = (System.nanoTime() - startNanos) / 1_000_000;

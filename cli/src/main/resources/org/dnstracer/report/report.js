@@ -30,7 +30,6 @@
     var d = details[id];
     if (!d) { return; }
     panel.replaceChildren();
-    panel.dataset.node = id;
     panel.appendChild(el('h4', d.server + (d.address ? ' (' + d.address + ')' : '')));
     panel.appendChild(el('div', 'Outcome: ' + d.outcome, 'outcome'));
     d.visits.forEach(function (v) {

@@ -244,6 +244,9 @@ class SaveReplayTest {
                 + ".query: not a DNS message");
         assertRefused(write("name.json", text.replace("\"server\" : \"127.53.0.1\"", "\"server\" : \"localhost\"")),
                 "not an IP address: 'localhost'");
+        assertRefused(write("twice.json", text.replaceFirst("\"schema\" : 1,", "\"schema\" : 1, \"schema\" : 1,")),
+                "not valid JSON", "Duplicate field 'schema'");
+        assertRefused(write("deep.json", "[".repeat(200) + "]".repeat(200)), "not valid JSON", "nesting depth");
         Path huge = dir.resolve("huge.json");
         try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
             f.setLength(SavedRunFile.MAX_BYTES + 1); // sparse: no disk is spent

@@ -35,4 +35,21 @@ class DelegationGraphTest {
         assertThat(graph.nodes()).extracting(GraphNode::zone).containsExactly(".", "com.", "example.com.",
                 "example.com.", "example.com.", "com.");
     }
+
+    @Test
+    void aBandNamesEachOfItsZonesOnceAndShortensALongList() {
+        SectionGraph sibling = new SectionGraph(0, graph.section(), List.of(band("example.com."), band("ample.com."),
+                band("example.com.")), List.of());
+        assertThat(sibling.bandLabels()).containsExactly(java.util.Map.entry(2, "example.com., ample.com."));
+        SectionGraph many = new SectionGraph(0, graph.section(), List.of(band("a."), band("b."), band("c."),
+                band("d.")), List.of());
+        assertThat(many.bandLabels()).containsExactly(java.util.Map.entry(2, "a., b. and 2 more"));
+        assertThat(DotWriter.document(List.of(sibling))).contains("label=\"example.com., ample.com.\";");
+    }
+
+    private static int ids;
+
+    private static GraphNode band(String zone) {
+        return new GraphNode("n" + ids++, "ns." + zone, "127.0.0.1", zone, 2, Outcome.AUTHORITATIVE, List.of());
+    }
 }

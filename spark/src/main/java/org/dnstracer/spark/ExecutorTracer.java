@@ -68,16 +68,25 @@ final class ExecutorTracer implements AutoCloseable {
             int port = config.port() != 0 ? config.port() : lab != null ? lab.port() : 53;
             TransportOptions options = TransportOptions.defaults().withTries(config.tries())
                     .withMaxTimeout(config.timeout());
-            // UDP queries multiplexed on a selector, as the CLI's --bulk: --in-flight costs sockets, not threads
-            Transport transport = new MultiplexedTransport(options, config.inFlight());
             BulkSettings settings = BulkSettings.defaults(rootOf(hints), port, hints)
                     .withTries(config.tries())
                     .withLimits(Limits.defaults().withMaxTime(Duration.ofSeconds(config.maxTimeSeconds())))
                     .withParallel(config.parallel())
                     .withRate(config.ratePerJvm())
                     .withBurst(config.burstPerJvm());
-            return new ExecutorTracer(lab, transport, new BulkTracer(transport, settings), config.parallel(),
-                    new AnalysisOptions(lab != null, true));
+            // UDP queries multiplexed on a selector, as the CLI's --bulk: --in-flight costs sockets, not threads
+            Transport transport = new MultiplexedTransport(options, config.inFlight());
+            try {
+                return new ExecutorTracer(lab, transport, new BulkTracer(transport, settings), config.parallel(),
+                        new AnalysisOptions(lab != null, true));
+            } catch (RuntimeException e) {
+                transport.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            // a setting refused (TraceJob.traceColumn takes a config the command line did not check): no lab left
+            closeQuietly(lab);
+            throw e;
         } catch (IOException e) {
             closeQuietly(lab);
             throw new UncheckedIOException("cannot start the lab: " + e.getMessage(), e);
