@@ -23,30 +23,21 @@ public final class Cli {
     private Cli() {}
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // --version alone, without building the command model at all; the text is the one picocli prints
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            return version(out, err);
+            out.println(Version.line());
+            out.flush();
+            return OK;
         }
+        Preload.start();
         return run(new TraceCommand(), args, out, err);
-    }
-
-    /** {@code --version} alone, without building the command model at all. The text is the one picocli prints. */
-    private static int version(PrintWriter out, PrintWriter err) {
-        try {
-            for (String line : new Version().getVersion()) {
-                out.println(line);
-            }
-        } catch (IOException | RuntimeException e) {
-            return failure(e, out, err);
-        }
-        out.flush();
-        return OK;
     }
 
     /** @param command a picocli command object; the tests pass their own to reach the error paths */
     static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
         int status;
         try {
-            CommandLine cl = command instanceof TraceCommand trace ? new CommandLine(trace.model())
+            CommandLine cl = command instanceof TraceCommand trace ? new CommandLine(trace.model(), CommandModel.FACTORY)
                     : new CommandLine(command);
             cl.setOut(out);
             cl.setErr(err);

@@ -10,7 +10,9 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -45,6 +47,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Type;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code dnstracer} command: options in, one trace out. The options and help texts are in {@link CommandModel};
@@ -52,6 +55,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class TraceCommand implements Callable<Integer> {
     private CommandSpec spec;
+    private final Map<String, OptionSpec> options = new HashMap<>();
     private Instant started;
 
     boolean noCache;
@@ -114,6 +118,13 @@ public final class TraceCommand implements Callable<Integer> {
     /** A fresh command model whose parsed values {@link #call()} reads. */
     CommandSpec model() {
         spec = CommandModel.of(this);
+        // by name once: picocli's findOption interpolates every option's names on each call
+        options.clear();
+        for (OptionSpec option : spec.options()) {
+            for (String name : option.names()) {
+                options.put(name, option);
+            }
+        }
         return spec;
     }
 
@@ -166,11 +177,11 @@ public final class TraceCommand implements Callable<Integer> {
 
     /** An option without a value; picocli leaves an unset one in an exclusive group null. */
     private boolean flag(String option) {
-        return Boolean.TRUE.equals(spec.findOption(option).getValue());
+        return Boolean.TRUE.equals(options.get(option).getValue());
     }
 
     private <T> T value(String option) {
-        return spec.findOption(option).getValue();
+        return options.get(option).getValue();
     }
 
     @Override
@@ -367,7 +378,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private boolean isSet(String option) {
-        return spec.commandLine().getParseResult().hasMatchedOption(option);
+        return spec.commandLine().getParseResult().hasMatchedOption(options.get(option));
     }
 
     /** Options of a single trace that mean nothing per name of a bulk run are refused rather than ignored. */

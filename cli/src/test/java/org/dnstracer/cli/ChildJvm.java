@@ -15,12 +15,17 @@ record ChildJvm(int status, String out) {
     private static final long WAIT_SECONDS = 120;
 
     static ChildJvm run(String maxHeap, String... args) throws IOException, InterruptedException {
+        return runMain(maxHeap, "org.dnstracer.Main", args);
+    }
+
+    static ChildJvm runMain(String maxHeap, String mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("org.dnstracer.Main");
+        command.add(mainClass);
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();

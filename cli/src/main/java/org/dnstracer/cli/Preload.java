@@ -1,0 +1,44 @@
+package org.dnstracer.cli;
+
+import java.net.InetAddress;
+import java.nio.channels.spi.SelectorProvider;
+import java.security.SecureRandom;
+import java.text.DecimalFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Initialises, on a second thread while the command line is parsed, the JDK facilities every trace needs and
+ * whose first use is slow: the socket channels' provider (found through a service look-up that opens and indexes
+ * the jar, before the first query can be sent), the security providers behind dnsjava's random message IDs, the
+ * locale data behind the number format dnsjava's {@code Record} makes when its class is initialised, the method
+ * handles behind a record's {@code equals}/{@code hashCode}, and {@code InetAddress}. None of them is kept by a
+ * class-data archive or AOT cache; together they were more than half of a 1-query trace's main thread and first
+ * query. Only JDK classes are touched here, so the main thread never waits on this thread for a class of the
+ * tool or of dnsjava.
+ */
+final class Preload {
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private Preload() {}
+
+    static void start() {
+        if (STARTED.compareAndSet(false, true)) {
+            Thread thread = new Thread(Preload::run, "dnstracer-preload");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private static void run() {
+        SelectorProvider.provider();
+        new SecureRandom().nextInt();
+        new DecimalFormat().setMinimumIntegerDigits(3);
+        InetAddress.getLoopbackAddress();
+        Warm warm = new Warm(1);
+        warm.equals(new Warm(2));
+        warm.hashCode();
+        warm.toString();
+    }
+
+    private record Warm(int value) {}
+}
