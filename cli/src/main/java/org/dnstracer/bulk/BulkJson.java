@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import org.dnstracer.findings.Finding;
@@ -31,18 +30,19 @@ public final class BulkJson {
 
     private BulkJson() {}
 
-    /** @param findings the findings of the result's trace (see {@link org.dnstracer.findings.Findings}) */
-    public static void write(BulkResult r, List<Finding> findings, boolean full, Writer out) {
-        try {
-            if (full && r.trace() != null) {
-                JsonRenderer.renderLine(r.trace(), findings, out);
-                return;
-            }
-            out.write(line(r, findings));
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The output line of one result, newline included: its summary object, or with {@code full} its whole trace
+     * document.
+     *
+     * @param findings the findings of the result's trace (see {@link org.dnstracer.findings.Findings})
+     */
+    public static String text(BulkResult r, List<Finding> findings, boolean full) {
+        if (full && r.trace() != null) {
+            StringWriter text = new StringWriter(4096);
+            JsonRenderer.renderLine(r.trace(), findings, text);
+            return text.toString();
         }
+        return line(r, findings) + '\n';
     }
 
     /** The summary object of one result, without the newline. */

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.dnstracer.model.Trace;
 import org.dnstracer.net.Transport;
 import org.dnstracer.trace.TraceListener;
@@ -30,7 +31,8 @@ import org.dnstracer.trace.Tracer;
  * <p>Politeness: at most {@link BulkSettings#parallel()} names are traced at once, queries to any one server address
  * are paced to {@link BulkSettings#ratePerServer()} a second, and the given transport's own cap on queries in
  * flight applies to all of them. Memory stays flat: the caches are bounded, and in ordered mode at most
- * {@code 4 * parallel} finished results wait for an earlier one.
+ * {@code 4 * parallel} finished results (prepared values, see {@link #run(Iterator, Function, Consumer)}) wait for
+ * an earlier one.
  *
  * <p>Thread-safe: {@link #trace(BulkInput)} may be called from many threads, and {@link #run} from one thread at a
  * time. The transport stays the caller's: close it after this.
@@ -92,9 +94,19 @@ public final class BulkTracer implements AutoCloseable {
      * @return the totals, once every result has been handed over
      */
     public BulkSummary run(Iterator<BulkInput> inputs, Consumer<BulkResult> sink) {
+        return run(inputs, Function.identity(), sink);
+    }
+
+    /**
+     * As {@link #run(Iterator, Consumer)}, with {@code prepare} applied to each result on the thread that traced
+     * it, many at once: what is costly per name (its findings, its JSON line) is done there, in parallel, and the
+     * sink, called one result at a time, only writes. Only prepared values wait for an earlier name, never a whole
+     * trace. An exception from {@code prepare} is handled as one from the sink.
+     */
+    public <T> BulkSummary run(Iterator<BulkInput> inputs, Function<BulkResult, T> prepare, Consumer<T> sink) {
         long start = System.nanoTime();
         long hitsBefore = caches.referralHits();
-        Delivery delivery = new Delivery(sink, settings.ordered(), settings.parallel());
+        Delivery<T> delivery = new Delivery<>(sink, settings.ordered(), settings.parallel());
         ExecutorService pool = workers(settings.parallel());
         long index = 0;
         try {
@@ -103,9 +115,9 @@ public final class BulkTracer implements AutoCloseable {
                 long i = index++;
                 delivery.awaitRoom();
                 if (input.question() == null) {
-                    delivery.deliver(trace(i, input));
+                    delivery.deliver(finished(trace(i, input), prepare));
                 } else {
-                    pool.execute(() -> delivery.deliver(trace(i, input)));
+                    pool.execute(() -> delivery.deliver(finished(trace(i, input), prepare)));
                 }
             }
         } catch (InterruptedException e) {
@@ -118,6 +130,16 @@ public final class BulkTracer implements AutoCloseable {
             throw delivery.failure();
         }
         return delivery.summary(millisSince(start), caches.referralHits() - hitsBefore);
+    }
+
+    private static <T> Finished<T> finished(BulkResult result, Function<BulkResult, T> prepare) {
+        try {
+            return new Finished<>(result.index(), result.verdict(), result.input().question() == null,
+                    result.queries(), prepare.apply(result), null);
+        } catch (RuntimeException e) {
+            return new Finished<>(result.index(), result.verdict(), result.input().question() == null,
+                    result.queries(), null, e);
+        }
     }
 
     @Override
@@ -158,12 +180,16 @@ public final class BulkTracer implements AutoCloseable {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /** A traced name as it waits for delivery: its prepared value, and what the totals count. */
+    private record Finished<T>(long index, NameVerdict verdict, boolean badInput, long queries, T value,
+            RuntimeException failure) {}
+
     /** Hands results to the sink, in order when asked, holding at most a bounded window of them. */
-    private static final class Delivery {
-        private final Consumer<BulkResult> sink;
+    private static final class Delivery<T> {
+        private final Consumer<T> sink;
         private final boolean ordered;
         private final Semaphore room;
-        private final Map<Long, BulkResult> waiting = new HashMap<>();
+        private final Map<Long, Finished<T>> waiting = new HashMap<>();
         private final Map<NameVerdict, Long> verdicts = new EnumMap<>(NameVerdict.class);
         private final AtomicLong names = new AtomicLong();
         private long next;
@@ -171,7 +197,7 @@ public final class BulkTracer implements AutoCloseable {
         private long queries;
         private volatile RuntimeException failure;
 
-        Delivery(Consumer<BulkResult> sink, boolean ordered, int parallel) {
+        Delivery(Consumer<T> sink, boolean ordered, int parallel) {
             this.sink = sink;
             this.ordered = ordered;
             // ordered: a slow name may hold back this many finished ones; unordered: only those in flight
@@ -186,28 +212,30 @@ public final class BulkTracer implements AutoCloseable {
             return failure;
         }
 
-        synchronized void deliver(BulkResult result) {
+        synchronized void deliver(Finished<T> finished) {
             if (!ordered) {
-                hand(result);
+                hand(finished);
                 return;
             }
-            waiting.put(result.index(), result);
-            for (BulkResult r = waiting.remove(next); r != null; r = waiting.remove(next)) {
-                hand(r);
+            waiting.put(finished.index(), finished);
+            for (Finished<T> f = waiting.remove(next); f != null; f = waiting.remove(next)) {
+                hand(f);
             }
         }
 
-        private void hand(BulkResult r) {
+        private void hand(Finished<T> f) {
             next++;
             names.incrementAndGet();
-            verdicts.merge(r.verdict(), 1L, Long::sum);
-            if (r.input().question() == null) {
+            verdicts.merge(f.verdict(), 1L, Long::sum);
+            if (f.badInput()) {
                 badInputs++;
             }
-            queries += r.queries();
+            queries += f.queries();
             try {
-                if (failure == null) {
-                    sink.accept(r);
+                if (failure == null && f.failure() != null) {
+                    failure = f.failure();
+                } else if (failure == null) {
+                    sink.accept(f.value());
                 }
             } catch (RuntimeException e) {
                 failure = e;

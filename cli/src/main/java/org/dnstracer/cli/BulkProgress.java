@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.dnstracer.bulk.BulkResult;
+import org.dnstracer.bulk.NameVerdict;
 
 /**
  * The {@code --bulk} progress bar on standard error (done/total, names/s, ETA, failures), drawn only when standard
@@ -36,11 +36,11 @@ final class BulkProgress implements AutoCloseable {
         return new BulkProgress(bar);
     }
 
-    void done(BulkResult result) {
+    void done(NameVerdict verdict) {
         if (bar == null) {
             return;
         }
-        if (!result.verdict().isAuthoritative()) {
+        if (!verdict.isAuthoritative()) {
             failures++;
             bar.setExtraMessage(failures + " without an authoritative answer");
         }

@@ -33,7 +33,18 @@ final class BulkRun {
     record Files(String input, Path out, boolean resume, boolean full, boolean progress, int defaultType,
             AnalysisOptions analysis) {}
 
+    /** One name's output line, newline included, and its verdict for the progress bar. */
+    private record Line(String text, NameVerdict verdict) {}
+
     private BulkRun() {}
+
+    private static void write(Writer out, String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static int run(Transport transport, BulkSettings settings, Files files, PrintWriter stdout, PrintWriter err)
             throws IOException {
@@ -46,11 +57,14 @@ final class BulkRun {
             BulkSummary summary;
             try (BulkProgress progress = BulkProgress.start(files.progress(),
                     total < 0 ? -1 : Math.max(0, total - done.size()))) {
+                // findings and JSON on the tracing threads, in parallel; the sink only writes, in order
                 summary = bulk.run(inputs, result -> {
                     List<Finding> findings = result.trace() == null ? List.of()
                             : Findings.of(result.trace(), ProbeResults.NONE, files.analysis());
-                    BulkJson.write(result, findings, files.full(), out);
-                    progress.done(result);
+                    return new Line(BulkJson.text(result, findings, files.full()), result.verdict());
+                }, line -> {
+                    write(out, line.text());
+                    progress.done(line.verdict());
                 });
             }
             out.flush();

@@ -1,10 +1,13 @@
 package org.dnstracer.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.StartServer;
@@ -133,5 +136,39 @@ class BulkTracerTest {
         bulk.close();
         assertThat(r.verdict()).isEqualTo(NameVerdict.ANSWER);
         assertThat(r.queries()).isEqualTo(4);
+    }
+
+    @Test
+    void preparedValuesAreMadeOnTheTracingThreadsAndHandedOverInInputOrder() {
+        List<BulkInput> inputs = new ArrayList<>();
+        IntStream.rangeClosed(1, 6).forEach(i -> inputs.add(input(i, (i % 2 == 0 ? "www" : "nope") + ".zone" + i + ".com")));
+        List<String> prepared = new ArrayList<>();
+        Set<String> preparingThreads = ConcurrentHashMap.newKeySet();
+        BulkSummary summary = new BulkTracer(zones(6), settings().withParallel(3)).run(inputs.iterator(), r -> {
+            preparingThreads.add(Thread.currentThread().getName());
+            return r.input().line() + " " + r.verdict();
+        }, prepared::add);
+
+        assertThat(prepared).containsExactly("1 NXDOMAIN", "2 ANSWER", "3 NXDOMAIN", "4 ANSWER", "5 NXDOMAIN",
+                "6 ANSWER");
+        assertThat(preparingThreads).allMatch(name -> name.startsWith("dnstracer-bulk-"));
+        assertThat(summary.count(NameVerdict.ANSWER)).isEqualTo(3);
+        assertThat(summary.count(NameVerdict.NXDOMAIN)).isEqualTo(3);
+    }
+
+    @Test
+    void aFailureToPrepareStopsTheRunAsASinkFailureDoes() {
+        List<BulkInput> inputs = new ArrayList<>();
+        IntStream.rangeClosed(1, 50).forEach(i -> inputs.add(input(i, "www.zone1.com")));
+        List<Long> handed = new ArrayList<>();
+        BulkTracer bulk = new BulkTracer(zones(1), settings().withParallel(2));
+
+        assertThatThrownBy(() -> bulk.run(inputs.iterator(), r -> {
+            if (r.input().line() == 3) {
+                throw new IllegalStateException("cannot prepare line 3");
+            }
+            return r.input().line();
+        }, handed::add)).isInstanceOf(IllegalStateException.class).hasMessage("cannot prepare line 3");
+        assertThat(handed).containsExactly(1L, 2L);
     }
 }
