@@ -2,6 +2,7 @@ package org.dnstracer.findings;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.dnstracer.model.Names;
 import org.dnstracer.model.Section;
 import org.dnstracer.model.Status;
 import org.dnstracer.model.TraceNode;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
@@ -21,36 +23,47 @@ import org.xbill.DNS.Type;
  * servers blamed are those outside the largest group of equal answers (the first group on a tie).
  */
 final class AnswerFindings {
-    private record Answer(String server, InetAddress address, TraceNode node) {}
+    /** One server's answer, its reply parsed once (a stored reply is parsed again on each read). */
+    private record Answer(String server, InetAddress address, TraceNode node, Message reply) {}
 
     private AnswerFindings() {}
 
     static void find(List<TreeWalk> walk, Delegators delegators, FindingCollector out) {
-        Map<Section, Map<Name, Map<InetAddress, Answer>>> bySectionAndZone = new LinkedHashMap<>();
+        // sections by identity, in tree order: a section's own hashCode would walk its whole tree
+        Map<Section, Map<Name, Map<InetAddress, Answer>>> bySectionAndZone = new IdentityHashMap<>();
+        List<Section> sections = new ArrayList<>();
         for (TreeWalk w : walk) {
             TraceNode node = w.node();
             if (!node.status().isAuthoritative() || node.exchange() == null || !node.exchange().answered()
                     || node.address() == null || node.zone() == null) {
                 continue;
             }
-            bySectionAndZone.computeIfAbsent(w.section(), s -> new LinkedHashMap<>())
-                    .computeIfAbsent(node.zone(), z -> new LinkedHashMap<>())
-                    .putIfAbsent(node.address(), new Answer(node.server(), node.address(), node));
-        }
-        bySectionAndZone.forEach((section, zones) -> zones.forEach((zone, answers) -> {
-            List<Answer> list = new ArrayList<>(answers.values());
-            if (!compare(section, zone, list, AnswerFindings::data, FindingCode.ANSWER_MISMATCH, delegators, out)) {
-                compare(section, zone, list, AnswerFindings::withTtls, FindingCode.TTL_MISMATCH, delegators, out);
+            Map<InetAddress, Answer> answers = bySectionAndZone.computeIfAbsent(w.section(), s -> {
+                sections.add(s);
+                return new LinkedHashMap<>();
+            }).computeIfAbsent(node.zone(), z -> new LinkedHashMap<>());
+            if (!answers.containsKey(node.address())) {
+                answers.put(node.address(), new Answer(node.server(), node.address(), node, node.exchange().reply()));
             }
-        }));
+        }
+        for (Section section : sections) {
+            bySectionAndZone.get(section).forEach((zone, answers) -> {
+                List<Answer> list = new ArrayList<>(answers.values());
+                if (!compare(section, zone, list, a -> data(a.node(), a.reply()), FindingCode.ANSWER_MISMATCH,
+                        delegators, out)) {
+                    compare(section, zone, list, a -> withTtls(a.node(), a.reply()), FindingCode.TTL_MISMATCH,
+                            delegators, out);
+                }
+            });
+        }
     }
 
     /** Reports the servers outside the largest group; true when there was more than one group. */
-    private static boolean compare(Section section, Name zone, List<Answer> answers, Function<TraceNode, String> key,
+    private static boolean compare(Section section, Name zone, List<Answer> answers, Function<Answer, String> key,
             FindingCode code, Delegators delegators, FindingCollector out) {
         Map<String, List<Answer>> groups = new LinkedHashMap<>();
         for (Answer a : answers) {
-            groups.computeIfAbsent(key.apply(a.node()), k -> new ArrayList<>()).add(a);
+            groups.computeIfAbsent(key.apply(a), k -> new ArrayList<>()).add(a);
         }
         if (groups.size() < 2) {
             return false;
@@ -79,7 +92,7 @@ final class AnswerFindings {
         return true;
     }
 
-    static String data(TraceNode node) {
+    private static String data(TraceNode node, Message reply) {
         if (node.status() == Status.AUTHORITATIVE_NXDOMAIN) {
             return "NXDOMAIN";
         }
@@ -87,7 +100,7 @@ final class AnswerFindings {
             return "NODATA";
         }
         TreeSet<String> records = new TreeSet<>();
-        for (Record r : node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER)) {
+        for (Record r : reply.getSection(org.xbill.DNS.Section.ANSWER)) {
             if (r.getType() == Type.RRSIG) {
                 continue; // each copy may be signed at another time: signatures are -D's business, not the data's
             }
@@ -97,15 +110,15 @@ final class AnswerFindings {
         return String.join(", ", records);
     }
 
-    static String withTtls(TraceNode node) {
+    private static String withTtls(TraceNode node, Message reply) {
         TreeSet<String> records = new TreeSet<>();
-        for (Record r : node.exchange().reply().getSection(org.xbill.DNS.Section.ANSWER)) {
+        for (Record r : reply.getSection(org.xbill.DNS.Section.ANSWER)) {
             if (r.getType() == Type.RRSIG) {
                 continue;
             }
             records.add(Names.display(canonical(r).getName()) + " " + Type.string(r.getType()) + " TTL " + r.getTTL());
         }
-        return records.isEmpty() ? data(node) : String.join(", ", records);
+        return records.isEmpty() ? data(node, reply) : String.join(", ", records);
     }
 
     /** Names compare without regard to case (RFC 4343): the canonical form lowers them, in rdata too. */
