@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -150,12 +151,15 @@ public final class BulkTracer implements AutoCloseable {
     }
 
     private static ExecutorService workers(int n) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "dnstracer-bulk-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
+        ThreadFactory threads = VirtualThreads.factory("dnstracer-bulk-").orElseGet(() -> {
+            AtomicInteger count = new AtomicInteger();
+            return r -> {
+                Thread t = new Thread(r, "dnstracer-bulk-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
         });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Assumptions;
  * say so and why, and are reported skipped; but under {@code CI=true} the machine is meant to have everything, so a
  * skip there fails the run instead of letting a green build hide that nothing was compared.
  */
-final class Skip {
+public final class Skip {
     private Skip() {}
 
     /** Skips (or under CI fails) the calling test or test class when {@code missing} names something. */
-    static void unless(Optional<String> missing) {
+    public static void unless(Optional<String> missing) {
         unless(missing, System.getenv());
     }
 
