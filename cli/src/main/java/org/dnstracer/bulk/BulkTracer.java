@@ -31,9 +31,9 @@ import org.dnstracer.trace.Tracer;
  *
  * <p>Politeness: at most {@link BulkSettings#parallel()} names are traced at once, queries to any one server address
  * are paced to {@link BulkSettings#ratePerServer()} a second, and the given transport's own cap on queries in
- * flight applies to all of them. Memory stays flat: the caches are bounded, and in ordered mode at most
- * {@code 4 * parallel} finished results (prepared values, see {@link #run(Iterator, Function, Consumer)}) wait for
- * an earlier one.
+ * flight applies to all of them. Memory stays flat: the caches are bounded, and in ordered mode a bounded number
+ * of finished results ({@code 4 * parallel}, or as many prepared values as the caller of
+ * {@link #run(Iterator, Function, Consumer, int)} allows) wait for an earlier one.
  *
  * <p>Thread-safe: {@link #trace(BulkInput)} may be called from many threads, and {@link #run} from one thread at a
  * time. The transport stays the caller's: close it after this.
@@ -95,7 +95,7 @@ public final class BulkTracer implements AutoCloseable {
      * @return the totals, once every result has been handed over
      */
     public BulkSummary run(Iterator<BulkInput> inputs, Consumer<BulkResult> sink) {
-        return run(inputs, Function.identity(), sink);
+        return run(inputs, Function.identity(), sink, 4 * settings.parallel());
     }
 
     /**
@@ -103,11 +103,17 @@ public final class BulkTracer implements AutoCloseable {
      * it, many at once: what is costly per name (its findings, its JSON line) is done there, in parallel, and the
      * sink, called one result at a time, only writes. Only prepared values wait for an earlier name, never a whole
      * trace. An exception from {@code prepare} is handled as one from the sink.
+     *
+     * @param waiting in an ordered run, how many finished names may wait for an earlier one that is slow (a name
+     *     of a zone with a silent server takes seconds): the larger, the less such a name holds the others back,
+     *     at the memory of that many prepared values; at least {@link BulkSettings#parallel()}
      */
-    public <T> BulkSummary run(Iterator<BulkInput> inputs, Function<BulkResult, T> prepare, Consumer<T> sink) {
+    public <T> BulkSummary run(Iterator<BulkInput> inputs, Function<BulkResult, T> prepare, Consumer<T> sink,
+            int waiting) {
         long start = System.nanoTime();
         long hitsBefore = caches.referralHits();
-        Delivery<T> delivery = new Delivery<>(sink, settings.ordered(), settings.parallel());
+        Delivery<T> delivery = new Delivery<>(sink, settings.ordered(),
+                settings.ordered() ? Math.max(waiting, settings.parallel()) : settings.parallel());
         ExecutorService pool = workers(settings.parallel());
         long index = 0;
         try {
@@ -201,11 +207,11 @@ public final class BulkTracer implements AutoCloseable {
         private long queries;
         private volatile RuntimeException failure;
 
-        Delivery(Consumer<T> sink, boolean ordered, int parallel) {
+        /** @param room ordered: how many finished names a slow one may hold back; unordered: those in flight */
+        Delivery(Consumer<T> sink, boolean ordered, int room) {
             this.sink = sink;
             this.ordered = ordered;
-            // ordered: a slow name may hold back this many finished ones; unordered: only those in flight
-            this.room = new Semaphore(ordered ? 4 * parallel : parallel);
+            this.room = new Semaphore(room);
         }
 
         void awaitRoom() throws InterruptedException {

@@ -147,7 +147,7 @@ class BulkTracerTest {
         BulkSummary summary = new BulkTracer(zones(6), settings().withParallel(3)).run(inputs.iterator(), r -> {
             preparingThreads.add(Thread.currentThread().getName());
             return r.input().line() + " " + r.verdict();
-        }, prepared::add);
+        }, prepared::add, 12);
 
         assertThat(prepared).containsExactly("1 NXDOMAIN", "2 ANSWER", "3 NXDOMAIN", "4 ANSWER", "5 NXDOMAIN",
                 "6 ANSWER");
@@ -168,7 +168,7 @@ class BulkTracerTest {
                 throw new IllegalStateException("cannot prepare line 3");
             }
             return r.input().line();
-        }, handed::add)).isInstanceOf(IllegalStateException.class).hasMessage("cannot prepare line 3");
+        }, handed::add, 12)).isInstanceOf(IllegalStateException.class).hasMessage("cannot prepare line 3");
         assertThat(handed).containsExactly(1L, 2L);
     }
 }
