@@ -16,12 +16,20 @@ final class ProbeRunner {
     private final TransportOptions options;
     private final AdaptiveTimeouts timeouts;
     private final Tries tries;
-    private final SecureRandom random = new SecureRandom();
+    /** Made at the first probe: a run without --check should not pay for seeding it at start-up. */
+    private SecureRandom random;
 
     ProbeRunner(TransportOptions options, AdaptiveTimeouts timeouts, Tries tries) {
         this.options = options;
         this.timeouts = timeouts;
         this.tries = tries;
+    }
+
+    private synchronized SecureRandom random() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
+        return random;
     }
 
     CompletableFuture<Exchange> run(ServerAddress server, Message template, Protocol protocol) {
@@ -38,7 +46,7 @@ final class ProbeRunner {
             return CompletableFuture.completedFuture(null);
         }
         Message query = template.clone();
-        query.getHeader().setID(random.nextInt(0x10000));
+        query.getHeader().setID(random().nextInt(0x10000));
         CompletableFuture<Attempt> sent = protocol == Protocol.UDP
                 ? tries.udp(server, query, timeouts.forTry(server, Protocol.UDP, i), null, null)
                 : tries.tcp(server, query, timeouts.forTry(server, Protocol.TCP, i));
