@@ -140,13 +140,15 @@ public final class BulkTracer implements AutoCloseable {
     }
 
     private static <T> Finished<T> finished(BulkResult result, Function<BulkResult, T> prepare) {
+        T value = null;
+        RuntimeException failure = null;
         try {
-            return new Finished<>(result.index(), result.verdict(), result.input().question() == null,
-                    result.queries(), prepare.apply(result), null);
+            value = prepare.apply(result);
         } catch (RuntimeException e) {
-            return new Finished<>(result.index(), result.verdict(), result.input().question() == null,
-                    result.queries(), null, e);
+            failure = e;
         }
+        return new Finished<>(result.index(), result.verdict(), result.input().question() == null, result.queries(),
+                value, failure);
     }
 
     @Override
