@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.StartServer;
 import org.dnstracer.testkit.FakeNetwork;
 import org.dnstracer.testkit.Replies;
 import org.dnstracer.testkit.Scenarios;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -170,5 +175,49 @@ class BulkTracerTest {
             return r.input().line();
         }, handed::add, 12)).isInstanceOf(IllegalStateException.class).hasMessage("cannot prepare line 3");
         assertThat(handed).containsExactly(1L, 2L);
+    }
+
+    @Test
+    @Timeout(60)
+    void aSlowFirstNameHoldsBackAtMostTheWaitingWindow() {
+        FakeNetwork net = zones(2);
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        net.gate("127.0.2.1", gate);
+        List<BulkInput> inputs = new ArrayList<>();
+        inputs.add(input(1, "www.zone1.com"));
+        IntStream.rangeClosed(2, 12).forEach(i -> inputs.add(input(i, "www.zone2.com")));
+        int waiting = 4;
+        AtomicInteger pulled = new AtomicInteger();
+        AtomicBoolean beyondWindow = new AtomicBoolean();
+        Iterator<BulkInput> source = new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < inputs.size();
+            }
+
+            @Override
+            public BulkInput next() {
+                // the gated first name and the waiting ones hold every place: one more input may be read, not two
+                if (!gate.isDone() && pulled.get() > waiting) {
+                    beyondWindow.set(true);
+                }
+                pulled.incrementAndGet();
+                return inputs.get(next++);
+            }
+        };
+        CompletableFuture.runAsync(() -> {
+            while (pulled.get() <= waiting || net.queriesTo("127.0.2.2") < waiting - 1) {
+                Thread.onSpinWait();
+            }
+            gate.complete(null);
+        });
+        List<Long> order = new ArrayList<>();
+
+        new BulkTracer(net, settings().withParallel(2)).run(source, r -> r.input().line(), order::add, waiting);
+
+        assertThat(beyondWindow).isFalse();
+        assertThat(order).containsExactlyElementsOf(LongStream.rangeClosed(1, 12).boxed().toList());
     }
 }

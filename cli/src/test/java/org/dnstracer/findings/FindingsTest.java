@@ -125,6 +125,14 @@ class FindingsTest {
     }
 
     @Test
+    void answersThatDifferInDataAndTtlAreOneAnswerMismatchNotAlsoATtlOne() {
+        FakeNetwork net = Scenarios.healthy()
+                .server("127.0.2.2", q -> Replies.answer(q, "www.example.com. 60 IN A 192.0.2.99"));
+        assertThat(findings(net)).extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.ANSWER_MISMATCH, "ns2.example.com"));
+    }
+
+    @Test
     void ttlOnlyDifferencesAreTheirOwnMilderFinding() {
         FakeNetwork net = Scenarios.healthy()
                 .server("127.0.2.2", q -> Replies.answer(q, "www.example.com. 60 IN A 192.0.2.80"));
