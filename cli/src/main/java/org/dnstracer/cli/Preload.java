@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Initialises, on a second thread while the command line is parsed, the JDK facilities every trace needs and
  * whose first use is slow: the socket channels' provider (found through a service look-up that opens and indexes
  * the jar, before the first query can be sent), the security providers behind dnsjava's random message IDs, the
- * locale data behind the number format dnsjava's {@code Record} makes when its class is initialised, the method
- * handles behind a record's {@code equals}/{@code hashCode}, and {@code InetAddress}. None of them is kept by a
- * class-data archive or AOT cache; together they were more than half of a 1-query trace's main thread and first
- * query. Only JDK classes are touched here, so the main thread never waits on this thread for a class of the
- * tool or of dnsjava.
+ * locale data behind the number format dnsjava's {@code Record} makes when its class is initialised, and
+ * {@code InetAddress}. None of them is kept by a class-data archive or AOT cache; together they were about half of
+ * a 1-query trace's main thread and first query. Only JDK classes are touched here, so the main thread never
+ * waits on this thread for a class of the tool or of dnsjava. (The records on a trace's path write out their
+ * {@code equals} and {@code hashCode}: the generated ones are linked at their first call, which no cache keeps.)
  */
 final class Preload {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -29,16 +29,11 @@ final class Preload {
         }
     }
 
+    /** In the order a trace first needs them: the root hints (dnsjava's Record), then the first query. */
     private static void run() {
-        SelectorProvider.provider();
-        new SecureRandom().nextInt();
         new DecimalFormat().setMinimumIntegerDigits(3);
         InetAddress.getLoopbackAddress();
-        Warm warm = new Warm(1);
-        warm.equals(new Warm(2));
-        warm.hashCode();
-        warm.toString();
+        new SecureRandom().nextInt();
+        SelectorProvider.provider();
     }
-
-    private record Warm(int value) {}
 }

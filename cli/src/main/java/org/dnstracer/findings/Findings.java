@@ -1,7 +1,6 @@
 package org.dnstracer.findings;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.model.Trace;
@@ -30,7 +29,9 @@ public final class Findings {
         ProbeFindings.find(probes, out);
         List<Finding> all = new ArrayList<>(out.findings());
         all.addAll(DnssecFindings.of(dnssec));
-        all.sort(Comparator.comparing(Finding::severity)); // stable: tree order stays within a severity
+        // stable: tree order stays within a severity; not Comparator.comparing, whose serializable lambda no AOT
+        // cache links ahead of time
+        all.sort((a, b) -> a.severity().compareTo(b.severity()));
         return all;
     }
 

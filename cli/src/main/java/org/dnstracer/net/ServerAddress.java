@@ -13,6 +13,17 @@ public record ServerAddress(InetAddress address, int port) {
         }
     }
 
+    /** Written out: a record's generated equals and hashCode are linked at their first call (start-up). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServerAddress a && port == a.port && address.equals(a.address);
+    }
+
+    @Override
+    public int hashCode() {
+        return address.hashCode() * 31 + port;
+    }
+
     public InetSocketAddress socketAddress() {
         return new InetSocketAddress(address, port);
     }

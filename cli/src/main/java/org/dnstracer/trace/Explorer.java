@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,9 +38,35 @@ import org.xbill.DNS.Name;
  */
 final class Explorer {
     /** One question to one server; with {@code -c} the path is part of the key so every place asks again. */
-    record QueryKey(ServerAddress server, Name qname, int qtype, List<InetAddress> path, boolean recursive) {}
+    /*
+     * equals and hashCode are written out in the keys of the trace's maps: a record's generated ones are linked at
+     * their first call through method handles that no AOT cache keeps, about 10 ms of a short trace's start-up.
+     */
+    record QueryKey(ServerAddress server, Name qname, int qtype, List<InetAddress> path, boolean recursive) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof QueryKey k && qtype == k.qtype && recursive == k.recursive && server.equals(k.server)
+                    && qname.equals(k.qname) && path.equals(k.path);
+        }
 
-    private record StepKey(QueryKey query, Name zone) {}
+        @Override
+        public int hashCode() {
+            return ((server.hashCode() * 31 + qname.hashCode()) * 31 + qtype) * 31 + path.hashCode()
+                    + (recursive ? 1 : 0);
+        }
+    }
+
+    private record StepKey(QueryKey query, Name zone) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StepKey k && query.equals(k.query) && Objects.equals(zone, k.zone);
+        }
+
+        @Override
+        public int hashCode() {
+            return query.hashCode() * 31 + Objects.hashCode(zone);
+        }
+    }
 
     /** The run's time limit was reached before this completed. */
     static final class TimeUp extends RuntimeException {

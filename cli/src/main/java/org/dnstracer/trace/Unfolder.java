@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.dnstracer.model.Names;
@@ -21,7 +22,19 @@ import org.xbill.DNS.Name;
  * shown as "(cached)" is decided here, by position, never by timing.
  */
 final class Unfolder {
-    private record Shown(InetAddress address, Name qname, int qtype, Name zone) {}
+    /** equals and hashCode written out, as in Explorer's keys (start-up). */
+    private record Shown(InetAddress address, Name qname, int qtype, Name zone) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shown k && qtype == k.qtype && Objects.equals(address, k.address)
+                    && qname.equals(k.qname) && Objects.equals(zone, k.zone);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Objects.hashCode(address) * 31 + qname.hashCode()) * 31 + qtype) * 31 + Objects.hashCode(zone);
+        }
+    }
 
     private final Explorer explorer;
     private final TraceRequest request;

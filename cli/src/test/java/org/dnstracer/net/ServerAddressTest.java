@@ -24,4 +24,13 @@ class ServerAddressTest {
         assertThat(new ServerAddress(V6, 53).isIpv6()).isTrue();
         assertThat(new ServerAddress(V4, 53).isIpv6()).isFalse();
     }
+
+    @Test
+    void equalByAddressAndPort() {
+        java.net.InetAddress otherV4 = IpAddresses.parseLiteral("127.0.0.2").orElseThrow();
+        assertThat(new ServerAddress(V4, 53)).isEqualTo(new ServerAddress(V4, 53))
+                .hasSameHashCodeAs(new ServerAddress(V4, 53))
+                .isNotEqualTo(new ServerAddress(V4, 5353)).isNotEqualTo(new ServerAddress(otherV4, 53))
+                .isNotEqualTo(V4);
+    }
 }
