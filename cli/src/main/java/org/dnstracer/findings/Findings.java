@@ -29,8 +29,8 @@ public final class Findings {
         ProbeFindings.find(probes, out);
         List<Finding> all = new ArrayList<>(out.findings());
         all.addAll(DnssecFindings.of(dnssec));
-        // stable: tree order stays within a severity; not Comparator.comparing, whose serializable lambda no AOT
-        // cache links ahead of time
+        // worst first, stable: tree order stays within a severity. Not Comparator.comparing: its lambda is
+        // serializable, which no AOT cache links ahead of time (3 ms at each start)
         all.sort((a, b) -> a.severity().compareTo(b.severity()));
         return all;
     }

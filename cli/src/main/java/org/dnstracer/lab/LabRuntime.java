@@ -60,8 +60,10 @@ final class LabRuntime {
     }
 
     /** Starts a long-running loop (one per listening socket). */
-    void startLoop(String name, Runnable loop) {
-        factory(name).newThread(loop).start();
+    Thread startLoop(String name, Runnable loop) {
+        Thread thread = factory(name).newThread(loop);
+        thread.start();
+        return thread;
     }
 
     void track(Closeable socket) {

@@ -28,7 +28,11 @@ final class TcpEndpoint {
     private final LabServer server;
     private final InetAddress address;
     private final LabRuntime runtime;
+    /** How long {@link #stop()} waits for the accepting thread to leave the closed socket. */
+    private static final long STOP_WAIT_MS = 2_000;
+
     private ServerSocket listener;
+    private Thread acceptor;
     private int port;
 
     TcpEndpoint(LabServer server, InetAddress address, LabRuntime runtime) {
@@ -56,7 +60,8 @@ final class TcpEndpoint {
     /** Starts accepting on the bound socket. */
     synchronized void start() {
         ServerSocket s = listener;
-        runtime.startLoop("tcp-" + server.name() + "-" + IpAddresses.format(address), () -> acceptLoop(s));
+        String name = "tcp-" + server.name() + "-" + IpAddresses.format(address);
+        acceptor = runtime.startLoop(name, () -> acceptLoop(s));
     }
 
     /** Closes the port (behaviour no-tcp); connections already open finish on their own. */
@@ -65,6 +70,22 @@ final class TcpEndpoint {
             runtime.untrack(listener);
             LabRuntime.closeQuietly(listener);
             listener = null;
+            awaitAcceptor();
+        }
+    }
+
+    /**
+     * A socket closed while a thread is blocked accepting on it stays listening until that thread has left the
+     * call, and a connection it takes in meanwhile is then reset, not refused: wait for the thread, so that the
+     * port is shut when {@link #stop()} returns.
+     */
+    private void awaitAcceptor() {
+        try {
+            if (acceptor != null) {
+                acceptor.join(STOP_WAIT_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
