@@ -48,7 +48,7 @@ public final class TrainingRun {
             lab.waitFor(10, TimeUnit.SECONDS);
             Files.deleteIfExists(hints);
         }
-        System.exit(0);
+        Main.end(0);
     }
 
     /** The built-in lab in a JVM of its own, so that none of its classes is recorded; it stops by itself. */
