@@ -49,7 +49,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log() { printf '%s\n' "$*" >&2; }
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
+# stamp VAR: ms since the epoch into VAR, from bash 5's clock and without a subshell (`date` in `$(...)` added 3-5 ms
+# of process starts to every figure)
+stamp() { local t=${EPOCHREALTIME//[.,]/}; printf -v "$1" '%s' "$((t / 1000))"; }
 median() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print "NA"} else if (NR%2) {print v[(NR+1)/2]} else {print int((v[NR/2]+v[NR/2+1])/2)}}'; }
 # p90: nearest rank, the smallest value with at least 90 % of the runs at or below it
 p90() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print "NA"} else {r=int((NR*9+9)/10); print v[r]}}'; }
@@ -69,9 +71,9 @@ children_cpu_ms() {
 time_ms() {
   local t0 t1 rc=0 c0 c1
   children_cpu_ms >"$work/cpu0"
-  t0=$(now_ms)
+  stamp t0
   "$@" >"$work/last.out" 2>"$work/last.err" || rc=$?
-  t1=$(now_ms)
+  stamp t1
   children_cpu_ms >"$work/cpu1"
   c0=$(cat "$work/cpu0") c1=$(cat "$work/cpu1")
   echo $((c1 - c0)) >"$work/last.cpu"
@@ -85,8 +87,8 @@ time_ms() {
 # first_line_ms CMD...: ms from start to the first line on stdout
 first_line_ms() {
   local t0
-  t0=$(now_ms)
-  "$@" 2>/dev/null | { IFS= read -r _ || true; echo $(($(now_ms) - t0)); cat >/dev/null; }
+  stamp t0
+  "$@" 2>/dev/null | { IFS= read -r _ || true; stamp t1; echo $((t1 - t0)); cat >/dev/null; }
 }
 
 # --- build once (the launcher builds the jar when missing or stale, and makes the CDS archive) --------------
