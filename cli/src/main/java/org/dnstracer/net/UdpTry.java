@@ -94,6 +94,9 @@ final class UdpTry {
                 second.register(selector, SelectionKey.OP_READ, Boolean.TRUE);
             } catch (IOException e) {
                 return t.closedOr(AttemptResult.SEND_ERROR, e);
+            } catch (ClosedSelectorException e) {
+                // the transport closed between sending the hedge and waiting for both replies
+                return t.closed();
             }
             done = listenBoth(selector, t, deadline);
             return done != null ? done : t.nothingAccepted();
