@@ -169,8 +169,11 @@ public final class JsonRenderer {
         g.writeEndObject();
     }
 
-    /** The fields of one exchange: its tries (hedges included), then what the reply said; package-private for tests. */
-    static void exchange(JsonGenerator g, Exchange ex) throws IOException {
+    /**
+     * The fields of one exchange, into the object being written: its tries (hedges included), then what the reply
+     * said. The report page's node details use it too, so that an exchange has one JSON form wherever it is shown.
+     */
+    public static void exchange(JsonGenerator g, Exchange ex) throws IOException {
         g.writeArrayFieldStart("tries");
         for (Attempt a : ex.attempts()) {
             g.writeStartObject();

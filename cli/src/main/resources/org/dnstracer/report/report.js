@@ -19,11 +19,36 @@
     return tr;
   }
 
-  function table(head, rows) {
-    var t = el('table');
+  function table(head, rows, cls) {
+    var t = el('table', null, cls);
     t.appendChild(row(head, true));
     rows.forEach(function (r) { t.appendChild(row(r, false)); });
     return t;
+  }
+
+  // what a try did besides its table row: the hedge it sent, the replies it dropped
+  function tryNotes(box, t, n) {
+    if (t.hedge) {
+      box.appendChild(el('div', 'Try ' + n + ' hedged: a second query (ID ' + t.hedge.id + ') went out after '
+          + t.hedge.afterMs + ' ms' + (t.hedge.answered ? '; the reply answered the '
+          + (t.hedge.answered === 'hedge' ? 'hedge' : 'first query') : '') + '.', 'hedge'));
+    }
+    if (t.ignoredCount) {
+      var shown = t.ignoredCount > t.ignored.length ? ' (the first ' + t.ignored.length + ' shown)' : '';
+      box.appendChild(el('div', 'Try ' + n + ' ignored ' + t.ignoredCount
+          + (t.ignoredCount === 1 ? ' reply' : ' replies') + shown + ':', 'ignored'));
+      var list = el('ul', null, 'ignored');
+      t.ignored.forEach(function (reason) { list.appendChild(el('li', reason)); });
+      box.appendChild(list);
+    }
+  }
+
+  function records(v) {
+    var rows = [];
+    ['answer', 'authority', 'additional'].forEach(function (section) {
+      (v[section] || []).forEach(function (r) { rows.push([section, r.name, r.ttl, r.type, r.data]); });
+    });
+    return rows;
   }
 
   function show(id) {
@@ -37,16 +62,25 @@
       box.appendChild(el('div', v.line, 'line'));
       if (v.zone) { box.appendChild(el('div', 'Zone: ' + v.zone)); }
       if (v.tries && v.tries.length) {
-        box.appendChild(table(['try', 'protocol', 'result', 'ms', 'timeout ms'], v.tries.map(function (t, i) {
-          return [i + 1, t.protocol, t.result + (t.error ? ': ' + t.error : ''), t.elapsedMs, t.timeoutMs];
-        })));
+        box.appendChild(table(['try', 'protocol', 'result', 'ms', 'timeout ms', 'bytes'], v.tries.map(function (t, i) {
+          return [i + 1, t.protocol, t.result + (t.error ? ': ' + t.error : ''), t.elapsedMs, t.timeoutMs,
+              t.size || ''];
+        }), 'tries'));
+        v.tries.forEach(function (t, i) { tryNotes(box, t, i + 1); });
+      }
+      if (v.tcpFailure) { box.appendChild(el('div', 'TCP after the truncated reply failed: ' + v.tcpFailure)); }
+      if (v.ednsFallback) {
+        box.appendChild(el('div', v.ednsFallback === 'dropped'
+            ? 'EDNS given up: queries with EDNS went unanswered, one without got the reply.'
+            : 'EDNS given up: the server rejected it, the reply came without.'));
       }
       if (v.rcode) {
-        box.appendChild(el('div', 'rcode ' + v.rcode + ', flags ' + (v.flags || '-')
-            + (v.rttMs !== undefined ? ', round trip ' + v.rttMs + ' ms' : ''), 'reply'));
+        box.appendChild(el('div', 'rcode ' + v.rcode + ', flags ' + (v.flags.length ? v.flags.join(' ') : '-')
+            + ', over ' + v.protocol + ', round trip ' + v.rttMs + ' ms', 'reply'));
       }
-      if (v.records && v.records.length) {
-        box.appendChild(table(['section', 'name', 'TTL', 'type', 'data'], v.records));
+      var rows = records(v);
+      if (rows.length) {
+        box.appendChild(table(['section', 'name', 'TTL', 'type', 'data'], rows, 'records'));
       }
       panel.appendChild(box);
     });

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dnstracer.cli.Cli;
+import org.dnstracer.model.Trace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,29 @@ class ReportInBrowserTest {
         assertThat(browser.findElements(By.tagName("script"))).hasSize(3);
         assertThat(browser.findElements(By.tagName("img"))).isEmpty();
         checkQuiet(page);
+    }
+
+    @Test
+    void aServersDetailsShowItsHedgeReplySizeAndIgnoredReplies() throws Exception {
+        Trace trace = TestTraces.hedgedAnswer();
+        Path page = dir.resolve("hedged.html");
+        Files.writeString(page, HtmlReport.render(trace, List.of(), null,
+                DelegationGraph.of(trace).stream().map(GraphLayout::layout).toList(), Instant.EPOCH, Cli.OK));
+        open(page);
+        browser.findElement(By.cssSelector("g.node[data-server='ns1.example.com']")).click();
+        WebElement panel = browser.findElement(By.id("details"));
+        int size = trace.sections().get(0).root().exchange().replyOctets().length;
+        assertThat(panel.findElements(By.cssSelector("table.tries td"))).extracting(WebElement::getText)
+                .containsExactly("1", "udp", "reply", "150", "800", Integer.toString(size));
+        assertThat(panel.getText())
+                .contains("Try 1 hedged: a second query (ID " + TestTraces.HEDGE_ID
+                        + ") went out after 120 ms; the reply answered the hedge.")
+                .contains("Try 1 ignored 2 replies:\n" + String.join("\n", TestTraces.IGNORED))
+                .contains("rcode NOERROR, flags qr aa, over udp, round trip 150 ms");
+        assertThat(panel.findElements(By.cssSelector("table.records td"))).extracting(WebElement::getText)
+                .containsExactly("answer", "www.example.com.", "300", "TXT", "\"hello\"");
+        checkQuiet(page);
+        screenshot("hedged");
     }
 
     @Test
@@ -225,6 +250,11 @@ class ReportInBrowserTest {
         assertThat(panel.findElement(By.tagName("h4")).getText()).isEqualTo(name);
         assertThat(panel.findElements(By.cssSelector(".visit"))).isNotEmpty();
         assertThat(node.getAttribute("class")).contains("selected");
+        Object sizes = js("return JSON.parse(document.getElementById('node-details').textContent)[arguments[0]]"
+                + ".visits.flatMap(function (v) { return (v.tries || []).map(function (t) {"
+                + "  return t.size ? String(t.size) : ''; }); });", node.getAttribute("id"));
+        assertThat(panel.findElements(By.cssSelector("table.tries td:nth-child(6)"))).as("reply sizes")
+                .extracting(WebElement::getText).isEqualTo(sizes);
     }
 
     /** No console message above info, and no request but the page itself. */

@@ -2,6 +2,7 @@ package org.dnstracer.report;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import org.dnstracer.model.LameReason;
 import org.dnstracer.model.Question;
@@ -12,7 +13,18 @@ import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceNode;
 import org.dnstracer.model.TraceStats;
 import org.dnstracer.model.Verdict;
+import org.dnstracer.net.Attempt;
+import org.dnstracer.net.AttemptResult;
+import org.dnstracer.net.Exchange;
+import org.dnstracer.net.Hedge;
+import org.dnstracer.net.Protocol;
+import org.dnstracer.net.ServerAddress;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /** Small hand-made traces: the root refers to two com servers, which name the same three servers of example.com. */
@@ -53,5 +65,36 @@ final class TestTraces {
         Question q = new Question(name("www.example.com."), Type.A);
         return new Trace(new StartServer("a.root-servers.net", ip(127, 53, 0, 1), Name.root), 3, 53,
                 List.of(new Section(q, null, root)), List.of(), new TraceStats(7, 12));
+    }
+
+    /** The hedge's message ID in {@link #hedgedAnswer()}. */
+    static final int HEDGE_ID = 4660;
+
+    /** The reasons of the two datagrams dropped in {@link #hedgedAnswer()}. */
+    static final List<String> IGNORED = List.of("ignored reply with ID 0x0001, expected 0x1234",
+            "ignored reply with ID 0x0002, expected 0x1234");
+
+    /**
+     * One server asked for www.example.com TXT: its only try sent a hedge after 120 ms, dropped two replies with a
+     * wrong ID, and got its answer through the hedge.
+     */
+    static Trace hedgedAnswer() {
+        Name qname = name("www.example.com.");
+        InetAddress address = ip(127, 53, 2, 1);
+        Message query = Message.newQuery(Record.newRecord(qname, Type.TXT, DClass.IN));
+        Message reply = new Message(HEDGE_ID);
+        reply.getHeader().setFlag(Flags.QR);
+        reply.getHeader().setFlag(Flags.AA);
+        reply.addRecord(query.getQuestion(), org.xbill.DNS.Section.QUESTION);
+        reply.addRecord(new TXTRecord(qname, DClass.IN, 300, "hello"), org.xbill.DNS.Section.ANSWER);
+        Attempt attempt = new Attempt(Protocol.UDP, query, Duration.ofMillis(800), Duration.ofMillis(150),
+                AttemptResult.REPLY, reply, 0, IGNORED, null)
+                .withHedge(new Hedge(Duration.ofMillis(120), HEDGE_ID, true));
+        Exchange exchange = new Exchange(new ServerAddress(address, 53), qname, Type.TXT, reply, List.of(attempt),
+                false);
+        TraceNode root = new TraceNode("ns1.example.com", address, name("example.com."),
+                Verdict.of(Status.AUTHORITATIVE_ANSWER), exchange, List.of());
+        return new Trace(new StartServer("ns1.example.com", address, name("example.com.")), 1, 53,
+                List.of(new Section(new Question(qname, Type.TXT), null, root)), List.of(), new TraceStats(1, 150));
     }
 }
