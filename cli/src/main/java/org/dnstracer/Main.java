@@ -23,11 +23,11 @@ public final class Main {
 
     /**
      * Ends the JVM with this status ({@code Cli.run} has flushed its writers; the streams are flushed here for what
-     * wrote to them directly). {@code System.exit} would first ask the JDK's
-     * {@code System.Logger} whether to log the exit (JDK 21 and later): that first use looks for logging back-ends
-     * on the class path, which opens and indexes the 4,700-entry jar, and starts java.util.logging: 19 ms of CPU
-     * in a profile of {@code --version}, which took 17 ms less without it. Halting skips that and the shutdown hooks; the tool leaves none registered when
-     * {@code Cli.run} returns (the lab server removes its own, the progress bar closes its terminal).
+     * wrote to them directly). {@code System.exit} would first ask the JDK's {@code System.Logger} whether to log
+     * the exit (JDK 21 and later): that first use looks for logging back-ends on the class path, which opens and
+     * indexes the 4,700-entry jar, and starts java.util.logging: 19 ms of CPU in a profile of {@code --version},
+     * which took 17 ms less without it. Halting skips that and the shutdown hooks; the tool leaves none registered
+     * when {@code Cli.run} returns (the lab server removes its own, the progress bar closes its terminal).
      */
     public static void end(int status) {
         System.out.flush();

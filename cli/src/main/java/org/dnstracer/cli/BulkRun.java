@@ -35,8 +35,9 @@ final class BulkRun {
 
     /**
      * Lines that may wait for a slow earlier name, per name in flight: a summary line is 1-3 KB, a whole trace
-     * document (--json) several times that (4.6 KB against 1.6 KB for www.example.com of the built-in lab). At 2,000 names a second a name that takes 3.5 s (a silent server, -t 1)
-     * holds back 7,000 others; 32 x 256 lines are some 20 MB.
+     * document (--json) several times that (4.6 KB against 1.6 KB for www.example.com of the built-in lab). At
+     * 2,000 names a second a name that takes 3.5 s (a silent server, -t 1) holds back 7,000 others; 32 x 256 lines
+     * are some 20 MB.
      */
     private static final int LINES_WAITING = 32;
     private static final int FULL_LINES_WAITING = 4;

@@ -20,6 +20,9 @@ import org.dnstracer.net.TcpFraming;
  * blocking I/O keeps this simple.
  */
 final class TcpEndpoint {
+    /** How long {@link #stop()} waits for the accepting thread to leave the closed socket. */
+    private static final long STOP_WAIT_MS = 2_000;
+
     /** An idle client connection is closed after this long, as real servers do (RFC 7766 §6.2.3). */
     private static final int IDLE_TIMEOUT_MS = 10_000;
     /** The pause between octets of the {@code tcp-slow-drip} quirk. */
@@ -28,9 +31,6 @@ final class TcpEndpoint {
     private final LabServer server;
     private final InetAddress address;
     private final LabRuntime runtime;
-    /** How long {@link #stop()} waits for the accepting thread to leave the closed socket. */
-    private static final long STOP_WAIT_MS = 2_000;
-
     private ServerSocket listener;
     private Thread acceptor;
     private int port;

@@ -37,10 +37,11 @@ import org.xbill.DNS.Name;
  * as a last resort, all queries together stop at {@value #FORCED_CAP_FACTOR} times the budget.
  */
 final class Explorer {
-    /** One question to one server; with {@code -c} the path is part of the key so every place asks again. */
-    /*
-     * equals and hashCode are written out in the keys of the trace's maps: a record's generated ones are linked at
-     * their first call through method handles that no AOT cache keeps, about 10 ms of a short trace's start-up.
+    /**
+     * One question to one server; with {@code -c} the path is part of the key so every place asks again. Its
+     * equals and hashCode, like those of the trace's other map keys, are written out: a record's generated ones
+     * are linked at their first call through method handles that no AOT cache keeps, about 10 ms of a short
+     * trace's start-up.
      */
     record QueryKey(ServerAddress server, Name qname, int qtype, List<InetAddress> path, boolean recursive) {
         @Override
