@@ -42,21 +42,33 @@ archive() {
   gzip -9nc "$cli/man/dnstracer.1" >"$image/share/man/man1/dnstracer.1.gz"
   install -m 644 "$cli/dnstracer_completion" "$image/share/bash-completion/completions/dnstracer"
 
-  # The class list of the training run, then the archive. The archive is made with the jar as /proc/self/fd/9,
-  # the path the launcher gives it (see bin/dnstracer); the training itself runs with the jar's real path, as it
-  # starts the lab in a second JVM with the same class path.
+  # Start-up: on JDK 25 and later an AOT cache (JEP 483/514/515: classes parsed, linked, with their lambdas and
+  # method profiles), made in one step by the training run; on JDK 17 to 24 a static class-data archive of the
+  # training run's class list. The latter is made with the jar as /proc/self/fd/9, the path the launcher gives it
+  # (see bin/dnstracer); the training itself runs with the jar's real path, as it starts the lab in a second JVM
+  # with the same class path.
   local java=$image/runtime/bin/java opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
-  local list=$out/image/classes.lst
-  if "$java" "${opts[@]}" -XX:CompileThresholdScaling=10 -Xshare:off -XX:DumpLoadedClassList="$list" \
-      -cp "$image/lib/dnstracer.jar" org.dnstracer.cli.TrainingRun </dev/null >/dev/null \
-    && (exec 9<"$image/lib/dnstracer.jar" && "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$list" \
-      -XX:SharedArchiveFile="$image/lib/dnstracer.jsa" -Xlog:cds=off -cp /proc/self/fd/9 >/dev/null); then
-    log "class-data archive of $(wc -l <"$list") classes: $(du -k "$image/lib/dnstracer.jsa" | cut -f1) KB"
+  local train=(-XX:CompileThresholdScaling=10 -cp "$image/lib/dnstracer.jar" org.dnstracer.cli.TrainingRun)
+  local list=$out/image/classes.lst made
+  if [ "$feature" -ge 25 ]; then
+    made=$image/lib/dnstracer.aot
+    # (the JVM that writes the cache, started by the first, says what it was given)
+    "$java" "${opts[@]}" -XX:AOTCacheOutput="$made" -Xlog:aot=off,cds=off "${train[@]}" </dev/null >/dev/null \
+      2> >(grep -v '^Picked up JAVA_TOOL_OPTIONS' >&2) && [ -s "$made" ] || made=
+    rm -f "$made.config"
   else
-    log "warning: no class-data archive (the training run or the dump failed): the tool will start slower"
-    rm -f "$image/lib/dnstracer.jsa"
+    made=$image/lib/dnstracer.jsa
+    "$java" "${opts[@]}" -Xshare:off -XX:DumpLoadedClassList="$list" "${train[@]}" </dev/null >/dev/null \
+      && (exec 9<"$image/lib/dnstracer.jar" && "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$list" \
+        -XX:SharedArchiveFile="$made" -Xlog:cds=off -cp /proc/self/fd/9 >/dev/null) || made=
+    rm -f "$list"
   fi
-  rm -f "$list"
+  if [ -n "$made" ]; then
+    log "start-up: ${made##*/}, $(du -k "$made" | cut -f1) KB"
+  else
+    log "warning: no class-data archive or AOT cache (the training run failed): the tool will start slower"
+    rm -f "$image/lib/dnstracer.jsa" "$image/lib/dnstracer.aot"
+  fi
 
   # the file order and owners fixed, no time stamp in the gzip header; files keep their times (the archive
   # compares the jar's)

@@ -61,9 +61,12 @@ class ArchiveTest {
 
     @Test
     void startsFromTheClassDataArchiveMadeAtBuildTime() throws Exception {
-        // -Xshare:on: the JVM refuses to start when the archive cannot be used (as when its recorded class path
-        // does not match the jar's); the class loading log says where Main came from
-        Run run = tool(Map.of("DNSTRACER_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:stderr"), "--version");
+        // -Xshare:on (-XX:AOTMode=on for a JDK 25 build's AOT cache): the JVM refuses to start when the archive
+        // cannot be used (as when its recorded class path does not match the jar's); the class loading log says
+        // where Main came from
+        boolean aot = Files.exists(unpacked.resolve(Artifacts.archiveTop()).resolve("lib/dnstracer.aot"));
+        String required = aot ? "-XX:AOTMode=on" : "-Xshare:on";
+        Run run = tool(Map.of("DNSTRACER_JAVA_OPTS", required + " -Xlog:class+load=info:stderr"), "--version");
 
         assertThat(run.status()).as("%s", run).isZero();
         assertThat(run.out()).startsWith("dnstracer " + Artifacts.version());
