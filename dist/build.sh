@@ -102,7 +102,8 @@ deb() {
 
   sed -e "s/@VERSION@/$debversion/" -e "s/@DEPENDS@/$depends/" \
     -e "s/@SIZE@/$(du -sk --exclude=DEBIAN "$root" | cut -f1)/" "$here/src/deb/control" >"$root/DEBIAN/control"
-  dpkg-deb --root-owner-group -Zgzip -z6 --build "$root" "$file" >/dev/null
+  # SOURCE_DATE_EPOCH would make dpkg-deb clamp the files' times, and the class-data archive compares the jar's
+  (unset SOURCE_DATE_EPOCH && dpkg-deb --root-owner-group -Zgzip -z6 --build "$root" "$file" >/dev/null)
   rm -rf "$root"
   log "$file: $(du -k "$file" | cut -f1) KB, Depends: $depends"
 }

@@ -90,6 +90,10 @@ class DebInstallInteropTest {
                 "Tracing to www.example.com[A] via a.root-servers.net, maximum of 3 retries",
                 " |     |\\___ ns1.example.com [example.com] (127.53.2.1) Got authoritative answer",
                 "        \\___ ns3.example.com [example.com] (127.53.2.3) (cached)");
+        // the class-data archive (or AOT cache) is used where dpkg put the tree: -Xshare:on refuses to start else
+        Run shared = Run.of("sh", "-c", "DNSTRACER_JAVA_OPTS=\"$0\" exec dnstracer --version",
+                Files.exists(OPT.resolve("lib/dnstracer.aot")) ? "-XX:AOTMode=on" : "-Xshare:on");
+        assertThat(shared.status()).as("%s", shared).isZero();
         Run man = Run.of("man", "-w", "dnstracer");
         assertThat(man.status()).as("%s", man).isZero();
         assertThat(Path.of(man.out().strip()).toRealPath())
