@@ -8,7 +8,7 @@
 # archive: jdeps lists the JDK modules the jar uses, jlink (of JAVA_HOME, the build's JDK) makes a trimmed runtime of
 # them, and a training run (org.dnstracer.cli.TrainingRun, traces of the built-in lab on loopback) gives the classes
 # a trace loads, which go into a class-data archive (static AppCDS: the JDK's classes and the tool's, parsed and
-# verified) so that the first run starts as fast as later ones.
+# verified; an AOT cache when JAVA_HOME is a JDK 25 or later) so that the first run starts as fast as later ones.
 set -euo pipefail
 
 mode=$1 version=$2 cli=$3 out=$4
@@ -55,7 +55,7 @@ archive() {
     # (the JVM that writes the cache, started by the first, says what it was given)
     "$java" "${opts[@]}" -XX:AOTCacheOutput="$made" -Xlog:aot=off,cds=off "${train[@]}" </dev/null >/dev/null \
       2> >(grep -v '^Picked up JAVA_TOOL_OPTIONS' >&2) && [ -s "$made" ] || made=
-    rm -f "$made.config"
+    rm -f "$image/lib/dnstracer.aot.config"
   else
     made=$image/lib/dnstracer.jsa
     "$java" "${opts[@]}" -Xshare:off -XX:DumpLoadedClassList="$list" "${train[@]}" </dev/null >/dev/null \
@@ -82,6 +82,7 @@ deb() {
   here=$(cd "$(dirname "$0")" && pwd)
   local file=$out/dnstracer_${debversion}_amd64.deb
   rm -rf "$root" "$out"/dnstracer_*_amd64.deb
+  if [ ! -d "$image" ]; then log "error: no $image: the archive step makes it"; return 1; fi
   mkdir -p "$root/opt" "$root/DEBIAN" "$root/usr/share/doc/dnstracer-java"
   cp -a "$image" "$root/opt/dnstracer"
   install -m 644 "$here/src/deb/copyright" "$root/usr/share/doc/dnstracer-java/copyright"
