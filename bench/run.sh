@@ -164,6 +164,16 @@ if [ -n "$jdk25" ]; then
 else
   echo "| JDK 25 + AOT cache | no JDK 25 under /usr/lib/jvm | | | | | | | | | |" >>"$report"
 fi
+# the tool as installed from the archive or the .deb (README "Install"), when `mvn package` made its tree
+# (dist/target/image): its launcher, jlinked runtime and class-data archive or AOT cache, no JDK of the machine
+installed=$(compgen -G "$root/dist/target/image/*/bin/dnstracer" | head -1 || true)
+if [ -n "$installed" ]; then
+  launcher=$tool tool=$installed
+  measure_startup "archive/.deb ($(sed -n 's/^JAVA_VERSION="\(.*\)"/jlinked JDK \1/p' "${installed%/bin/*}/runtime/release"))"
+  tool=$launcher
+else
+  echo "| archive/.deb | not built (mvn -B package on Linux x86-64 makes dist/target/image) | | | | | | | | | |" >>"$report"
+fi
 # what no Java tool starts faster than on this machine now: a program that prints one line, with the launcher's
 # JVM options (its time is in the --version column)
 hello="$work/hello"
