@@ -13,5 +13,11 @@ public enum DnssecProblemCode {
     DNSSEC_DNSKEY_UNAVAILABLE,
     /** Data signed by a zone below the one the server was delegated (it serves both): that chain was not traced. */
     DNSSEC_SIGNER_BELOW_ZONE,
-    DNSSEC_NO_TRUST_ANCHOR
+    DNSSEC_NO_TRUST_ANCHOR,
+    /** The reply came to a query without DO (the EDNS fallback): it could not carry signatures, so it is not judged. */
+    DNSSEC_REPLY_WITHOUT_DO,
+    /** NSEC3 with more iterations than validators compute (RFC 9276): the data is insecure. */
+    DNSSEC_NSEC3_ITERATIONS,
+    /** More signature checks than allowed per RRset failed (key tag collisions, KeyTrap): given up as bogus. */
+    DNSSEC_VALIDATION_LIMIT
 }

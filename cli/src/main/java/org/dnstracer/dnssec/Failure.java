@@ -7,6 +7,11 @@ record Failure(DnssecProblemCode code, String message) {
         return code == DnssecProblemCode.DNSSEC_SIGNER_BELOW_ZONE;
     }
 
+    /** True when the data is provably outside what a validator checks (RFC 4035 §4.3): insecure, not bogus. */
+    boolean insecure() {
+        return code == DnssecProblemCode.DNSSEC_NSEC3_ITERATIONS;
+    }
+
     /** Of two failures, the one that says more (a signature that exists but is out of date before a missing one). */
     static Failure better(Failure a, Failure b) {
         if (a == null) {
