@@ -282,13 +282,13 @@ public final class ChainValidator {
     }
 
     /**
-     * The DS set without its SHA-1 digests of keys that also have a SHA-256 (or stronger) digest: RFC 4509 §3 says
-     * to ignore the SHA-1 one then, so a downgrade to a SHA-1 DS that matches a forged key does not pass.
+     * The DS set without its SHA-1 digests when it also has a stronger one (SHA-256 or SHA-384): RFC 4509 §3 says
+     * to ignore SHA-1 DS then, so a SHA-1 DS cannot stand in for the stronger one. Over the whole (supported) DS
+     * set, as BIND's and Unbound's validators (and so delv) do, not key by key.
      */
     static List<DSRecord> strongest(List<DSRecord> ds) {
-        return ds.stream().filter(d -> d.getDigestID() != DSRecord.SHA1_DIGEST_ID || ds.stream().noneMatch(o ->
-                o.getDigestID() != DSRecord.SHA1_DIGEST_ID && o.getFootprint() == d.getFootprint()
-                        && o.getAlgorithm() == d.getAlgorithm())).toList();
+        boolean stronger = ds.stream().anyMatch(d -> d.getDigestID() != DSRecord.SHA1_DIGEST_ID);
+        return stronger ? ds.stream().filter(d -> d.getDigestID() != DSRecord.SHA1_DIGEST_ID).toList() : ds;
     }
 
     /** Whether the query that got the exchange's reply set DO (a reply to a plain query carries no RRSIG). */
