@@ -166,10 +166,17 @@ public final class ChainValidator {
         if (!askedWithDo(node.exchange())) {
             // the EDNS queries went unanswered and only the plain one got a reply (EDNS fallback): without DO the
             // reply cannot hold RRSIGs or proofs, so their absence says nothing about the server
-            problem(node, zone, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_REPLY_WITHOUT_DO,
+            problem(node, zone, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_INCOMPLETE_REPLY,
                     "the reply came only to a query without EDNS (no DO bit), so it could not carry signatures");
             verdict(node, zone, DnssecStatus.INDETERMINATE, "reply only without EDNS (no DO bit)", List.of());
             return Trust.not(DnssecStatus.INDETERMINATE, "reply without DO at " + Names.display(zone));
+        }
+        if (node.exchange().reply().getHeader().getFlag(Flags.TC)) {
+            // what did not fit may be the very RRSIG or NSEC a verdict would miss (TCP gave no more)
+            problem(node, zone, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_INCOMPLETE_REPLY,
+                    "the reply was truncated (TC=1) and TCP gave no more, so signatures or proofs may be missing");
+            verdict(node, zone, DnssecStatus.INDETERMINATE, "truncated reply (TC=1)", List.of());
+            return Trust.not(DnssecStatus.INDETERMINATE, "truncated reply at " + Names.display(zone));
         }
         Exchange keyExchange = fetched.of(new ServerZone(node.address(), zone));
         if (keyExchange == null || !keyExchange.answered()) {

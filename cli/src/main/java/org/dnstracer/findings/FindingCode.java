@@ -106,8 +106,8 @@ public enum FindingCode {
             + "(it serves both): that chain was not traced (-D)", Source.DNSSEC, "-", "-"),
     DNSSEC_NO_TRUST_ANCHOR(Severity.WARNING, "no trust anchor covers the chain, so nothing can be validated (-D)",
             Source.DNSSEC, "-", "-"),
-    DNSSEC_REPLY_WITHOUT_DO(Severity.WARNING, "the reply came only to a query without EDNS (no DO bit), so it "
-            + "could not carry signatures: not judged (-D)", Source.DNSSEC, "-", "-"),
+    DNSSEC_INCOMPLETE_REPLY(Severity.WARNING, "the reply could not carry signatures or proofs (it came only to a "
+            + "query without EDNS, so without DO, or truncated): not judged (-D)", Source.DNSSEC, "-", "-"),
     DNSSEC_NSEC3_ITERATIONS(Severity.WARNING, "NSEC3 with more than 150 iterations: validators do not compute "
             + "it and treat the data as insecure (RFC 9276) (-D)", Source.DNSSEC, "-", "-"),
     DNSSEC_VALIDATION_LIMIT(Severity.ERROR, "more than 8 signature checks of one RRset failed (key tag "

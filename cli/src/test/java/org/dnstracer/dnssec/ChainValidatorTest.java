@@ -460,7 +460,21 @@ class ChainValidatorTest {
         Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds())), child);
         DnssecReport report = validate(trace, TestZone.NOW);
         assertThat(childVerdict(report, trace).text()).isEqualTo("indeterminate: reply only without EDNS (no DO bit)");
-        assertThat(report.problems()).extracting(p -> p.code().name()).containsExactly("DNSSEC_REPLY_WITHOUT_DO");
+        assertThat(report.problems()).extracting(p -> p.code().name()).containsExactly("DNSSEC_INCOMPLETE_REPLY");
+    }
+
+    @Test
+    void truncatedReferralWithoutItsDsIsIndeterminateNotBogus() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        Message truncated = referral();
+        truncated.getHeader().setFlag(Flags.TC);
+        Trace trace = trace(truncated,
+                child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))), Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(report.of(trace.sections().get(0).root()).text()).isEqualTo("indeterminate: truncated reply (TC=1)");
+        assertThat(childVerdict(report, trace).status()).isEqualTo(DnssecStatus.INDETERMINATE);
+        assertThat(report.problems()).extracting(p -> p.code().name()).containsExactly("DNSSEC_INCOMPLETE_REPLY");
     }
 
     @Test
