@@ -70,15 +70,22 @@ public final class ChainValidator {
     private final Map<TraceNode, NodeDnssec> verdicts = new IdentityHashMap<>();
     private final Set<DnssecProblem> problems = new LinkedHashSet<>();
     private final Nsec3Hashes hashes = new Nsec3Hashes();
+    private final CheckBudget budget;
 
-    private ChainValidator(FetchedKeys fetched, TrustAnchors anchors, Instant at) {
+    private ChainValidator(FetchedKeys fetched, TrustAnchors anchors, Instant at, CheckBudget budget) {
         this.fetched = fetched;
         this.anchors = anchors;
         this.at = at;
+        this.budget = budget;
     }
 
     public static DnssecReport validate(Trace trace, FetchedKeys fetched, TrustAnchors anchors, Instant at) {
-        ChainValidator v = new ChainValidator(fetched, anchors, at);
+        return validate(trace, fetched, anchors, at, CheckBudget.PER_VALIDATION);
+    }
+
+    /** As {@link #validate(Trace, FetchedKeys, TrustAnchors, Instant)} with another bound on signature checks. */
+    static DnssecReport validate(Trace trace, FetchedKeys fetched, TrustAnchors anchors, Instant at, int checks) {
+        ChainValidator v = new ChainValidator(fetched, anchors, at, new CheckBudget(checks));
         List<List<ZoneSummary>> chains = new ArrayList<>();
         for (Section s : trace.sections()) {
             List<TraceNode> checked = new ArrayList<>();
@@ -240,7 +247,7 @@ public final class ChainValidator {
             return bogus(node, zone, new Failure(DnssecProblemCode.DNSSEC_DS_NO_MATCHING_DNSKEY,
                     "no DNSKEY matches the DS (key tag " + tags + ")"), broken);
         }
-        Failure keySet = Signatures.check(dnskeys, matched, zone, at);
+        Failure keySet = Signatures.check(dnskeys, matched, zone, at, budget);
         if (keySet != null) {
             return bogus(node, zone, keySet, broken);
         }
@@ -313,7 +320,7 @@ public final class ChainValidator {
         Name child = node.verdict().referralZone();
         RRset ds = rrset(reply, org.xbill.DNS.Section.AUTHORITY, child, Type.DS);
         if (ds != null) {
-            Failure f = Signatures.check(ds, zoneKeys, zone, at);
+            Failure f = Signatures.check(ds, zoneKeys, zone, at, budget);
             if (f != null) {
                 return bogus(node, zone, f, broken);
             }
@@ -351,7 +358,7 @@ public final class ChainValidator {
             if (set.getType() == Type.CNAME && synthesized(set, answer)) {
                 continue;
             }
-            Signatures.Verified v = Signatures.verify(set, zoneKeys, zone, at);
+            Signatures.Verified v = Signatures.verify(set, zoneKeys, zone, at, budget);
             if (v.failure() != null) {
                 return v.failure();
             }
@@ -466,7 +473,7 @@ public final class ChainValidator {
 
     private Failure verifyAll(List<RRset> sets, Name zone, List<DNSKEYRecord> zoneKeys) {
         for (RRset s : sets) {
-            Failure f = Signatures.check(s, zoneKeys, zone, at);
+            Failure f = Signatures.check(s, zoneKeys, zone, at, budget);
             if (f != null) {
                 return f;
             }

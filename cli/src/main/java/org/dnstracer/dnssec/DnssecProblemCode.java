@@ -22,5 +22,7 @@ public enum DnssecProblemCode {
     /** NSEC3 with more iterations than validators compute (RFC 9276): the data is insecure. */
     DNSSEC_NSEC3_ITERATIONS,
     /** More signature checks than allowed per RRset failed (key tag collisions, KeyTrap): given up as bogus. */
-    DNSSEC_VALIDATION_LIMIT
+    DNSSEC_VALIDATION_LIMIT,
+    /** The trace's signature checks were used up ({@link CheckBudget}): the rest is undecided. */
+    DNSSEC_VALIDATION_BUDGET
 }

@@ -39,12 +39,12 @@ final class Signatures {
     private Signatures() {}
 
     /** Null when one RRSIG by one of the keys verifies at {@code at}; else the most telling failure. */
-    static Failure check(RRset rrset, Collection<DNSKEYRecord> keys, Name zone, Instant at) {
-        return verify(rrset, keys, zone, at).failure();
+    static Failure check(RRset rrset, Collection<DNSKEYRecord> keys, Name zone, Instant at, CheckBudget budget) {
+        return verify(rrset, keys, zone, at, budget).failure();
     }
 
     /** As {@link #check}, with the RRSIG that verified (its label count tells a wildcard expansion). */
-    static Verified verify(RRset rrset, Collection<DNSKEYRecord> keys, Name zone, Instant at) {
+    static Verified verify(RRset rrset, Collection<DNSKEYRecord> keys, Name zone, Instant at, CheckBudget budget) {
         String what = Names.display(rrset.getName()) + " " + Type.string(rrset.getType());
         if (rrset.sigs().isEmpty()) {
             return new Verified(null, new Failure(DnssecProblemCode.DNSSEC_MISSING_RRSIG, "no RRSIG for " + what));
@@ -66,6 +66,10 @@ final class Signatures {
                 if (checks++ == MAX_CHECKS_PER_RRSET) {
                     return new Verified(null, new Failure(DnssecProblemCode.DNSSEC_VALIDATION_LIMIT, "gave up on "
                             + what + " after " + MAX_CHECKS_PER_RRSET + " signature checks that failed (KeyTrap bound)"));
+                }
+                if (!budget.take()) {
+                    return new Verified(null, new Failure(DnssecProblemCode.DNSSEC_VALIDATION_BUDGET, what
+                            + " not checked: the trace's " + budget.limit() + " signature checks are used up"));
                 }
                 try {
                     DNSSEC.verify(rrset, sig, key, at);

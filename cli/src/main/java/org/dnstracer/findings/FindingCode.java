@@ -111,7 +111,9 @@ public enum FindingCode {
     DNSSEC_NSEC3_ITERATIONS(Severity.WARNING, "NSEC3 with more than 150 iterations: validators do not compute "
             + "it and treat the data as insecure (RFC 9276) (-D)", Source.DNSSEC, "-", "-"),
     DNSSEC_VALIDATION_LIMIT(Severity.ERROR, "more than 8 signature checks of one RRset failed (key tag "
-            + "collisions, KeyTrap CVE-2023-50387): given up as bogus (-D)", Source.DNSSEC, "-", "-");
+            + "collisions, KeyTrap CVE-2023-50387): given up as bogus (-D)", Source.DNSSEC, "-", "-"),
+    DNSSEC_VALIDATION_BUDGET(Severity.WARNING, "the trace's 4,096 signature checks were used up: the rest is "
+            + "indeterminate (-D)", Source.DNSSEC, "-", "-");
 
     /** What produces a finding: the trace alone, {@code --check} probes or {@code --axfr}. */
     public enum Source {

@@ -446,6 +446,19 @@ class ChainValidatorTest {
     }
 
     @Test
+    void signatureChecksBeyondTheTracesBudgetAreNotMadeAndLeaveTheDataUndecided() throws Exception {
+        Trace trace = healthy(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new)));
+        // four checks make this trace secure (root DNSKEY, DS, example DNSKEY, answer): allow three
+        DnssecReport report = ChainValidator.validate(trace, new FetchedKeys(keys),
+                TrustAnchors.of(List.of(ROOT.ds()), "test"), TestZone.NOW, 3);
+        assertThat(report.of(trace.sections().get(0).root()).text()).isEqualTo("secure");
+        assertThat(childVerdict(report, trace).text())
+                .isEqualTo("indeterminate: www.example A not checked: the trace's 3 signature checks are used up");
+        assertThat(report.problems()).extracting(p -> p.code().name()).containsExactly("DNSSEC_VALIDATION_BUDGET");
+        assertThat(childVerdict(validate(trace, TestZone.NOW), trace).text()).isEqualTo("secure");
+    }
+
+    @Test
     void replyThatCameThroughTheEdnsFallbackIsIndeterminateNotBogus() throws Exception {
         keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
         keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
