@@ -333,13 +333,14 @@ public final class ChainValidator {
             return bogus(node, zone, f, broken);
         }
         DenialProofs denial = new DenialProofs(proofs, zone, hashes);
-        if (!denial.noDs(child)) {
+        String proof = denial.noDsProof(child);
+        if (proof == null) {
             return bogus(node, zone, new Failure(DnssecProblemCode.DNSSEC_MISSING_DENIAL, "referral to "
                     + Names.display(child) + " has neither a DS nor a proof that there is none"), broken);
         }
         verdict(node, zone, DnssecStatus.SECURE, null, keys);
         return Trust.not(DnssecStatus.INSECURE,
-                "no DS in " + Names.display(zone) + " (" + denial.kind() + " proof)");
+                "no DS in " + Names.display(zone) + " (" + proof + " proof)");
     }
 
     /**

@@ -98,14 +98,22 @@ final class DenialProofs {
      * is covered by an NSEC3 whose opt-out flag says unsigned delegations may lie in its span (as in com).
      */
     boolean noDs(Name child) {
+        return noDsProof(child) != null;
+    }
+
+    /**
+     * How {@link #noDs} is proven, for the reason of an insecure delegation: "NSEC", "NSEC3", or "NSEC3 opt-out"
+     * (RFC 4035 §4.3 counts opt-out among the insecure cases); null when it is not.
+     */
+    String noDsProof(Name child) {
         for (NSECRecord n : nsecs) {
             if (n.getName().equals(child) && n.hasType(Type.NS) && !n.hasType(Type.DS) && !n.hasType(Type.SOA)) {
-                return true;
+                return "NSEC";
             }
         }
         for (NSEC3Record n : nsec3s) {
             if (matches(n, child) && n.hasType(Type.NS) && !n.hasType(Type.DS) && !n.hasType(Type.SOA)) {
-                return true;
+                return "NSEC3";
             }
         }
         for (int skip = 1; skip < child.labels() - zone.labels() + 1; skip++) {
@@ -114,9 +122,10 @@ final class DenialProofs {
                 continue;
             }
             Name nextCloser = new Name(child, skip - 1);
-            return nsec3s.stream().anyMatch(n -> (n.getFlags() & NSEC3Record.Flags.OPT_OUT) != 0 && covers(n, nextCloser));
+            return nsec3s.stream().anyMatch(n -> (n.getFlags() & NSEC3Record.Flags.OPT_OUT) != 0 && covers(n, nextCloser))
+                    ? "NSEC3 opt-out" : null;
         }
-        return false;
+        return null;
     }
 
     /** The name does not exist, and no wildcard could have made it. */

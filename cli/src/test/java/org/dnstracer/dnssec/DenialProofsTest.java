@@ -107,6 +107,9 @@ class DenialProofsTest {
         names.put("signed.example.", new int[] {Type.NS, Type.DS});
         assertThat(new DenialProofs(nsec3Chain(NSEC3Record.Flags.OPT_OUT, names), ZONE).noDs(n("unsigned.example.")))
                 .isTrue();
+        // the reason says so: opt-out is one of RFC 4035 4.3's insecure cases, not a proof the delegation exists
+        assertThat(new DenialProofs(nsec3Chain(NSEC3Record.Flags.OPT_OUT, names), ZONE)
+                .noDsProof(n("unsigned.example."))).isEqualTo("NSEC3 opt-out");
         assertThat(new DenialProofs(nsec3Chain(0, names), ZONE).noDs(n("unsigned.example."))).isFalse();
     }
 
