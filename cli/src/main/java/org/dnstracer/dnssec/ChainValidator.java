@@ -144,7 +144,6 @@ public final class ChainValidator {
             down = check(node, zone, trustFor(zone, fromParent), question);
             checked.add(node);
         }
-
         for (TraceNode child : node.children()) {
             visit(child, down, question, checked);
         }
