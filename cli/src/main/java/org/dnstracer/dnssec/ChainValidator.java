@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dnstracer.model.Names;
@@ -18,15 +19,22 @@ import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceNode;
 import org.dnstracer.net.Attempt;
 import org.dnstracer.net.Exchange;
+import org.dnstracer.trace.CnameChain;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DNSSEC;
+import org.xbill.DNS.DNAMERecord;
 import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.ExtendedFlags;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.RRset;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
@@ -61,15 +69,23 @@ public final class ChainValidator {
     private final Instant at;
     private final Map<TraceNode, NodeDnssec> verdicts = new IdentityHashMap<>();
     private final Set<DnssecProblem> problems = new LinkedHashSet<>();
+    private final Nsec3Hashes hashes = new Nsec3Hashes();
+    private final CheckBudget budget;
 
-    private ChainValidator(FetchedKeys fetched, TrustAnchors anchors, Instant at) {
+    private ChainValidator(FetchedKeys fetched, TrustAnchors anchors, Instant at, CheckBudget budget) {
         this.fetched = fetched;
         this.anchors = anchors;
         this.at = at;
+        this.budget = budget;
     }
 
     public static DnssecReport validate(Trace trace, FetchedKeys fetched, TrustAnchors anchors, Instant at) {
-        ChainValidator v = new ChainValidator(fetched, anchors, at);
+        return validate(trace, fetched, anchors, at, CheckBudget.PER_VALIDATION);
+    }
+
+    /** As {@link #validate(Trace, FetchedKeys, TrustAnchors, Instant)} with another bound on signature checks. */
+    static DnssecReport validate(Trace trace, FetchedKeys fetched, TrustAnchors anchors, Instant at, int checks) {
+        ChainValidator v = new ChainValidator(fetched, anchors, at, new CheckBudget(checks));
         List<List<ZoneSummary>> chains = new ArrayList<>();
         for (Section s : trace.sections()) {
             List<TraceNode> checked = new ArrayList<>();
@@ -82,16 +98,50 @@ public final class ChainValidator {
 
     /** Lines whose data is checked: a reply from a server delegated a zone that referred or answered for it. */
     static boolean checkable(TraceNode node) {
-        if (node.zone() == null || node.address() == null || node.exchange() == null || !node.exchange().answered()) {
+        if (node.address() == null || node.exchange() == null || !node.exchange().answered()) {
             return false;
         }
-        return node.status() == Status.REFERRAL || node.status().isAuthoritative();
+        return (node.status() == Status.REFERRAL || node.status().isAuthoritative()) && zoneOf(node) != null;
+    }
+
+    /**
+     * The zone a line's data is checked in: the zone the server was delegated; for a start server given by address
+     * or name (no zone expected), the zone that signed its reply, learned from the signer of its RRSIGs (the DS or
+     * NSEC/NSEC3 of a referral, which the parent signs; the records of an answer). Believing the signer name costs
+     * nothing: it only picks the anchor or DS the data must then validate against, so validation starts from the
+     * anchor as with {@code -s .}.
+     */
+    static Name zoneOf(TraceNode node) {
+        if (node.zone() != null) {
+            return node.zone();
+        }
+        if (node.exchange() == null || !node.exchange().answered()) {
+            return null;
+        }
+        Message reply = node.exchange().reply();
+        Name referred = node.status() == Status.REFERRAL ? node.verdict().referralZone() : null;
+        Name question = reply.getQuestion() == null ? null : reply.getQuestion().getName();
+        for (int section : new int[] {org.xbill.DNS.Section.AUTHORITY, org.xbill.DNS.Section.ANSWER}) {
+            for (Record r : reply.getSection(section)) {
+                if (!(r instanceof RRSIGRecord sig) || !r.getName().subdomain(sig.getSigner())) {
+                    continue;
+                }
+                Name signer = sig.getSigner();
+                boolean fits = referred != null ? referred.subdomain(signer) && !referred.equals(signer)
+                        : question != null && question.subdomain(signer);
+                if (fits) {
+                    return signer;
+                }
+            }
+        }
+        return null;
     }
 
     private void visit(TraceNode node, Trust fromParent, Question question, List<TraceNode> checked) {
         Trust down = null;
         if (checkable(node)) {
-            down = check(node, trustFor(node.zone(), fromParent), question);
+            Name zone = zoneOf(node);
+            down = check(node, zone, trustFor(zone, fromParent), question);
             checked.add(node);
         }
         for (TraceNode child : node.children()) {
@@ -113,35 +163,51 @@ public final class ChainValidator {
     }
 
     /** Records the line's verdict and returns what it hands down to the lines below it. */
-    private Trust check(TraceNode node, Trust trust, Question question) {
-        Name zone = node.zone();
+    private Trust check(TraceNode node, Name zone, Trust trust, Question question) {
         if (trust.status() != DnssecStatus.SECURE) {
-            verdict(node, trust.status(), trust.reason(), List.of());
+            verdict(node, zone, trust.status(), trust.reason(), List.of());
             return trust;
         }
         Trust broken = Trust.not(DnssecStatus.BOGUS, "chain of trust broken at " + Names.display(zone));
+        if (!askedWithDo(node.exchange())) {
+            // the EDNS queries went unanswered and only the plain one got a reply (EDNS fallback): without DO the
+            // reply cannot hold RRSIGs or proofs, so their absence says nothing about the server
+            problem(node, zone, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_INCOMPLETE_REPLY,
+                    "the reply came only to a query without EDNS (no DO bit), so it could not carry signatures");
+            verdict(node, zone, DnssecStatus.INDETERMINATE, "reply only without EDNS (no DO bit)", List.of());
+            return Trust.not(DnssecStatus.INDETERMINATE, "reply without DO at " + Names.display(zone));
+        }
+        if (node.exchange().reply().getHeader().getFlag(Flags.TC)) {
+            // what did not fit may be the very RRSIG or NSEC a verdict would miss (TCP gave no more)
+            problem(node, zone, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_INCOMPLETE_REPLY,
+                    "the reply was truncated (TC=1) and TCP gave no more, so signatures or proofs may be missing");
+            verdict(node, zone, DnssecStatus.INDETERMINATE, "truncated reply (TC=1)", List.of());
+            return Trust.not(DnssecStatus.INDETERMINATE, "truncated reply at " + Names.display(zone));
+        }
         Exchange keyExchange = fetched.of(new ServerZone(node.address(), zone));
         if (keyExchange == null || !keyExchange.answered()) {
-            problem(node, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_DNSKEY_UNAVAILABLE,
-                    "the DNSKEY query for " + Names.display(zone) + " got no reply");
-            verdict(node, DnssecStatus.INDETERMINATE, "no DNSKEY reply", List.of());
-            return Trust.not(DnssecStatus.INDETERMINATE, "DNSKEY of " + Names.display(zone) + " unavailable");
+            return unavailable(node, zone, "the DNSKEY query for " + Names.display(zone) + " got no reply",
+                    "no DNSKEY reply");
         }
         if (!askedWithDo(keyExchange)) {
             // the EDNS queries timed out and only the plain one got a reply (EDNS fallback): a server answers
             // without signatures then, so judging it would call a loaded but healthy server bogus
-            problem(node, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_DNSKEY_UNAVAILABLE,
-                    "the DNSKEY query for " + Names.display(zone) + " got a reply only without EDNS (no DO bit)");
-            verdict(node, DnssecStatus.INDETERMINATE, "DNSKEY reply only without DO", List.of());
-            return Trust.not(DnssecStatus.INDETERMINATE, "DNSKEY of " + Names.display(zone) + " unavailable");
+            return unavailable(node, zone, "the DNSKEY query for " + Names.display(zone)
+                    + " got a reply only without EDNS (no DO bit)", "DNSKEY reply only without DO");
         }
-        RRset dnskeys = rrset(keyExchange.reply(), org.xbill.DNS.Section.ANSWER, zone, Type.DNSKEY);
+        Message keyReply = keyExchange.reply();
+        String unusable = unusableKeyReply(keyReply, zone);
+        if (unusable != null) {
+            return unavailable(node, zone, "the DNSKEY query for " + Names.display(zone) + " got " + unusable,
+                    "DNSKEY query got " + unusable);
+        }
+        RRset dnskeys = rrset(keyReply, org.xbill.DNS.Section.ANSWER, zone, Type.DNSKEY);
         if (dnskeys == null) {
-            return bogus(node, new Failure(DnssecProblemCode.DNSSEC_NO_DNSKEY,
+            return bogus(node, zone, new Failure(DnssecProblemCode.DNSSEC_NO_DNSKEY,
                     "no DNSKEY for " + Names.display(zone)), broken);
         }
-        List<DSRecord> usable = trust.ds().stream()
-                .filter(ds -> ALGORITHMS.contains(ds.getAlgorithm()) && DIGESTS.contains(ds.getDigestID())).toList();
+        List<DSRecord> usable = strongest(trust.ds().stream()
+                .filter(ds -> ALGORITHMS.contains(ds.getAlgorithm()) && DIGESTS.contains(ds.getDigestID())).toList());
         if (usable.isEmpty()) {
             boolean knownAlgorithm = trust.ds().stream().anyMatch(ds -> ALGORITHMS.contains(ds.getAlgorithm()));
             String names = trust.ds().stream()
@@ -149,49 +215,93 @@ public final class ChainValidator {
                     .distinct().collect(Collectors.joining(", "));
             String what = knownAlgorithm ? "DS digest type" : "algorithm";
             String reason = "unsupported " + what + " " + names;
-            problem(node, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_UNSUPPORTED_ALGORITHM,
+            problem(node, zone, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_UNSUPPORTED_ALGORITHM,
                     "the DS of " + Names.display(zone) + " names only " + (knownAlgorithm ? "digest types" : "algorithms")
                             + " this validator does not support (" + names + "): treated as insecure (RFC 4035 5.2)");
-            verdict(node, DnssecStatus.INSECURE, reason, List.of());
+            verdict(node, zone, DnssecStatus.INSECURE, reason, List.of());
             return Trust.not(DnssecStatus.INSECURE, reason + " at " + Names.display(zone));
         }
         List<DNSKEYRecord> matched = new ArrayList<>();
+        List<DNSKEYRecord> unfit = new ArrayList<>();
         List<DNSKEYRecord> zoneKeys = new ArrayList<>();
         for (Record r : dnskeys.rrs(false)) {
             DNSKEYRecord key = (DNSKEYRecord) r;
-            if ((key.getFlags() & DNSKEYRecord.Flags.ZONE_KEY) != 0) {
+            if (usableKey(key)) {
                 zoneKeys.add(key);
             }
             if (usable.stream().anyMatch(ds -> matches(ds, key))) {
-                matched.add(key);
+                (usableKey(key) ? matched : unfit).add(key);
             }
         }
         if (matched.isEmpty()) {
+            if (!unfit.isEmpty()) {
+                DNSKEYRecord key = unfit.get(0);
+                String why = (key.getFlags() & DNSKEYRecord.Flags.REVOKE) != 0 ? "is revoked (REVOKE bit)"
+                        : "lacks the ZONE flag";
+                return bogus(node, zone, new Failure(DnssecProblemCode.DNSSEC_DS_NO_MATCHING_DNSKEY,
+                        "the DNSKEY matching the DS (key tag " + key.getFootprint() + ") " + why), broken);
+            }
             String tags = usable.stream().map(ds -> Integer.toString(ds.getFootprint())).distinct()
                     .collect(Collectors.joining(", "));
-            return bogus(node, new Failure(DnssecProblemCode.DNSSEC_DS_NO_MATCHING_DNSKEY,
+            return bogus(node, zone, new Failure(DnssecProblemCode.DNSSEC_DS_NO_MATCHING_DNSKEY,
                     "no DNSKEY matches the DS (key tag " + tags + ")"), broken);
         }
-        Failure keySet = Signatures.check(dnskeys, matched, zone, at);
+        Failure keySet = Signatures.check(dnskeys, matched, zone, at, budget);
         if (keySet != null) {
-            return bogus(node, keySet, broken);
+            return bogus(node, zone, keySet, broken);
         }
         List<KeyInfo> keys = matched.stream().map(KeyInfo::of).toList();
         Message reply = node.exchange().reply();
         if (node.status() == Status.REFERRAL) {
-            return referral(node, reply, zoneKeys, keys, broken);
+            return referral(node, zone, reply, zoneKeys, keys, broken);
         }
-        Failure data = switch (node.status()) {
-            case AUTHORITATIVE_ANSWER -> answer(reply, zone, zoneKeys);
-            case AUTHORITATIVE_NXDOMAIN -> denial(reply, zone, zoneKeys, question, true);
-            case AUTHORITATIVE_NODATA -> denial(reply, zone, zoneKeys, question, false);
-            default -> null;
-        };
+        Failure data = data(node.status(), reply, zone, zoneKeys, question);
         if (data != null) {
-            return bogus(node, data, broken);
+            return bogus(node, zone, data, broken);
         }
-        verdict(node, DnssecStatus.SECURE, null, keys);
+        verdict(node, zone, DnssecStatus.SECURE, null, keys);
         return Trust.secure(List.of());
+    }
+
+    /** A DNSKEY query that could not give the key set: the zone is undecided at this server, not bogus. */
+    private Trust unavailable(TraceNode node, Name zone, String message, String reason) {
+        problem(node, zone, DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_DNSKEY_UNAVAILABLE, message);
+        verdict(node, zone, DnssecStatus.INDETERMINATE, reason, List.of());
+        return Trust.not(DnssecStatus.INDETERMINATE, "DNSKEY of " + Names.display(zone) + " unavailable");
+    }
+
+    /**
+     * Why a DNSKEY reply is no answer at all (an error code, truncated after TCP failed, a non-authoritative reply
+     * without the keys), or null when it is the server's word on the key set. Only an authoritative NOERROR without
+     * DNSKEY says the zone has none.
+     */
+    static String unusableKeyReply(Message reply, Name zone) {
+        int rcode = reply.getRcode();
+        if (rcode != Rcode.NOERROR) {
+            return Rcode.string(rcode);
+        }
+        if (reply.getHeader().getFlag(Flags.TC)) {
+            return "a truncated reply (TC=1)";
+        }
+        if (!reply.getHeader().getFlag(Flags.AA) && rrset(reply, org.xbill.DNS.Section.ANSWER, zone, Type.DNSKEY) == null) {
+            return "a reply without the keys that is not authoritative";
+        }
+        return null;
+    }
+
+    /** A key that may vouch for data: the ZONE flag set and not revoked (RFC 4034 §2.1.1, RFC 5011 §7). */
+    private static boolean usableKey(DNSKEYRecord key) {
+        return (key.getFlags() & DNSKEYRecord.Flags.ZONE_KEY) != 0 && (key.getFlags() & DNSKEYRecord.Flags.REVOKE) == 0;
+    }
+
+    /**
+     * The DS set without its SHA-1 digests when it also has a stronger one (SHA-256 or SHA-384): RFC 4509 §3 says
+     * to ignore SHA-1 DS then, so a SHA-1 DS cannot stand in for the stronger one. Over the whole (supported) DS
+     * set, as BIND's and Unbound's validators (and so delv) do, not key by key.
+     */
+    static List<DSRecord> strongest(List<DSRecord> ds) {
+        boolean stronger = ds.stream().anyMatch(d -> d.getDigestID() != DSRecord.SHA1_DIGEST_ID);
+        return stronger ? ds.stream().filter(d -> d.getDigestID() != DSRecord.SHA1_DIGEST_ID).toList() : ds;
     }
 
     /** Whether the query that got the exchange's reply set DO (a reply to a plain query carries no RRSIG). */
@@ -204,53 +314,153 @@ public final class ChainValidator {
         return opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0;
     }
 
-    private Trust referral(TraceNode node, Message reply, List<DNSKEYRecord> zoneKeys, List<KeyInfo> keys,
+    private Trust referral(TraceNode node, Name zone, Message reply, List<DNSKEYRecord> zoneKeys, List<KeyInfo> keys,
             Trust broken) {
-        Name zone = node.zone();
         Name child = node.verdict().referralZone();
         RRset ds = rrset(reply, org.xbill.DNS.Section.AUTHORITY, child, Type.DS);
         if (ds != null) {
-            Failure f = Signatures.check(ds, zoneKeys, zone, at);
+            Failure f = Signatures.check(ds, zoneKeys, zone, at, budget);
             if (f != null) {
-                return bogus(node, f, broken);
+                return bogus(node, zone, f, broken);
             }
-            verdict(node, DnssecStatus.SECURE, null, keys);
+            verdict(node, zone, DnssecStatus.SECURE, null, keys);
             return Trust.secure(ds.rrs(false).stream().map(DSRecord.class::cast).toList());
         }
         List<RRset> proofs = proofs(reply, zone);
-        Failure f = verifyAll(proofs, zone, zoneKeys);
+        Failure f = verifiedProofs(proofs, zone, zoneKeys);
         if (f != null) {
-            return bogus(node, f, broken);
+            return bogus(node, zone, f, broken);
         }
-        DenialProofs denial = new DenialProofs(proofs, zone);
-        if (!denial.noDs(child)) {
-            return bogus(node, new Failure(DnssecProblemCode.DNSSEC_MISSING_DENIAL, "referral to "
+        DenialProofs denial = new DenialProofs(proofs, zone, hashes);
+        String proof = denial.noDsProof(child);
+        if (proof == null) {
+            return bogus(node, zone, new Failure(DnssecProblemCode.DNSSEC_MISSING_DENIAL, "referral to "
                     + Names.display(child) + " has neither a DS nor a proof that there is none"), broken);
         }
-        verdict(node, DnssecStatus.SECURE, null, keys);
+        verdict(node, zone, DnssecStatus.SECURE, null, keys);
         return Trust.not(DnssecStatus.INSECURE,
-                "no DS in " + Names.display(zone) + " (" + denial.kind() + " proof)");
+                "no DS in " + Names.display(zone) + " (" + proof + " proof)");
     }
 
-    private Failure answer(Message reply, Name zone, List<DNSKEYRecord> zoneKeys) {
-        List<RRset> inZone = reply.getSectionRRsets(org.xbill.DNS.Section.ANSWER).stream()
+    /**
+     * The data of an authoritative reply: every RRset of the answer from inside the zone signed (a CNAME a DNAME
+     * synthesized excepted, RFC 6672 §5.3.1), a wildcard expansion with the proof that the exact name does not
+     * exist (RFC 4035 §5.3.4, RFC 5155 §8.8), and a denial for the last name of the CNAME chain (RFC 6604): NXDOMAIN
+     * or NODATA for it when it lies in the zone; when it lies outside, the section traced for it checks that.
+     */
+    private Failure data(Status status, Message reply, Name zone, List<DNSKEYRecord> zoneKeys, Question question) {
+        List<RRset> answer = reply.getSectionRRsets(org.xbill.DNS.Section.ANSWER).stream()
                 .filter(s -> s.getName().subdomain(zone)).toList();
-        return verifyAll(inZone, zone, zoneKeys);
-    }
-
-    private Failure denial(Message reply, Name zone, List<DNSKEYRecord> zoneKeys, Question question, boolean nx) {
         List<RRset> proofs = proofs(reply, zone);
-        Failure f = verifyAll(proofs, zone, zoneKeys);
-        if (f != null) {
-            return f;
+        boolean proofsChecked = false;
+        DenialProofs denial = new DenialProofs(proofs, zone, hashes);
+        for (RRset set : answer) {
+            if (set.getType() == Type.CNAME && synthesized(set, answer)) {
+                continue;
+            }
+            Signatures.Verified v = Signatures.verify(set, zoneKeys, zone, at, budget);
+            if (v.failure() != null) {
+                return v.failure();
+            }
+            if (!expansion(v.sig(), set.getName())) {
+                continue;
+            }
+            if (!proofsChecked) {
+                Failure f = verifiedProofs(proofs, zone, zoneKeys);
+                if (f != null) {
+                    return f;
+                }
+                proofsChecked = true;
+            }
+            if (!denial.noExactMatch(set.getName(), v.sig().getLabels())) {
+                return new Failure(DnssecProblemCode.DNSSEC_MISSING_DENIAL, "wildcard answer "
+                        + Names.display(set.getName()) + " " + Type.string(set.getType())
+                        + " without the NSEC/NSEC3 proof that the name itself does not exist");
+            }
         }
-        DenialProofs denial = new DenialProofs(proofs, zone);
-        boolean proven = nx ? denial.nxdomain(question.name()) : denial.noData(question.name(), question.type());
+        Name last = lastName(reply, question, zone);
+        boolean nx = status == Status.AUTHORITATIVE_NXDOMAIN;
+        boolean denied = nx || status == Status.AUTHORITATIVE_NODATA
+                || !last.equals(question.name())
+                        && answer.stream().noneMatch(s -> s.getName().equals(last) && s.getType() == question.type())
+                        && !delegated(reply, last, zone);
+        if (!denied || !CnameChain.inZone(last, zone)) {
+            return null;
+        }
+        if (!proofsChecked) {
+            Failure f = verifiedProofs(proofs, zone, zoneKeys);
+            if (f != null) {
+                return f;
+            }
+        }
+        boolean proven = nx ? denial.nxdomain(last) : denial.noData(last, question.type());
         if (proven) {
             return null;
         }
         return new Failure(DnssecProblemCode.DNSSEC_MISSING_DENIAL, "no NSEC/NSEC3 proof that "
-                + question.displayName() + (nx ? " does not exist" : " has no " + question.typeName()));
+                + Names.display(last) + (nx ? " does not exist" : " has no " + question.typeName()));
+    }
+
+    /** The proofs' signatures, then their NSEC3 iterations (above the limit: an insecure-making failure). */
+    private Failure verifiedProofs(List<RRset> proofs, Name zone, List<DNSKEYRecord> zoneKeys) {
+        Failure f = verifyAll(proofs, zone, zoneKeys);
+        if (f != null) {
+            return f;
+        }
+        OptionalInt excessive = new DenialProofs(proofs, zone, hashes).excessiveIterations();
+        if (excessive.isEmpty()) {
+            return null;
+        }
+        return new Failure(DnssecProblemCode.DNSSEC_NSEC3_ITERATIONS, "NSEC3 with " + excessive.getAsInt()
+                + " iterations, above " + Nsec3Hashes.MAX_ITERATIONS + " (RFC 9276)");
+    }
+
+    /** The last name of the question's CNAME chain as the server's zone gives it (the question's name without one). */
+    private static Name lastName(Message reply, Question question, Name zone) {
+        if (question.type() == Type.CNAME || question.type() == Type.ANY) {
+            return question.name();
+        }
+        CnameChain.Walk walk = CnameChain.walk(reply, question.name(), zone);
+        return walk.loop() ? question.name() : walk.end();
+    }
+
+    /** The name lies at or below a delegation the reply's authority section names (a referral after the chain). */
+    private static boolean delegated(Message reply, Name name, Name zone) {
+        return reply.getSection(org.xbill.DNS.Section.AUTHORITY).stream().anyMatch(r -> r.getType() == Type.NS
+                && !r.getName().equals(zone) && r.getName().subdomain(zone) && name.subdomain(r.getName()));
+    }
+
+    /**
+     * The signature was made for a wildcard: its label count (which leaves out a leading "*") is below the
+     * owner's (RFC 4034 §3.1.3, RFC 4035 §5.3.4).
+     */
+    private static boolean expansion(RRSIGRecord sig, Name owner) {
+        int labels = owner.labels() - 1 - (owner.isWild() ? 1 : 0);
+        return sig.getLabels() < labels;
+    }
+
+    /** A CNAME that a signed DNAME of the same answer synthesizes exactly: unsigned by design (RFC 6672 §3.4). */
+    private static boolean synthesized(RRset cname, List<RRset> answer) {
+        if (!cname.sigs().isEmpty() || cname.size() != 1) {
+            return false;
+        }
+        CNAMERecord c = (CNAMERecord) cname.first();
+        for (RRset set : answer) {
+            if (set.getType() != Type.DNAME || set.sigs().isEmpty() || !c.getName().subdomain(set.getName())
+                    || c.getName().equals(set.getName())) {
+                continue;
+            }
+            for (Record r : set.rrs(false)) {
+                try {
+                    if (c.getName().fromDNAME((DNAMERecord) r).equals(c.getTarget())) {
+                        return true;
+                    }
+                } catch (NameTooLongException e) {
+                    // a DNAME whose substitution is too long synthesizes nothing
+                }
+            }
+        }
+        return false;
     }
 
     /** The SOA, NSEC and NSEC3 RRsets of the authority section that belong to the zone. */
@@ -263,7 +473,7 @@ public final class ChainValidator {
 
     private Failure verifyAll(List<RRset> sets, Name zone, List<DNSKEYRecord> zoneKeys) {
         for (RRset s : sets) {
-            Failure f = Signatures.check(s, zoneKeys, zone, at);
+            Failure f = Signatures.check(s, zoneKeys, zone, at, budget);
             if (f != null) {
                 return f;
             }
@@ -288,30 +498,35 @@ public final class ChainValidator {
         return null;
     }
 
-    private Trust bogus(TraceNode node, Failure failure, Trust broken) {
+    private Trust bogus(TraceNode node, Name zone, Failure failure, Trust broken) {
         if (failure.undecided()) {
-            problem(node, DnssecSeverity.WARNING, failure.code(), failure.message());
-            verdict(node, DnssecStatus.INDETERMINATE, failure.message(), List.of());
+            problem(node, zone, DnssecSeverity.WARNING, failure.code(), failure.message());
+            verdict(node, zone, DnssecStatus.INDETERMINATE, failure.message(), List.of());
             return Trust.not(DnssecStatus.INDETERMINATE, failure.message());
         }
-        problem(node, DnssecSeverity.ERROR, failure.code(), failure.message());
-        verdict(node, DnssecStatus.BOGUS, failure.message(), List.of());
+        if (failure.insecure()) {
+            problem(node, zone, DnssecSeverity.WARNING, failure.code(), failure.message());
+            verdict(node, zone, DnssecStatus.INSECURE, failure.message(), List.of());
+            return Trust.not(DnssecStatus.INSECURE, failure.message());
+        }
+        problem(node, zone, DnssecSeverity.ERROR, failure.code(), failure.message());
+        verdict(node, zone, DnssecStatus.BOGUS, failure.message(), List.of());
         return broken;
     }
 
-    private void verdict(TraceNode node, DnssecStatus status, String reason, List<KeyInfo> keys) {
-        verdicts.put(node, new NodeDnssec(node.zone(), status, reason, keys));
+    private void verdict(TraceNode node, Name zone, DnssecStatus status, String reason, List<KeyInfo> keys) {
+        verdicts.put(node, new NodeDnssec(zone, status, reason, keys));
     }
 
-    private void problem(TraceNode node, DnssecSeverity severity, DnssecProblemCode code, String message) {
-        problems.add(new DnssecProblem(code, severity, node.zone(), node.server(), node.address(), message));
+    private void problem(TraceNode node, Name zone, DnssecSeverity severity, DnssecProblemCode code, String message) {
+        problems.add(new DnssecProblem(code, severity, zone, node.server(), node.address(), message));
     }
 
     /** One summary per zone, in the order the zones first appear in the tree (parents before children). */
     private List<ZoneSummary> summarize(List<TraceNode> checked) {
         Map<Name, List<NodeDnssec>> byZone = new LinkedHashMap<>();
         for (TraceNode n : checked) {
-            byZone.computeIfAbsent(n.zone(), z -> new ArrayList<>()).add(verdicts.get(n));
+            byZone.computeIfAbsent(verdicts.get(n).zone(), z -> new ArrayList<>()).add(verdicts.get(n));
         }
         List<ZoneSummary> chain = new ArrayList<>();
         byZone.forEach((zone, list) -> {

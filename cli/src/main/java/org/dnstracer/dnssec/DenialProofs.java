@@ -1,29 +1,35 @@
 package org.dnstracer.dnssec;
 
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import java.util.Locale;
+import java.util.OptionalInt;
 import org.xbill.DNS.NSEC3Record;
 import org.xbill.DNS.NSECRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Type;
-import org.xbill.DNS.utils.base32;
 
 /**
  * Whether NSEC (RFC 4035 §5.4) or NSEC3 (RFC 5155 §8) records prove a denial. The records given must already have
  * been checked as signed by the zone; this class only reasons about names and type bitmaps.
+ *
+ * <p>An NSEC or NSEC3 at a delegation point (NS without SOA) or with the DNAME bit says nothing about the names
+ * below it: the parent is not authoritative for them (RFC 6840 §4.1, RFC 5155 §8.3), so such a record is never
+ * taken as the proof that a name below it does not exist.
  */
 final class DenialProofs {
-    private static final base32 BASE32HEX = new base32(base32.Alphabet.BASE32HEX, false, false);
-
     private final List<NSECRecord> nsecs;
     private final List<NSEC3Record> nsec3s;
     private final Name zone;
+    private final Nsec3Hashes hashes;
 
     DenialProofs(List<RRset> rrsets, Name zone) {
+        this(rrsets, zone, new Nsec3Hashes());
+    }
+
+    DenialProofs(List<RRset> rrsets, Name zone, Nsec3Hashes hashes) {
         this.zone = zone;
+        this.hashes = hashes;
         this.nsecs = rrsets.stream().filter(s -> s.getType() == Type.NSEC)
                 .flatMap(s -> s.rrs(false).stream()).map(NSECRecord.class::cast).toList();
         this.nsec3s = rrsets.stream().filter(s -> s.getType() == Type.NSEC3)
@@ -36,23 +42,54 @@ final class DenialProofs {
         return !nsec3s.isEmpty() ? "NSEC3" : !nsecs.isEmpty() ? "NSEC" : null;
     }
 
-    /** The name exists but has no record of {@code type} (nor a CNAME, unless that is what was asked). */
+    /**
+     * The highest iteration count of the NSEC3 records on hand when it is above {@link Nsec3Hashes#MAX_ITERATIONS}:
+     * such a proof is not computed, the data is insecure (RFC 9276 §3.2), as BIND and Unbound treat it.
+     */
+    OptionalInt excessiveIterations() {
+        return nsec3s.stream().mapToInt(NSEC3Record::getIterations).filter(i -> i > Nsec3Hashes.MAX_ITERATIONS).max();
+    }
+
+    /**
+     * The name exists but has no record of {@code type} (nor a CNAME, unless that is what was asked); or, a
+     * wildcard NODATA (RFC 4035 §3.1.3.4, RFC 5155 §8.7): the name does not exist and the wildcard that would have
+     * made it exists without the type.
+     */
     boolean noData(Name name, int type) {
         for (NSECRecord n : nsecs) {
-            if (n.getName().equals(name) && !n.hasType(type) && (type == Type.CNAME || !n.hasType(Type.CNAME))) {
+            if (n.getName().equals(name) && lacks(n.hasType(type), n.hasType(Type.CNAME), type)
+                    && (type == Type.DS || !delegation(n.hasType(Type.NS), n.hasType(Type.SOA)))) {
                 return true;
             }
             // an empty non-terminal: the next name lies below it
-            if (covers(n, name) && n.getNext().subdomain(name)) {
+            if (covers(n, name) && n.getNext().subdomain(name) && !hidesBelow(n, name)) {
                 return true;
             }
         }
         for (NSEC3Record n : nsec3s) {
-            if (matches(n, name) && !n.hasType(type) && (type == Type.CNAME || !n.hasType(Type.CNAME))) {
+            if (matches(n, name) && lacks(n.hasType(type), n.hasType(Type.CNAME), type)
+                    && (type == Type.DS || !delegation(n.hasType(Type.NS), n.hasType(Type.SOA)))) {
                 return true;
             }
         }
-        return false;
+        return wildcardNoData(name, type);
+    }
+
+    /** No name matches {@code name} and the wildcard of its closest encloser exists without the type. */
+    private boolean wildcardNoData(Name name, int type) {
+        NSECRecord cover = coveringNsec(name);
+        if (cover != null) {
+            Name wildcard = wildcard(closestEncloser(name, cover));
+            return wildcard != null && nsecs.stream().anyMatch(w -> w.getName().equals(wildcard)
+                    && lacks(w.hasType(type), w.hasType(Type.CNAME), type));
+        }
+        Name encloser = nsec3ClosestEncloser(name);
+        if (encloser == null) {
+            return false;
+        }
+        Name wildcard = wildcard(encloser);
+        return wildcard != null && nsec3s.stream().anyMatch(w -> matches(w, wildcard)
+                && lacks(w.hasType(type), w.hasType(Type.CNAME), type));
     }
 
     /**
@@ -61,54 +98,122 @@ final class DenialProofs {
      * is covered by an NSEC3 whose opt-out flag says unsigned delegations may lie in its span (as in com).
      */
     boolean noDs(Name child) {
+        return noDsProof(child) != null;
+    }
+
+    /**
+     * How {@link #noDs} is proven, for the reason of an insecure delegation: "NSEC", "NSEC3", or "NSEC3 opt-out"
+     * (RFC 4035 §4.3 counts opt-out among the insecure cases); null when it is not.
+     */
+    String noDsProof(Name child) {
         for (NSECRecord n : nsecs) {
             if (n.getName().equals(child) && n.hasType(Type.NS) && !n.hasType(Type.DS) && !n.hasType(Type.SOA)) {
-                return true;
+                return "NSEC";
             }
         }
         for (NSEC3Record n : nsec3s) {
             if (matches(n, child) && n.hasType(Type.NS) && !n.hasType(Type.DS) && !n.hasType(Type.SOA)) {
-                return true;
+                return "NSEC3";
             }
         }
         for (int skip = 1; skip < child.labels() - zone.labels() + 1; skip++) {
             Name encloser = new Name(child, skip);
-            if (nsec3s.stream().noneMatch(n -> matches(n, encloser))) {
+            if (nsec3s.stream().noneMatch(n -> matches(n, encloser) && !cut(n))) {
                 continue;
             }
             Name nextCloser = new Name(child, skip - 1);
-            return nsec3s.stream().anyMatch(n -> (n.getFlags() & NSEC3Record.Flags.OPT_OUT) != 0 && covers(n, nextCloser));
+            return nsec3s.stream().anyMatch(n -> (n.getFlags() & NSEC3Record.Flags.OPT_OUT) != 0 && covers(n, nextCloser))
+                    ? "NSEC3 opt-out" : null;
         }
-        return false;
+        return null;
     }
 
     /** The name does not exist, and no wildcard could have made it. */
     boolean nxdomain(Name name) {
-        for (NSECRecord n : nsecs) {
-            if (!covers(n, name)) {
-                continue;
-            }
-            Name encloser = deeper(commonAncestor(name, n.getName()), commonAncestor(name, n.getNext()));
-            Name wildcard = wildcard(encloser);
-            if (wildcard != null && nsecs.stream().anyMatch(w -> covers(w, wildcard))) {
+        NSECRecord cover = coveringNsec(name);
+        if (cover != null) {
+            Name wildcard = wildcard(closestEncloser(name, cover));
+            if (wildcard != null && nsecs.stream().anyMatch(w -> covers(w, wildcard) && !hidesBelow(w, wildcard))) {
                 return true;
             }
         }
-        if (nsec3s.isEmpty()) {
+        Name encloser = nsec3ClosestEncloser(name);
+        if (encloser == null) {
             return false;
         }
-        // closest encloser proof: a matching NSEC3 for an ancestor, a covering one for the next closer name
+        Name wildcard = wildcard(encloser);
+        return wildcard != null && nsec3s.stream().anyMatch(n -> covers(n, wildcard));
+    }
+
+    /**
+     * No name matches {@code owner} exactly, as a wildcard expansion requires (RFC 4035 §5.3.4, RFC 5155 §8.8):
+     * {@code labels} is the RRSIG's label count, so the wildcard's closest encloser is the owner's last
+     * {@code labels} labels and the next closer name one label more.
+     */
+    boolean noExactMatch(Name owner, int labels) {
+        if (coveringNsec(owner) != null) {
+            return true;
+        }
+        int keep = labels + 1; // + the root label
+        if (keep >= owner.labels()) {
+            return false;
+        }
+        Name nextCloser = new Name(owner, owner.labels() - keep - 1);
+        return nsec3s.stream().anyMatch(n -> covers(n, nextCloser));
+    }
+
+    /** The NSEC that covers the name and may speak for it (not one at a delegation or DNAME above it). */
+    private NSECRecord coveringNsec(Name name) {
+        for (NSECRecord n : nsecs) {
+            if (covers(n, name) && !hidesBelow(n, name)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * RFC 5155 §8.3: the closest encloser is matched by an NSEC3 (not at a cut or a DNAME) and the next closer name
+     * is covered. Null when there is no such proof.
+     */
+    private Name nsec3ClosestEncloser(Name name) {
+        if (nsec3s.isEmpty()) {
+            return null;
+        }
         for (int skip = 1; skip < name.labels() - zone.labels() + 1; skip++) {
             Name encloser = new Name(name, skip);
             if (nsec3s.stream().noneMatch(n -> matches(n, encloser))) {
                 continue;
             }
+            if (nsec3s.stream().anyMatch(n -> matches(n, encloser) && cut(n))) {
+                return null;
+            }
             Name nextCloser = new Name(name, skip - 1);
-            Name wildcard = wildcard(encloser);
-            return nsec3s.stream().anyMatch(n -> covers(n, nextCloser))
-                    && wildcard != null && nsec3s.stream().anyMatch(n -> covers(n, wildcard));
+            return nsec3s.stream().anyMatch(n -> covers(n, nextCloser)) ? encloser : null;
         }
-        return false;
+        return null;
+    }
+
+    /** The record is at a delegation point or a DNAME strictly above {@code name}: the name is not its to deny. */
+    private static boolean hidesBelow(NSECRecord n, Name name) {
+        return name.subdomain(n.getName()) && !name.equals(n.getName())
+                && (delegation(n.hasType(Type.NS), n.hasType(Type.SOA)) || n.hasType(Type.DNAME));
+    }
+
+    private static boolean cut(NSEC3Record n) {
+        return delegation(n.hasType(Type.NS), n.hasType(Type.SOA)) || n.hasType(Type.DNAME);
+    }
+
+    private static boolean delegation(boolean ns, boolean soa) {
+        return ns && !soa;
+    }
+
+    private static boolean lacks(boolean hasType, boolean hasCname, int type) {
+        return !hasType && (type == Type.CNAME || !hasCname);
+    }
+
+    private static Name closestEncloser(Name name, NSECRecord cover) {
+        return deeper(commonAncestor(name, cover.getName()), commonAncestor(name, cover.getNext()));
     }
 
     private static boolean covers(NSECRecord n, Name name) {
@@ -122,33 +227,21 @@ final class DenialProofs {
     }
 
     private boolean matches(NSEC3Record n, Name name) {
-        String hash = hash(n, name);
-        return hash != null && hash.equals(ownerHash(n));
+        String hash = hashes.hash(n, name);
+        return hash != null && hash.equals(Nsec3Hashes.ownerHash(n));
     }
 
     private boolean covers(NSEC3Record n, Name name) {
-        String hash = hash(n, name);
+        String hash = hashes.hash(n, name);
         if (hash == null) {
             return false;
         }
-        String owner = ownerHash(n);
-        String next = BASE32HEX.toString(n.getNext());
+        String owner = Nsec3Hashes.ownerHash(n);
+        String next = Nsec3Hashes.nextHash(n);
         if (owner.compareTo(next) < 0) {
             return owner.compareTo(hash) < 0 && hash.compareTo(next) < 0;
         }
         return owner.compareTo(hash) < 0 || hash.compareTo(next) < 0;
-    }
-
-    private static String ownerHash(NSEC3Record n) {
-        return n.getName().getLabelString(0).toUpperCase(Locale.ROOT);
-    }
-
-    private static String hash(NSEC3Record n, Name name) {
-        try {
-            return BASE32HEX.toString(n.hashName(name)).toUpperCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException e) {
-            return null;
-        }
     }
 
     private static Name commonAncestor(Name a, Name b) {

@@ -44,7 +44,7 @@ public final class DnskeyFetcher {
 
     private static void collect(TraceNode node, Set<ServerZone> wanted) {
         if (ChainValidator.checkable(node)) {
-            wanted.add(new ServerZone(node.address(), node.zone()));
+            wanted.add(new ServerZone(node.address(), ChainValidator.zoneOf(node)));
         }
         node.children().forEach(c -> collect(c, wanted));
     }

@@ -13,5 +13,16 @@ public enum DnssecProblemCode {
     DNSSEC_DNSKEY_UNAVAILABLE,
     /** Data signed by a zone below the one the server was delegated (it serves both): that chain was not traced. */
     DNSSEC_SIGNER_BELOW_ZONE,
-    DNSSEC_NO_TRUST_ANCHOR
+    DNSSEC_NO_TRUST_ANCHOR,
+    /**
+     * The reply could not carry signatures or proofs: it came to a query without DO (the EDNS fallback), or it was
+     * truncated (TC=1, TCP gave no more). Not judged.
+     */
+    DNSSEC_INCOMPLETE_REPLY,
+    /** NSEC3 with more iterations than validators compute (RFC 9276): the data is insecure. */
+    DNSSEC_NSEC3_ITERATIONS,
+    /** More signature checks than allowed per RRset failed (key tag collisions, KeyTrap): given up as bogus. */
+    DNSSEC_VALIDATION_LIMIT,
+    /** The trace's signature checks were used up ({@link CheckBudget}): the rest is undecided. */
+    DNSSEC_VALIDATION_BUDGET
 }

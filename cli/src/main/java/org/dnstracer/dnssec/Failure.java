@@ -4,7 +4,12 @@ package org.dnstracer.dnssec;
 record Failure(DnssecProblemCode code, String message) {
     /** True when the data could not be judged rather than found bad: indeterminate, not bogus. */
     boolean undecided() {
-        return code == DnssecProblemCode.DNSSEC_SIGNER_BELOW_ZONE;
+        return code == DnssecProblemCode.DNSSEC_SIGNER_BELOW_ZONE || code == DnssecProblemCode.DNSSEC_VALIDATION_BUDGET;
+    }
+
+    /** True when the data is provably outside what a validator checks (RFC 4035 §4.3): insecure, not bogus. */
+    boolean insecure() {
+        return code == DnssecProblemCode.DNSSEC_NSEC3_ITERATIONS;
     }
 
     /** Of two failures, the one that says more (a signature that exists but is out of date before a missing one). */

@@ -47,9 +47,8 @@ final class CnameFindings {
                                 + ServerText.name(chain.end()), List.of(), delegators.of(node));
                 continue;
             }
-            Optional<Name> target = node.status().isAuthoritative()
-                    ? CnameChain.unresolvedTarget(reply, section.question(), node.zone())
-                    : Optional.empty();
+            // the tracer's own rule of which CNAMEs it follows: a target it would not follow is no cut-off chain
+            Optional<Name> target = CnameChain.followedTarget(node.status(), reply, section.question(), node.zone());
             if (target.isEmpty() || !options.followCname()) {
                 continue;
             }

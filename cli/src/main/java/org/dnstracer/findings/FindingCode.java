@@ -105,7 +105,15 @@ public enum FindingCode {
     DNSSEC_SIGNER_BELOW_ZONE(Severity.WARNING, "data signed by a zone below the one the server was delegated "
             + "(it serves both): that chain was not traced (-D)", Source.DNSSEC, "-", "-"),
     DNSSEC_NO_TRUST_ANCHOR(Severity.WARNING, "no trust anchor covers the chain, so nothing can be validated (-D)",
-            Source.DNSSEC, "-", "-");
+            Source.DNSSEC, "-", "-"),
+    DNSSEC_INCOMPLETE_REPLY(Severity.WARNING, "the reply could not carry signatures or proofs (it came only to a "
+            + "query without EDNS, so without DO, or truncated): not judged (-D)", Source.DNSSEC, "-", "-"),
+    DNSSEC_NSEC3_ITERATIONS(Severity.WARNING, "NSEC3 with more than 150 iterations: validators do not compute "
+            + "it and treat the data as insecure (RFC 9276) (-D)", Source.DNSSEC, "-", "-"),
+    DNSSEC_VALIDATION_LIMIT(Severity.ERROR, "more than 8 signature checks of one RRset failed (key tag "
+            + "collisions, KeyTrap CVE-2023-50387): given up as bogus (-D)", Source.DNSSEC, "-", "-"),
+    DNSSEC_VALIDATION_BUDGET(Severity.WARNING, "the trace's 4,096 signature checks were used up: the rest is "
+            + "indeterminate (-D)", Source.DNSSEC, "-", "-");
 
     /** What produces a finding: the trace alone, {@code --check} probes or {@code --axfr}. */
     public enum Source {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.dnstracer.model.Question;
+import org.dnstracer.model.Status;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -93,7 +94,25 @@ public final class CnameChain {
         return answered ? Optional.empty() : Optional.of(end);
     }
 
-    static boolean inZone(Name name, Name zone) {
+    /**
+     * The one rule for which replies' CNAMEs are followed, read alike by the tracer (which traces the name), the
+     * findings (which warn when it was not traced) and the validator (which asks the denial of the last name): the
+     * name to trace after an authoritative reply. After an answer, the end of its chain when the answer lacks the
+     * type asked for there ({@link #unresolvedTarget}). After an NXDOMAIN, the end of the chain only when it lies
+     * outside the server's zone: the reply code is about the last name of the chain (RFC 6604 §2.1), and inside
+     * the zone that is the server's final word; outside it, the server's word does not count. Nothing else.
+     */
+    public static Optional<Name> followedTarget(Status status, Message reply, Question question, Name zone) {
+        if (status == Status.AUTHORITATIVE_ANSWER) {
+            return unresolvedTarget(reply, question, zone);
+        }
+        if (status == Status.AUTHORITATIVE_NXDOMAIN) {
+            return unresolvedTarget(reply, question, zone).filter(end -> !inZone(end, zone));
+        }
+        return Optional.empty();
+    }
+
+    public static boolean inZone(Name name, Name zone) {
         return zone == null || name.subdomain(zone);
     }
 }

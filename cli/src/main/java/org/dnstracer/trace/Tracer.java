@@ -96,10 +96,11 @@ public final class Tracer {
             Question question = next.question();
             List<Name> targets = new ArrayList<>();
             Unfolder unfolder = new Unfolder(explorer, request, listener, failedInOrder, node -> {
-                if (node.status() != Status.AUTHORITATIVE_ANSWER) {
+                if (!node.status().isAuthoritative()) {
                     return;
                 }
-                Optional<Name> target = CnameChain.unresolvedTarget(node.exchange().reply(), question, node.zone());
+                Optional<Name> target = CnameChain.followedTarget(node.status(), node.exchange().reply(), question,
+                        node.zone());
                 if (request.followCname() && target.isPresent() && !targets.contains(target.get())) {
                     targets.add(target.get());
                     if (!traced.contains(target.get()) && start.address() != null) {

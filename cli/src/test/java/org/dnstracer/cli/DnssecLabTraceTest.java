@@ -47,6 +47,20 @@ class DnssecLabTraceTest {
     }
 
     @Test
+    void startServerGivenByAddressValidatesFromTheRootAnchorAsWithSDot() {
+        // -s <address of the lab's root server>: the start line expects no zone; the validator learns "." from the
+        // signer of its referral's DS, so the chain starts at the anchor exactly as with the lab's own start
+        CliRun run = dnssec("-s", "127.53.0.1", "www.secure.dnssec.org");
+        assertThat(run.status()).isZero();
+        assertThat(run.out())
+                .contains("(127.53.0.1) [DNSSEC secure] \n")
+                .contains("ns1.secure.dnssec.org [secure.dnssec.org] (127.53.53.10) Got authoritative answer [DNSSEC secure] \n")
+                .containsPattern("DNSSEC chain of www\\.secure\\.dnssec\\.org A: " + UPPER_CHAIN
+                        + "secure\\.dnssec\\.org \\(\\d+ ECDSAP256SHA256\\) secure\n")
+                .doesNotContain("no trust anchor");
+    }
+
+    @Test
     void nxdomainProvenByNsecAndByNsec3IsSecure() {
         assertThat(dnssec("nope.secure.dnssec.org").out())
                 .contains("(127.53.53.10) Got authoritative answer [NXDOMAIN] [DNSSEC secure] \n").doesNotContain("Warning");

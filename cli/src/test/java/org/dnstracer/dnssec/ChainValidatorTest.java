@@ -333,6 +333,181 @@ class ChainValidatorTest {
     }
 
     @Test
+    void dnskeyQueryAnsweredWithAnErrorOrTruncatedIsIndeterminateNotBogus() throws Exception {
+        Trace trace = healthy(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new)));
+        Message refused = reply(false);
+        refused.getHeader().setRcode(Rcode.REFUSED);
+        keys.put(new ServerZone(EXAMPLE_IP, EXAMPLE.name), exchange(EXAMPLE_IP, EXAMPLE.name, Type.DNSKEY, refused));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("indeterminate: DNSKEY query got REFUSED");
+        assertThat(report.problems()).extracting(DnssecProblem::code)
+                .containsExactly(DnssecProblemCode.DNSSEC_DNSKEY_UNAVAILABLE);
+
+        Message truncated = reply(true);
+        truncated.getHeader().setFlag(Flags.TC);
+        keys.put(new ServerZone(EXAMPLE_IP, EXAMPLE.name), exchange(EXAMPLE_IP, EXAMPLE.name, Type.DNSKEY, truncated));
+        assertThat(childVerdict(validate(trace, TestZone.NOW), trace).text())
+                .isEqualTo("indeterminate: DNSKEY query got a truncated reply (TC=1)");
+    }
+
+    @Test
+    void dsThatMatchesOnlyARevokedKeyIsBogus() throws Exception {
+        TestZone revoked = new TestZone("example.", 257 | DNSKEYRecord.Flags.REVOKE);
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, revoked, revoked.dnskeys());
+        Trace trace = trace(referral(ROOT.sign(revoked.ds())),
+                child(answer(revoked.sign(www().rrs(false).toArray(Record[]::new))), Status.AUTHORITATIVE_ANSWER));
+        assertThat(childVerdict(validate(trace, TestZone.NOW), trace).text()).isEqualTo("bogus: the DNSKEY matching "
+                + "the DS (key tag " + revoked.key.getFootprint() + ") is revoked (REVOKE bit)");
+    }
+
+    @Test
+    void dsThatMatchesOnlyAKeyWithoutTheZoneFlagIsBogus() throws Exception {
+        TestZone notZone = new TestZone("example.", 1);
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, notZone, notZone.dnskeys());
+        Trace trace = trace(referral(ROOT.sign(notZone.ds())),
+                child(answer(notZone.sign(www().rrs(false).toArray(Record[]::new))), Status.AUTHORITATIVE_ANSWER));
+        assertThat(childVerdict(validate(trace, TestZone.NOW), trace).text()).isEqualTo("bogus: the DNSKEY matching "
+                + "the DS (key tag " + notZone.key.getFootprint() + ") lacks the ZONE flag");
+    }
+
+    @Test
+    void sha1DsIsIgnoredWhenTheDsSetHasASha256One() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        DSRecord sha1 = new DSRecord(EXAMPLE.name, DClass.IN, 3600, DSRecord.SHA1_DIGEST_ID, EXAMPLE.key);
+        DSRecord wrongSha256 = new DSRecord(EXAMPLE.name, DClass.IN, 3600, EXAMPLE.key.getFootprint(),
+                DNSSEC.Algorithm.ECDSAP256SHA256, DSRecord.SHA256_DIGEST_ID, new byte[32]);
+        Trace trace = trace(referral(ROOT.sign(sha1, wrongSha256)),
+                child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))), Status.AUTHORITATIVE_ANSWER));
+        // RFC 4509 3: the SHA-1 digest (which matches) must not stand in for the SHA-256 one (which does not)
+        assertThat(childVerdict(validate(trace, TestZone.NOW), trace).text())
+                .isEqualTo("bogus: no DNSKEY matches the DS (key tag " + EXAMPLE.key.getFootprint() + ")");
+        // alone, a SHA-1 DS is still used
+        Trace alone = trace(referral(ROOT.sign(sha1)),
+                child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))), Status.AUTHORITATIVE_ANSWER));
+        assertThat(childVerdict(validate(alone, TestZone.NOW), alone).text()).isEqualTo("secure");
+    }
+
+    /**
+     * A DNSKEY with random key bytes whose key tag is {@code tag}: the last two octets are chosen so that the RFC 4034
+     * Appendix B sum comes out right (checked against dnsjava's own key tag).
+     */
+    private static DNSKEYRecord keyWithTag(int tag, java.util.Random random) {
+        byte[] key = new byte[64];
+        random.nextBytes(key);
+        long base = 256 + ((3 << 8) | DNSSEC.Algorithm.ECDSAP256SHA256); // flags, protocol and algorithm
+        for (int i = 0; i < 62; i += 2) {
+            base += ((key[i] & 0xff) << 8) | (key[i + 1] & 0xff);
+        }
+        for (int last = 0; last < 0x10000; last++) {
+            long sum = base + last;
+            if (((sum + (sum >> 16)) & 0xffff) == tag) {
+                key[62] = (byte) (last >> 8);
+                key[63] = (byte) last;
+                DNSKEYRecord k = new DNSKEYRecord(EXAMPLE.name, DClass.IN, 3600, 256, 3,
+                        DNSSEC.Algorithm.ECDSAP256SHA256, key);
+                assertThat(k.getFootprint()).isEqualTo(tag);
+                return k;
+            }
+        }
+        throw new IllegalStateException("no key with tag " + tag);
+    }
+
+    @Test
+    void twentyKeysSharingOneTagWithTwentySignaturesEndAfterTheBoundWithAVerdict() throws Exception {
+        int tag = EXAMPLE.key.getFootprint();
+        java.util.Random random = new java.util.Random(20231);
+        List<Record> keySet = new java.util.ArrayList<>();
+        for (int i = 0; i < 19; i++) {
+            keySet.add(keyWithTag(tag, random));
+        }
+        keySet.add(EXAMPLE.key);
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.sign(keySet.toArray(Record[]::new)));
+        RRset signed = EXAMPLE.sign(www().rrs(false).toArray(Record[]::new));
+        RRSIGRecord real = signed.sigs().get(0);
+        RRset hostile = www();
+        for (int i = 0; i < 19; i++) {
+            byte[] junk = new byte[64];
+            random.nextBytes(junk);
+            hostile.addRR(new RRSIGRecord(real.getName(), real.getDClass(), real.getTTL(), real.getTypeCovered(),
+                    real.getAlgorithm(), real.getOrigTTL(), real.getExpire(), real.getTimeSigned(), tag,
+                    real.getSigner(), junk));
+        }
+        hostile.addRR(real);
+        Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds())), child(answer(hostile), Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        // 400 key and signature pairs share the tag; the validator stops after 8 failed checks (Unbound's bound)
+        assertThat(childVerdict(report, trace).text()).isEqualTo("bogus: gave up on www.example A after 8 signature "
+                + "checks that failed (KeyTrap bound)");
+        assertThat(report.problems()).extracting(p -> p.code().name()).containsExactly("DNSSEC_VALIDATION_LIMIT");
+    }
+
+    @Test
+    void signatureChecksBeyondTheTracesBudgetAreNotMadeAndLeaveTheDataUndecided() throws Exception {
+        Trace trace = healthy(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new)));
+        // four checks make this trace secure (root DNSKEY, DS, example DNSKEY, answer): allow three
+        DnssecReport report = ChainValidator.validate(trace, new FetchedKeys(keys),
+                TrustAnchors.of(List.of(ROOT.ds()), "test"), TestZone.NOW, 3);
+        assertThat(report.of(trace.sections().get(0).root()).text()).isEqualTo("secure");
+        assertThat(childVerdict(report, trace).text())
+                .isEqualTo("indeterminate: www.example A not checked: the trace's 3 signature checks are used up");
+        assertThat(report.problems()).extracting(p -> p.code().name()).containsExactly("DNSSEC_VALIDATION_BUDGET");
+        assertThat(childVerdict(validate(trace, TestZone.NOW), trace).text()).isEqualTo("secure");
+    }
+
+    @Test
+    void replyThatCameThroughTheEdnsFallbackIsIndeterminateNotBogus() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        // the EDNS tries went unanswered, the plain query got the answer: no DO, so no RRSIG could come
+        Message plain = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
+        Message unsigned = answer(www());
+        Attempt attempt = new Attempt(Protocol.UDP, plain, Duration.ofMillis(200), Duration.ofMillis(1),
+                AttemptResult.REPLY, unsigned, 0, List.of(), null);
+        TraceNode child = new TraceNode("ns1.example", EXAMPLE_IP, EXAMPLE.name, Verdict.of(Status.AUTHORITATIVE_ANSWER),
+                new Exchange(new ServerAddress(EXAMPLE_IP, 53), WWW, Type.A, unsigned, List.of(attempt), false),
+                List.of());
+        Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds())), child);
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("indeterminate: reply only without EDNS (no DO bit)");
+        assertThat(report.problems()).extracting(p -> p.code().name()).containsExactly("DNSSEC_INCOMPLETE_REPLY");
+    }
+
+    @Test
+    void truncatedReferralWithoutItsDsIsIndeterminateNotBogus() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        Message truncated = referral();
+        truncated.getHeader().setFlag(Flags.TC);
+        Trace trace = trace(truncated,
+                child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))), Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(report.of(trace.sections().get(0).root()).text()).isEqualTo("indeterminate: truncated reply (TC=1)");
+        assertThat(childVerdict(report, trace).status()).isEqualTo(DnssecStatus.INDETERMINATE);
+        assertThat(report.problems()).extracting(p -> p.code().name()).containsExactly("DNSSEC_INCOMPLETE_REPLY");
+    }
+
+    @Test
+    void startServerGivenByAddressIsCheckedInTheZoneThatSignedItsReferral() throws Exception {
+        Trace byName = healthy(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new)));
+        TraceNode child = byName.sections().get(0).root().children().get(0);
+        // as -s 198.41.0.4 makes it: the start line has no zone, its referral is not yet known to come from "."
+        TraceNode start = new TraceNode("198.41.0.4", ROOT_IP, null, Verdict.referral(Status.REFERRAL, EXAMPLE.name),
+                exchange(ROOT_IP, WWW, Type.A, referral(ROOT.sign(EXAMPLE.ds()))), List.of(child));
+        Trace byAddress = new Trace(new StartServer("198.41.0.4", ROOT_IP, null), 3, 53,
+                List.of(new Section(QUESTION, null, start)), List.of(), new TraceStats(2, 0));
+        DnssecReport report = validate(byAddress, TestZone.NOW);
+        assertThat(report.of(start).text()).isEqualTo("secure");
+        assertThat(childVerdict(report, byAddress).text()).isEqualTo("secure");
+        assertThat(DnssecReport.chainText(report.chains().get(0)))
+                .isEqualTo(DnssecReport.chainText(validate(byName, TestZone.NOW).chains().get(0)));
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
     void withoutAnAnchorForTheStartNothingIsSecure() throws Exception {
         Trace trace = healthy(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new)));
         DnssecReport report = ChainValidator.validate(trace, new FetchedKeys(keys),

@@ -107,6 +107,59 @@ class DenialProofsTest {
         names.put("signed.example.", new int[] {Type.NS, Type.DS});
         assertThat(new DenialProofs(nsec3Chain(NSEC3Record.Flags.OPT_OUT, names), ZONE).noDs(n("unsigned.example.")))
                 .isTrue();
+        // the reason says so: opt-out is one of RFC 4035 4.3's insecure cases, not a proof the delegation exists
+        assertThat(new DenialProofs(nsec3Chain(NSEC3Record.Flags.OPT_OUT, names), ZONE)
+                .noDsProof(n("unsigned.example."))).isEqualTo("NSEC3 opt-out");
         assertThat(new DenialProofs(nsec3Chain(0, names), ZONE).noDs(n("unsigned.example."))).isFalse();
+    }
+
+    @Test
+    void nsec3ClosestEncloserAtADelegationOrDnameProvesNothingBelowIt() {
+        TreeMap<String, int[]> names = new TreeMap<>();
+        names.put("example.", new int[] {Type.SOA, Type.NS});
+        names.put("sub.example.", new int[] {Type.NS});
+        names.put("dname.example.", new int[] {Type.DNAME});
+        names.put("www.example.", new int[] {Type.A});
+        DenialProofs proofs = new DenialProofs(nsec3Chain(0, names), ZONE);
+        assertThat(proofs.nxdomain(n("x.sub.example."))).isFalse();
+        assertThat(proofs.nxdomain(n("x.dname.example."))).isFalse();
+        assertThat(proofs.nxdomain(n("x.www.example."))).isTrue(); // the control: an ordinary encloser
+    }
+
+    @Test
+    void nsecAtADelegationPointProvesNodataOnlyForTheDs() {
+        DenialProofs proofs = new DenialProofs(List.of(nsec("sub.example.", "z.example.", Type.NS)), ZONE);
+        assertThat(proofs.noData(n("sub.example."), Type.A)).isFalse(); // the child's servers have its data
+        assertThat(proofs.noData(n("sub.example."), Type.DS)).isTrue();
+    }
+
+    @Test
+    void wildcardExpansionNeedsTheNextCloserNameCovered() {
+        TreeMap<String, int[]> names = new TreeMap<>();
+        names.put("example.", new int[] {Type.SOA, Type.NS});
+        names.put("wild.example.", new int[] {Type.TXT});
+        names.put("*.wild.example.", new int[] {Type.A});
+        DenialProofs proofs = new DenialProofs(nsec3Chain(0, names), ZONE);
+        // RRSIG labels 2: the wildcard's encloser is wild.example, the next closer name a.b.wild.example's b.wild
+        assertThat(proofs.noExactMatch(n("a.b.wild.example."), 2)).isTrue();
+        // not an expansion at all: as many labels as the owner
+        assertThat(proofs.noExactMatch(n("b.wild.example."), 3)).isFalse();
+        assertThat(new DenialProofs(List.of(), ZONE).noExactMatch(n("b.wild.example."), 2)).isFalse();
+    }
+
+    @Test
+    void eachNsec3HashIsComputedOncePerValidation() {
+        TreeMap<String, int[]> names = new TreeMap<>();
+        names.put("example.", new int[] {Type.SOA, Type.NS});
+        names.put("www.example.", new int[] {Type.A});
+        names.put("mail.example.", new int[] {Type.A});
+        Nsec3Hashes hashes = new Nsec3Hashes();
+        DenialProofs proofs = new DenialProofs(nsec3Chain(0, names), ZONE, hashes);
+        assertThat(proofs.nxdomain(n("nope.example."))).isTrue();
+        int first = hashes.computed();
+        assertThat(proofs.nxdomain(n("nope.example."))).isTrue();
+        // three names (nope, its encloser example., the wildcard *.example.), each hashed once
+        assertThat(first).isEqualTo(3);
+        assertThat(hashes.computed()).isEqualTo(first);
     }
 }

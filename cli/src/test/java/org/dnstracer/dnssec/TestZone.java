@@ -24,12 +24,17 @@ final class TestZone {
     private final KeyPair pair;
 
     TestZone(String name) {
+        this(name, 257);
+    }
+
+    /** A zone whose key has these DNSKEY flags (385: a revoked KSK; 1: no ZONE flag). */
+    TestZone(String name, int flags) {
         try {
             this.name = Name.fromString(name);
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"));
             this.pair = g.generateKeyPair();
-            this.key = new DNSKEYRecord(this.name, DClass.IN, 3600, 257, 3, DNSSEC.Algorithm.ECDSAP256SHA256,
+            this.key = new DNSKEYRecord(this.name, DClass.IN, 3600, flags, 3, DNSSEC.Algorithm.ECDSAP256SHA256,
                     pair.getPublic());
         } catch (Exception e) {
             throw new IllegalStateException(e);

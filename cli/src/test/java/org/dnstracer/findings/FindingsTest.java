@@ -169,6 +169,45 @@ class FindingsTest {
     }
 
     @Test
+    void cnameToAMissingNameOfTheSameZoneIsTheServersLastWordNotACutChain() {
+        // RFC 6604: the NXDOMAIN is about the chain's last name, which lies in the zone: the tracer does not follow
+        // it, and the findings read the same rule (they used to warn CNAME_CHAIN_TOO_LONG here)
+        FakeNetwork net = Scenarios.healthy();
+        for (String auth : List.of("127.0.2.1", "127.0.2.2")) {
+            net.server(auth, q -> {
+                Message m = Replies.nxdomain(q, "example.com. 300 IN SOA ns1.example.com. h.example.com. 1 2 3 4 300");
+                m.addRecord(Replies.rr("www.example.com. 300 IN CNAME missing.example.com."),
+                        org.xbill.DNS.Section.ANSWER);
+                return m;
+            });
+        }
+        Trace trace = trace(net, Scenarios.request("www.example.com"));
+        assertThat(trace.sections()).hasSize(1);
+        assertThat(Findings.of(trace, ProbeResults.NONE, LAB)).extracting(Finding::code)
+                .doesNotContain(FindingCode.CNAME_CHAIN_TOO_LONG);
+    }
+
+    @Test
+    void cnameToAMissingNameOfAnotherZoneIsTracedThere() {
+        // a server of both zones says NXDOMAIN for the other zone's name: its word counts only in its own zone, so
+        // the tracer asks for the last name from the start, and nothing is reported as cut off
+        FakeNetwork net = Scenarios.healthy();
+        for (String auth : List.of("127.0.2.1", "127.0.2.2")) {
+            net.server(auth, q -> {
+                Message m = Replies.nxdomain(q, "example.org. 300 IN SOA ns1.example.org. h.example.org. 1 2 3 4 300");
+                m.addRecord(Replies.rr("www.example.com. 300 IN CNAME missing.example.org."),
+                        org.xbill.DNS.Section.ANSWER);
+                return m;
+            });
+        }
+        Trace trace = trace(net, Scenarios.request("www.example.com"));
+        assertThat(trace.sections()).extracting(s -> s.question().name().toString())
+                .containsExactly("www.example.com.", "missing.example.org.");
+        assertThat(Findings.of(trace, ProbeResults.NONE, LAB)).extracting(Finding::code)
+                .doesNotContain(FindingCode.CNAME_CHAIN_TOO_LONG);
+    }
+
+    @Test
     void chainCutAfterTheLastNameFollowedIsFound() {
         FakeNetwork net = Scenarios.healthy();
         for (String auth : List.of("127.0.2.1", "127.0.2.2")) {

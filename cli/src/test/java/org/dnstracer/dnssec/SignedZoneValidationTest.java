@@ -1,0 +1,173 @@
+package org.dnstracer.dnssec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dnstracer.model.Question;
+import org.dnstracer.model.Status;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * Verdicts on replies built from zones signed by BIND's dnssec-signzone (NSEC, NSEC3) and ldns-signzone (NSEC3
+ * with 2,500 iterations), not by this project's signer: wildcards, CNAME and DNAME chains, and the forgeries a
+ * validator must refuse (a wildcard without its proof, a delegation-point or DNAME-bit NSEC used as denial).
+ */
+class SignedZoneValidationTest {
+    private static final SignedZoneFile NSEC = SignedZoneFile.load("example.nsec.signed");
+    private static final SignedZoneFile NSEC3 = SignedZoneFile.load("example.nsec3.signed");
+    private static final SignedZoneFile NSEC3_2500 = SignedZoneFile.load("example.nsec3-2500.signed");
+
+    private static Question q(String name, int type) {
+        return new Question(Name.fromConstantString(name), type);
+    }
+
+    /** The wildcard's RRset with its RRSIGs as a server expands it for {@code name}. */
+    private static RRset expanded(RRset wildcard, String name) {
+        Name owner = Name.fromConstantString(name);
+        RRset out = new RRset();
+        wildcard.rrs(false).forEach(r -> out.addRR(r.withName(owner)));
+        wildcard.sigs().forEach(r -> out.addRR(r.withName(owner)));
+        return out;
+    }
+
+    private static List<RRset> with(RRset first, List<RRset> rest) {
+        List<RRset> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return out;
+    }
+
+    private static NodeDnssec answer(SignedZoneFile zone, Question question, List<RRset> answer, List<RRset> authority)
+            throws Exception {
+        return zone.validate(question, Status.AUTHORITATIVE_ANSWER,
+                SignedZoneFile.reply(question, Rcode.NOERROR, answer, authority));
+    }
+
+    private static NodeDnssec nxdomain(SignedZoneFile zone, Question question, List<RRset> answer,
+            List<RRset> authority) throws Exception {
+        return zone.validate(question, Status.AUTHORITATIVE_NXDOMAIN,
+                SignedZoneFile.reply(question, Rcode.NXDOMAIN, answer, authority));
+    }
+
+    private static NodeDnssec nodata(SignedZoneFile zone, Question question, List<RRset> authority) throws Exception {
+        return zone.validate(question, Status.AUTHORITATIVE_NODATA,
+                SignedZoneFile.reply(question, Rcode.NOERROR, List.of(), authority));
+    }
+
+    @Test
+    void plainAnswerAndNsec3NxdomainFromTheRealSignerAreSecure() throws Exception {
+        Question www = q("www.example.", Type.A);
+        assertThat(answer(NSEC, www, List.of(NSEC.get("www.example.", Type.A)), List.of()).text()).isEqualTo("secure");
+        Question nope = q("nope.example.", Type.A);
+        assertThat(nxdomain(NSEC3, nope, List.of(), with(NSEC3.get("example.", Type.SOA), NSEC3.all(Type.NSEC3)))
+                .text()).isEqualTo("secure");
+    }
+
+    @Test
+    void wildcardAnswerWithTheNsecThatCoversTheNameIsSecure() throws Exception {
+        Question x = q("x.wild.example.", Type.A);
+        RRset a = expanded(NSEC.get("*.wild.example.", Type.A), "x.wild.example.");
+        assertThat(answer(NSEC, x, List.of(a), List.of(NSEC.get("*.wild.example.", Type.NSEC))).text())
+                .isEqualTo("secure");
+        assertThat(answer(NSEC3, x, List.of(expanded(NSEC3.get("*.wild.example.", Type.A), "x.wild.example.")),
+                NSEC3.all(Type.NSEC3)).text()).isEqualTo("secure");
+    }
+
+    @Test
+    void wildcardAnswerWhoseProofWasRemovedIsBogus() throws Exception {
+        Question x = q("x.wild.example.", Type.A);
+        String reason = "bogus: wildcard answer x.wild.example A without the NSEC/NSEC3 proof that the name itself "
+                + "does not exist";
+        assertThat(answer(NSEC, x, List.of(expanded(NSEC.get("*.wild.example.", Type.A), "x.wild.example.")),
+                List.of()).text()).isEqualTo(reason);
+        assertThat(answer(NSEC3, x, List.of(expanded(NSEC3.get("*.wild.example.", Type.A), "x.wild.example.")),
+                List.of()).text()).isEqualTo(reason);
+        // an NSEC that does not cover the name proves nothing about it either
+        assertThat(answer(NSEC, x, List.of(expanded(NSEC.get("*.wild.example.", Type.A), "x.wild.example.")),
+                List.of(NSEC.get("www.example.", Type.NSEC))).text()).isEqualTo(reason);
+    }
+
+    @Test
+    void wildcardNodataIsProvenByTheWildcardsNsecAndNsec3() throws Exception {
+        Question mx = q("x.wild.example.", Type.MX);
+        assertThat(nodata(NSEC, mx, List.of(NSEC.get("example.", Type.SOA), NSEC.get("*.wild.example.", Type.NSEC)))
+                .text()).isEqualTo("secure");
+        assertThat(nodata(NSEC3, mx, with(NSEC3.get("example.", Type.SOA), NSEC3.all(Type.NSEC3))).text())
+                .isEqualTo("secure");
+    }
+
+    @Test
+    void cnameToAMissingNameIsProvenForTheLastNameOfTheChain() throws Exception {
+        Question cname = q("cname.example.", Type.A);
+        assertThat(nxdomain(NSEC, cname, List.of(NSEC.get("cname.example.", Type.CNAME)),
+                List.of(NSEC.get("example.", Type.SOA), NSEC.get("deep.ent.example.", Type.NSEC),
+                        NSEC.get("example.", Type.NSEC))).text()).isEqualTo("secure");
+        assertThat(nxdomain(NSEC3, cname, List.of(NSEC3.get("cname.example.", Type.CNAME)),
+                with(NSEC3.get("example.", Type.SOA), NSEC3.all(Type.NSEC3))).text()).isEqualTo("secure");
+        // the proof for the question's own name (which exists) is not the one asked for
+        assertThat(nxdomain(NSEC, cname, List.of(NSEC.get("cname.example.", Type.CNAME)),
+                List.of(NSEC.get("example.", Type.SOA))).text())
+                .isEqualTo("bogus: no NSEC/NSEC3 proof that missing.example does not exist");
+    }
+
+    @Test
+    void cnameToANameWithoutTheTypeNeedsTheNodataOfThatName() throws Exception {
+        Question mx = q("cname-www.example.", Type.MX);
+        assertThat(answer(NSEC, mx, List.of(NSEC.get("cname-www.example.", Type.CNAME)),
+                List.of(NSEC.get("example.", Type.SOA), NSEC.get("www.example.", Type.NSEC))).text())
+                .isEqualTo("secure");
+        assertThat(answer(NSEC, mx, List.of(NSEC.get("cname-www.example.", Type.CNAME)),
+                List.of(NSEC.get("example.", Type.SOA))).text())
+                .isEqualTo("bogus: no NSEC/NSEC3 proof that www.example has no MX");
+    }
+
+    @Test
+    void cnameSynthesizedFromASignedDnameNeedsNoSignature() throws Exception {
+        Question a = q("a.dname.example.", Type.A);
+        RRset dname = NSEC.get("dname.example.", Type.DNAME);
+        RRset synthesized = new RRset(new CNAMERecord(a.name(), DClass.IN, 3600,
+                Name.fromConstantString("a.target.example.")));
+        RRset target = NSEC.get("a.target.example.", Type.A);
+        assertThat(answer(NSEC, a, List.of(dname, synthesized, target), List.of()).text()).isEqualTo("secure");
+        // an unsigned CNAME the DNAME does not make is still data without a signature
+        RRset forged = new RRset(new CNAMERecord(a.name(), DClass.IN, 3600, Name.fromConstantString("www.example.")));
+        assertThat(answer(NSEC, a, List.of(dname, forged, NSEC.get("www.example.", Type.A)), List.of()).text())
+                .isEqualTo("bogus: no RRSIG for a.dname.example CNAME");
+    }
+
+    @Test
+    void nsecAtADelegationPointDoesNotDenyNamesBelowIt() throws Exception {
+        Question below = q("x.sub.example.", Type.A);
+        NodeDnssec nsec = nxdomain(NSEC, below, List.of(), List.of(NSEC.get("example.", Type.SOA),
+                NSEC.get("sub.example.", Type.NSEC)));
+        assertThat(nsec.text()).isEqualTo("bogus: no NSEC/NSEC3 proof that x.sub.example does not exist");
+        NodeDnssec nsec3 = nxdomain(NSEC3, below, List.of(), with(NSEC3.get("example.", Type.SOA),
+                NSEC3.all(Type.NSEC3)));
+        assertThat(nsec3.status()).isEqualTo(DnssecStatus.BOGUS);
+    }
+
+    @Test
+    void nsecWithTheDnameBitDoesNotDenyNamesBelowIt() throws Exception {
+        NodeDnssec v = nxdomain(NSEC, q("x.dname.example.", Type.A), List.of(), List.of(NSEC.get("example.", Type.SOA),
+                NSEC.get("dname.example.", Type.NSEC)));
+        assertThat(v.text()).isEqualTo("bogus: no NSEC/NSEC3 proof that x.dname.example does not exist");
+    }
+
+    @Test
+    void nsec3WithMoreIterationsThanValidatorsComputeIsInsecure() throws Exception {
+        Question nope = q("nope.example.", Type.A);
+        NodeDnssec v = nxdomain(NSEC3_2500, nope, List.of(), with(NSEC3_2500.get("example.", Type.SOA),
+                NSEC3_2500.all(Type.NSEC3)));
+        assertThat(v.text()).isEqualTo("insecure: NSEC3 with 2500 iterations, above 150 (RFC 9276)");
+        // the answers themselves are still checked: a positive answer of that zone stays secure
+        assertThat(answer(NSEC3_2500, q("www.example.", Type.A), List.of(NSEC3_2500.get("www.example.", Type.A)),
+                List.of()).text()).isEqualTo("secure");
+    }
+}
