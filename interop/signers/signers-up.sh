@@ -12,7 +12,10 @@
 #           everything, the DS only for the RSA key) | keys (a standby key published but not signing, and a revoked
 #           key) | stale2 (server 2, NSD, serves a copy whose signatures expired 10 days ago) | forge (a wildcard
 #           expansion copied to "forged.wild.ZONE" with the wildcard's RRSIG and no NSEC proof: a forgery that real
-#           servers then serve as an existing name)
+#           servers then serve as an existing name) | forgedeny (NSEC only: the NS and glue of the unsigned
+#           delegation kid.ZONE and the DNAME at dname.ZONE removed, their NSEC records kept, so real servers deny
+#           www.kid.ZONE and a.dname.ZONE with a delegation-point NSEC and a DNAME-bit NSEC, which prove nothing
+#           below them: RFC 6840 4.1, RFC 6672 5.3)
 #   SERVERS 1,2,3: which of ns1.sig (BIND 127.55.2.1), ns2.sig (NSD .2.2), ns3.sig (Knot .2.3) serve it
 # Output: RUN/root.key (the root's DNSKEY, for dnstracer --trust-anchor), RUN/root.delv (for delv -a),
 # RUN/roots.hints, pid files RUN/*.pid (lab-down.sh stops them and deletes the namespace).
@@ -111,6 +114,16 @@ forge() {
   mv "$f.forged" "$f"
 }
 
+# the forgeries of denial: a delegation-point NSEC and a DNAME-bit NSEC left to cover names below them
+forge_denial() {
+  local z=$1 f=$2
+  awk -v kid="kid.$z." -v glue="ns.kid.$z." -v dn="dname.$z." '
+    ($1 == kid && $4 == "NS") || $1 == glue { next }
+    $1 == dn && ($4 == "DNAME" || ($4 == "RRSIG" && $5 == "DNAME")) { next }
+    { print }' "$f" > "$f.forged"
+  mv "$f.forged" "$f"
+}
+
 sig_zone=$run/sig.unsigned
 {
   printf '$TTL 300\n@ SOA a.nic.sig. hostmaster.nic.sig. 1 3600 600 86400 300\n@ NS a.nic.sig.\n'
@@ -129,7 +142,8 @@ while read -r z signer mode servers; do
     ldns) sign_ldns "$z" "$mode" "$src" "$out" ;;
     knot) sign_knot "$z" "$mode" "$src" "$out" ;;
   esac
-  [[ $mode == *forge* ]] && forge "$z" "$out"
+  [[ $mode == *forge* && $mode != *forgedeny* ]] && forge "$z" "$out"
+  [[ $mode == *forgedeny* ]] && forge_denial "$z" "$out"
   for s in ${servers//,/ }; do
     printf '%s NS ns%s.sig.\n' "$z." "$s" >> "$sig_zone"
   done

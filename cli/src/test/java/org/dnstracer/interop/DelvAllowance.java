@@ -48,6 +48,27 @@ enum DelvAllowance {
         }
     },
     /**
+     * Issue 20: a name below a DNAME denied with the NSEC of the DNAME's owner (DNAME bit set), which proves nothing
+     * below it (RFC 6672 5.3), is secure for us; delv says bogus. Remove when the validator fix lands.
+     */
+    ISSUE_20_DNAME_NSEC_ACCEPTED_AS_DENIAL {
+        @Override
+        boolean allows(SignedQuestion q, String ours, String delv) {
+            return q.kind() == QuestionKind.FORGED_DNAME_NSEC && ours.equals("secure") && delv.equals("bogus");
+        }
+    },
+    /**
+     * Issue 20: a name below a delegation denied with the parent's NSEC at the delegation point (NS, no SOA, no DS)
+     * is a secure NXDOMAIN for us; that NSEC proves nothing below the cut (RFC 6840 4.1), only that the delegation
+     * is unsigned, so delv says insecure. Remove when the validator fix lands.
+     */
+    ISSUE_20_DELEGATION_NSEC_ACCEPTED_AS_DENIAL {
+        @Override
+        boolean allows(SignedQuestion q, String ours, String delv) {
+            return q.kind() == QuestionKind.FORGED_DELEGATION_NSEC && ours.equals("secure") && delv.equals("insecure");
+        }
+    },
+    /**
      * Issue 20: a wildcard answer whose proof is an NSEC3 with the opt-out flag is secure for us; delv says insecure
      * (RFC 5155 9.2: opt-out cannot prove that no unsigned delegation is there). Remove when the validator fix lands.
      */

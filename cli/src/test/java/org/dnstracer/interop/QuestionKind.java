@@ -22,5 +22,13 @@ enum QuestionKind {
     /** a name below an unsigned delegation (NSEC/NSEC3 proof of no DS, or NSEC3 opt-out) */
     UNSIGNED_DELEGATION,
     /** the forgery: the wildcard's data and RRSIG served at an explicit name, with no proof it does not exist */
-    FORGED_WILDCARD
+    FORGED_WILDCARD,
+    /** the forgery: a name below a delegation denied by the parent's NSEC at the delegation point (NS, no SOA) */
+    FORGED_DELEGATION_NSEC,
+    /** the forgery: a name below a DNAME denied by the NSEC of the DNAME's owner (DNAME bit set) */
+    FORGED_DNAME_NSEC;
+
+    boolean forged() {
+        return this == FORGED_WILDCARD || this == FORGED_DELEGATION_NSEC || this == FORGED_DNAME_NSEC;
+    }
 }

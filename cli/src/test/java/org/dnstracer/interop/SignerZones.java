@@ -31,7 +31,8 @@ final class SignerZones {
             new Zone("bind-keys.sig", "bind", "nsec3+keys"),
             new Zone("bind-stale.sig", "bind", "nsec+stale2"),
             new Zone("bind-forge.sig", "bind", "nsec+forge"),
-            new Zone("bind-forge3.sig", "bind", "nsec3+forge"));
+            new Zone("bind-forge3.sig", "bind", "nsec3+forge"),
+            new Zone("bind-forgedeny.sig", "bind", "nsec+forgedeny"));
 
     private SignerZones() {}
 
@@ -86,9 +87,11 @@ final class SignerZones {
             add(qs, z, "cname-in." + n, "A", QuestionKind.CNAME_TO_MISSING_INSIDE);
             add(qs, z, "cname-out." + n, "A", QuestionKind.CNAME_TO_MISSING_ACROSS);
             add(qs, z, "cname-ok." + n, "A", QuestionKind.CNAME);
-            add(qs, z, "a.dname." + n, "A", QuestionKind.DNAME);
-            add(qs, z, "www.kid." + n, "A", QuestionKind.UNSIGNED_DELEGATION);
-            if (z.mode().contains("forge")) {
+            boolean forgedDenial = z.mode().contains("forgedeny");
+            add(qs, z, "a.dname." + n, "A", forgedDenial ? QuestionKind.FORGED_DNAME_NSEC : QuestionKind.DNAME);
+            add(qs, z, "www.kid." + n, "A",
+                    forgedDenial ? QuestionKind.FORGED_DELEGATION_NSEC : QuestionKind.UNSIGNED_DELEGATION);
+            if (z.mode().contains("forge") && !forgedDenial) {
                 add(qs, z, "forged.wild." + n, "A", QuestionKind.FORGED_WILDCARD);
             }
         }
