@@ -77,7 +77,8 @@ final class DelvDifferential {
             String delv = DelvOutput.answer(delvOut);
             Optional<DelvAllowance> allowance = our.equals(delv) ? Optional.empty()
                     : allowances.stream().filter(a -> a.allows(q, our, delv)).findFirst();
-            pairs.add(new Pair(q, our, delv, allowance, "=== ours: exit " + mine.exit() + "\n" + mine.stderr()
+            pairs.add(new Pair(q, our, delv, allowance, "=== ours: exit " + mine.exit() + " "
+                    + (mine.stdout().isBlank() ? "" : OurAnswerVerdict.reasons(mine.stdout())) + "\n" + mine.stderr()
                     + "\n=== delv: " + delvRun.describe()));
         }
         return new Result(pairs);

@@ -34,4 +34,22 @@ final class OurAnswerVerdict {
         }
         return WORST_FIRST.get(worst);
     }
+
+    /** "ZONE STATUS: REASON" of every zone that is not secure, for the message of a difference. */
+    @SuppressWarnings("unchecked")
+    static List<String> reasons(String json) throws IOException {
+        List<String> reasons = new java.util.ArrayList<>();
+        if (JsonTree.parse(json) instanceof Map<?, ?> doc && doc.get("dnssec") instanceof Map<?, ?> dnssec
+                && dnssec.get("chains") instanceof List<?> chains) {
+            for (Object chain : chains) {
+                for (Object z : (List<Object>) ((Map<String, Object>) chain).get("zones")) {
+                    Map<String, Object> zone = (Map<String, Object>) z;
+                    if (!"secure".equals(zone.get("status"))) {
+                        reasons.add(zone.get("zone") + " " + zone.get("status") + ": " + zone.get("reason"));
+                    }
+                }
+            }
+        }
+        return reasons;
+    }
 }
