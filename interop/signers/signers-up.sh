@@ -46,7 +46,7 @@ sign_bind() {
     if [[ $mode == *keys* ]]; then
       dnssec-keygen -q -K "$kd" -a ECDSAP256SHA256 -f KSK -A none -n ZONE "$z" >/dev/null   # standby
       r=$(dnssec-keygen -q -K "$kd" -a ECDSAP256SHA256 -f KSK -n ZONE "$z")
-      dnssec-revoke -q -K "$kd" "$r" >/dev/null 2>&1 || dnssec-revoke -K "$kd" "$r" >/dev/null
+      dnssec-revoke -K "$kd" "$r" >/dev/null   # the REVOKE bit (flags 385); the revoked key signs the DNSKEY RRset
     fi
   fi
   [[ $mode == *nsec3* ]] && opts+=(-3 - -H 0)
