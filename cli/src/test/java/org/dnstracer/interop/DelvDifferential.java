@@ -18,7 +18,8 @@ final class DelvDifferential {
     private static final Duration DELV_LIMIT = Duration.ofSeconds(20);
 
     /** One compared question: both verdicts, the allowance that explains their difference if any. */
-    record Pair(SignedQuestion question, String ours, String delv, Optional<DelvAllowance> allowance, String detail) {
+    record Pair(SignedQuestion question, String ours, String delv, Optional<DelvAllowance> allowance, String detail,
+            String delvOutput) {
         boolean agrees() {
             return ours.equals(delv);
         }
@@ -79,7 +80,7 @@ final class DelvDifferential {
                     : allowances.stream().filter(a -> a.allows(q, our, delv)).findFirst();
             pairs.add(new Pair(q, our, delv, allowance, "=== ours: exit " + mine.exit() + " "
                     + (mine.stdout().isBlank() ? "" : OurAnswerVerdict.reasons(mine.stdout())) + "\n" + mine.stderr()
-                    + "\n=== delv: " + delvRun.describe()));
+                    + "\n=== delv: " + delvRun.describe(), delvOut));
         }
         return new Result(pairs);
     }
