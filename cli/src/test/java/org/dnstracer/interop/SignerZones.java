@@ -65,7 +65,9 @@ final class SignerZones {
                 + "dname DNAME target." + z + ".\n"
                 + "a.target A 192.0.2.4\n"
                 + "kid NS ns.kid." + z + ".\n"           // unsigned: no DS (NSEC), or opt-out (NSEC3)
-                + "ns.kid A 127.55.3.1\n";
+                + "ns.kid A 127.55.3.1\n"
+                // ent2: an empty non-terminal with only an unsigned delegation below it (no NSEC3 under opt-out)
+                + "k.ent2 NS ns.kid." + z + ".\n";
     }
 
     static String kid(String z) {
@@ -84,6 +86,7 @@ final class SignerZones {
             add(qs, z, "a.wild." + n, "AAAA", QuestionKind.WILDCARD_NODATA);
             add(qs, z, "ent." + n, "A", QuestionKind.EMPTY_NON_TERMINAL);
             add(qs, z, "x.ent." + n, "A", QuestionKind.ANSWER);
+            add(qs, z, "ent2." + n, "A", QuestionKind.EMPTY_NON_TERMINAL);
             add(qs, z, "cname-in." + n, "A", QuestionKind.CNAME_TO_MISSING_INSIDE);
             add(qs, z, "cname-out." + n, "A", QuestionKind.CNAME_TO_MISSING_ACROSS);
             add(qs, z, "cname-ok." + n, "A", QuestionKind.CNAME);
