@@ -16,7 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.dnstracer.bulk.BulkJson;
+import org.dnstracer.bulk.BulkResult;
+import org.dnstracer.dnssec.ChainValidator;
+import org.dnstracer.dnssec.DnskeyFetcher;
+import org.dnstracer.dnssec.DnssecReport;
+import org.dnstracer.findings.Checker;
+import org.dnstracer.findings.Severity;
+import org.dnstracer.model.Trace;
+import org.dnstracer.replay.SavedRun;
 import org.dnstracer.bulk.BulkSettings;
 import org.dnstracer.bulk.BulkSummary;
 import org.dnstracer.bulk.BulkTracer;
@@ -25,13 +34,22 @@ import org.dnstracer.net.Transport;
 
 /**
  * {@code --bulk}: reads names, traces them with a {@link BulkTracer} and writes NDJSON, then a summary on standard
- * error. The exit status: 3 when reading or writing failed, else 2 when an input line was not a name, else 1 when
- * some name got no authoritative answer (or failed inside this program), else 0.
+ * error. The exit status: 3 when reading or writing failed, else 4 when some name had a finding at the
+ * {@code --fail-on} severity or worse, else 2 when an input line was not a name, else 1 when some name got no
+ * authoritative answer (or failed inside this program), else 0.
  */
 final class BulkRun {
     /** Where names come from and where lines go. */
     record Files(String input, Path out, boolean resume, boolean full, boolean progress, int defaultType,
             AnalysisOptions analysis) {}
+
+    /**
+     * How each name is judged, as a single trace would be: {@code --check} and {@code --axfr} probes, {@code -D}
+     * (null without), and the {@code --fail-on} threshold (null without), which any one name's findings reach.
+     */
+    record Judging(boolean check, boolean axfr, SavedRun.Dnssec dnssec, Severity failOn) {
+        static final Judging NONE = new Judging(false, false, null, null);
+    }
 
     /**
      * Lines that may wait for a slow earlier name, per name in flight: a summary line is 1-3 KB, a whole trace
@@ -42,8 +60,8 @@ final class BulkRun {
     private static final int LINES_WAITING = 32;
     private static final int FULL_LINES_WAITING = 4;
 
-    /** One name's output line, newline included, and its verdict for the progress bar. */
-    private record Line(String text, NameVerdict verdict) {}
+    /** One name's output line, newline included, its verdict for the progress bar, and whether it reached --fail-on. */
+    private record Line(String text, NameVerdict verdict, boolean failed) {}
 
     private BulkRun() {}
 
@@ -57,6 +75,11 @@ final class BulkRun {
 
     static int run(Transport transport, BulkSettings settings, Files files, PrintWriter stdout, PrintWriter err)
             throws IOException {
+        return run(transport, settings, files, Judging.NONE, stdout, err);
+    }
+
+    static int run(Transport transport, BulkSettings settings, Files files, Judging judging, PrintWriter stdout,
+            PrintWriter err) throws IOException {
         ResumeKeys done = files.resume() ? ResumeKeys.load(files.out()) : new ResumeKeys();
         long total = "-".equals(files.input()) ? -1 : countNames(Path.of(files.input()), files.defaultType());
         try (BufferedReader in = open(files.input());
@@ -64,21 +87,26 @@ final class BulkRun {
                 BulkTracer bulk = new BulkTracer(transport, settings)) {
             BulkInputReader inputs = new BulkInputReader(in, files.defaultType(), done::isDone);
             BulkSummary summary;
+            AtomicBoolean failed = new AtomicBoolean();
             try (BulkProgress progress = BulkProgress.start(files.progress(),
                     total < 0 ? -1 : Math.max(0, total - done.size()))) {
                 // findings and JSON on the tracing threads, in parallel; the sink only writes, in order
-                summary = bulk.run(inputs, result -> {
-                    List<Finding> findings = result.trace() == null ? List.of()
-                            : Findings.of(result.trace(), ProbeResults.NONE, files.analysis());
-                    return new Line(BulkJson.text(result, findings, files.full()), result.verdict());
-                }, line -> {
+                summary = bulk.run(inputs, result -> judged(result, bulk.transport(), settings, files, judging),
+                        line -> {
                     write(out, line.text());
+                    if (line.failed()) {
+                        failed.set(true);
+                    }
                     progress.done(line.verdict());
                 }, files.full() ? FULL_LINES_WAITING * settings.parallel() : LINES_WAITING * settings.parallel());
             }
             out.flush();
             err.println("dnstracer: " + describe(summary, inputs.skipped()));
             err.flush();
+            // the highest applicable status wins, as documented
+            if (failed.get()) {
+                return Cli.FINDINGS;
+            }
             if (summary.badInputs() > 0) {
                 return Cli.USAGE;
             }
@@ -87,6 +115,31 @@ final class BulkRun {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * One name judged as a single trace is, on the thread that traced it: its probes and its DNSSEC check go
+     * through the bulk tracer's transport, paced like the trace's own queries.
+     */
+    private static Line judged(BulkResult result, Transport transport, BulkSettings settings, Files files,
+            Judging judging) {
+        Trace trace = result.trace();
+        if (trace == null) {
+            return new Line(BulkJson.text(result, List.of(), files.full()), result.verdict(), false);
+        }
+        ProbeResults probes = ProbeResults.NONE;
+        if (judging.check() || judging.axfr()) {
+            probes = new Checker(transport, settings.port(), settings.limits().maxQueries() - trace.stats().queries(),
+                    judging.axfr(), judging.check()).run(trace);
+        }
+        DnssecReport report = null;
+        if (judging.dnssec() != null) {
+            report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport),
+                    judging.dnssec().anchors(), judging.dnssec().time());
+        }
+        List<Finding> findings = Findings.of(trace, probes, files.analysis(), report);
+        boolean failed = judging.failOn() != null && Findings.anyAtLeast(findings, judging.failOn());
+        return new Line(BulkJson.text(result, findings, report, files.full()), result.verdict(), failed);
     }
 
     static String describe(BulkSummary s, long skipped) {

@@ -192,6 +192,10 @@ public final class TraceCommand implements Callable<Integer> {
         if (new ReportFiles(htmlFile, svgFile, dotFile).any() && (labServe != null || bulk != null)) {
             throw new UsageException("--html, --svg and --dot report on one trace; not with --lab-serve or --bulk");
         }
+        if (json && (overview || verbose)) {
+            throw new UsageException((overview ? "-o" : "-v") + " prints text; --json holds the answers and every "
+                    + "exchange already: drop " + (overview ? "-o" : "-v"));
+        }
         if (labServe != null) {
             validateLabServe();
             return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, dnssec, out);
@@ -219,17 +223,17 @@ public final class TraceCommand implements Callable<Integer> {
         try {
             RootHints hints = running != null ? labHints(running) : loadHints();
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
+            SavedRun.Dnssec checking = dnssec
+                    ? new SavedRun.Dnssec(checkAt, fileAnchors != null ? fileAnchors : anchorsFor(running)) : null;
             if (bulk != null) {
                 try (Transport transport = bulkTransport(settings)) {
                     Tracer tracer = new Tracer(transport);
                     StartServer bulkStart = StartServers.choose(server != null ? server : running != null ? "." : null,
                             resolvConf, hints, settings.family(), settings.familyCause(),
                             name -> tracer.lookup(name, hints, settings.family(), destinationPort));
-                    return bulk(transport, settings, bulkStart, destinationPort, hints, running != null, out);
+                    return bulk(transport, settings, bulkStart, destinationPort, hints, running != null, checking, out);
                 }
             }
-            SavedRun.Dnssec checking = dnssec
-                    ? new SavedRun.Dnssec(checkAt, fileAnchors != null ? fileAnchors : anchorsFor(running)) : null;
             return single(settings, hints, destinationPort, running != null, checking, out);
         } finally {
             if (running != null) {
@@ -358,7 +362,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private int bulk(Transport transport, Settings settings, StartServer start, int destinationPort, RootHints hints,
-            boolean inLab, PrintWriter out) throws IOException {
+            boolean inLab, SavedRun.Dnssec checking, PrintWriter out) throws IOException {
         BulkSettings bulkSettings = BulkSettings.defaults(start, destinationPort, hints)
                 .withFamily(settings.family())
                 .withTries(settings.transport().tries())
@@ -369,7 +373,8 @@ public final class TraceCommand implements Callable<Integer> {
                 .withRate(rate);
         BulkRun.Files files = new BulkRun.Files(bulk, bulkOut, resume, json, !noProgress,
                 queryType != null ? queryType : Type.A, new AnalysisOptions(inLab, !noFollowCname));
-        return BulkRun.run(transport, bulkSettings, files, out, spec.commandLine().getErr());
+        BulkRun.Judging judging = new BulkRun.Judging(check, axfr, checking, settings.failOn());
+        return BulkRun.run(transport, bulkSettings, files, judging, out, spec.commandLine().getErr());
     }
 
     /** Many names at once: UDP queries multiplexed on a selector, so --in-flight costs sockets, not threads. */
@@ -422,11 +427,24 @@ public final class TraceCommand implements Callable<Integer> {
         if (save != null || replay != null) {
             throw new UsageException((save != null ? "--save" : "--replay") + " does not go with --lab-serve");
         }
+        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                .filter(o -> !LAB_SERVE_OPTIONS.contains(o.longestName()))
+                .map(OptionSpec::longestName).distinct().toList();
+        if (!others.isEmpty()) {
+            throw new UsageException("--lab-serve only serves the lab (with -p, -D, --lab-for): "
+                    + String.join(", ", others) + " would be ignored");
+        }
     }
+
+    /** What the lab server takes; it traces nothing, so every option about a trace is refused rather than ignored. */
+    private static final List<String> LAB_SERVE_OPTIONS = List.of("--lab-serve", "--port", "--dnssec", "--lab-for");
 
     private Settings validate() throws UsageException {
         if (host == null && bulk == null) {
             throw new UsageException("no host to trace given (try --help)");
+        }
+        if (lab != null && rootHints != null) {
+            throw new UsageException("--lab traces from the lab's own root; --root-hints would be ignored");
         }
         if (dnssec && noEdns) {
             throw new UsageException("-D needs EDNS (the DO bit lives in the OPT record): drop --no-edns");

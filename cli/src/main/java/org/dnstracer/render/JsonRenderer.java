@@ -58,6 +58,11 @@ public final class JsonRenderer {
         render(trace, findings, null, out, false);
     }
 
+    /** The same document on one line, with the DNSSEC report of {@code -D} (null without). */
+    public static void renderLine(Trace trace, List<Finding> findings, DnssecReport dnssec, Writer out) {
+        render(trace, findings, dnssec, out, false);
+    }
+
     private static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, Writer out,
             boolean pretty) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
