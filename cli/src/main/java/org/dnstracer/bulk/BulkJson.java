@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.dnssec.ZoneSummary;
 import org.dnstracer.findings.Finding;
+import org.dnstracer.findings.FindingFilter;
 import org.dnstracer.model.Section;
 import org.dnstracer.model.Status;
 import org.dnstracer.model.TraceNode;
@@ -47,12 +48,18 @@ public final class BulkJson {
      * summary object then has a "dnssec" field, the whole document its "dnssec" objects.
      */
     public static String text(BulkResult r, List<Finding> findings, DnssecReport dnssec, boolean full) {
+        return text(r, findings, dnssec, FindingFilter.ALL, full);
+    }
+
+    /** As above; the findings {@code filter} does not show ({@code --level}, {@code --ignore}) are marked "hidden". */
+    public static String text(BulkResult r, List<Finding> findings, DnssecReport dnssec, FindingFilter filter,
+            boolean full) {
         if (full && r.trace() != null) {
             StringWriter text = new StringWriter(4096);
-            JsonRenderer.renderLine(r.trace(), findings, dnssec, text);
+            JsonRenderer.renderLine(r.trace(), findings, dnssec, filter, text);
             return text.toString();
         }
-        return line(r, findings, dnssec) + '\n';
+        return line(r, findings, dnssec, filter) + '\n';
     }
 
     /** The summary object of one result, without the newline. */
@@ -62,14 +69,14 @@ public final class BulkJson {
 
     /** The summary object of one result with its findings, without the newline. */
     public static String line(BulkResult r, List<Finding> findings) {
-        return line(r, findings, null);
+        return line(r, findings, null, FindingFilter.ALL);
     }
 
     /**
      * With {@code -D}: "dnssec" holds the status of the question's own zone (the last of its chain: what a
      * validating resolver would conclude) and the whole chain as text.
      */
-    private static String line(BulkResult r, List<Finding> findings, DnssecReport dnssec) {
+    private static String line(BulkResult r, List<Finding> findings, DnssecReport dnssec, FindingFilter filter) {
         StringWriter text = new StringWriter(512);
         try (JsonGenerator g = FACTORY.createGenerator(text)) {
             g.writeStartObject();
@@ -98,7 +105,7 @@ public final class BulkJson {
                 g.writeEndArray();
                 g.writeArrayFieldStart("findings");
                 for (Finding f : findings) {
-                    JsonRenderer.finding(g, f);
+                    JsonRenderer.finding(g, f, !filter.shows(f));
                 }
                 g.writeEndArray();
                 if (dnssec != null && !dnssec.chains().isEmpty()) {

@@ -16,7 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+import org.dnstracer.findings.FindingFilter;
+import org.dnstracer.render.FindingsSummary;
 import org.dnstracer.bulk.BulkJson;
 import org.dnstracer.bulk.BulkResult;
 import org.dnstracer.dnssec.ChainValidator;
@@ -47,9 +51,12 @@ final class BulkRun {
      * How each name is judged, as a single trace would be: {@code --check} and {@code --axfr} probes, {@code -D}
      * (null without), and the {@code --fail-on} threshold (null without), which any one name's findings reach.
      */
-    record Judging(boolean check, boolean axfr, SavedRun.Dnssec dnssec, Severity failOn) {
-        static final Judging NONE = new Judging(false, false, null, null);
+    record Judging(boolean check, boolean axfr, SavedRun.Dnssec dnssec, Severity failOn, FindingFilter filter) {
+        static final Judging NONE = new Judging(false, false, null, null, FindingFilter.ALL);
     }
+
+    /** Names listed in the summary as broken, at most. */
+    static final int BROKEN_LISTED = 20;
 
     /**
      * Lines that may wait for a slow earlier name, per name in flight: a summary line is 1-3 KB, a whole trace
@@ -60,8 +67,31 @@ final class BulkRun {
     private static final int LINES_WAITING = 32;
     private static final int FULL_LINES_WAITING = 4;
 
-    /** One name's output line, newline included, its verdict for the progress bar, and whether it reached --fail-on. */
-    private record Line(String text, NameVerdict verdict, boolean failed) {}
+    /**
+     * One name's output line, newline included, its verdict for the progress bar, whether it reached --fail-on,
+     * its shown findings per severity, and whether it is broken (an error finding shown, or no answer).
+     */
+    private record Line(String text, NameVerdict verdict, boolean failed, Map<Severity, Integer> counts,
+            String name, boolean broken) {}
+
+    /** What the summary adds to the tracer's totals: findings per severity, the broken names. */
+    private static final class Tally {
+        final Map<Severity, Long> findings = new EnumMap<>(Severity.class);
+        final List<String> broken = new ArrayList<>();
+        long brokenCount;
+        boolean failed;
+
+        void add(Line line) {
+            line.counts().forEach((s, n) -> findings.merge(s, (long) n, Long::sum));
+            failed |= line.failed();
+            if (line.broken()) {
+                brokenCount++;
+                if (broken.size() < BROKEN_LISTED) {
+                    broken.add(line.name());
+                }
+            }
+        }
+    }
 
     private BulkRun() {}
 
@@ -87,24 +117,29 @@ final class BulkRun {
                 BulkTracer bulk = new BulkTracer(transport, settings)) {
             BulkInputReader inputs = new BulkInputReader(in, files.defaultType(), done::isDone);
             BulkSummary summary;
-            AtomicBoolean failed = new AtomicBoolean();
+            Tally tally = new Tally();
             try (BulkProgress progress = BulkProgress.start(files.progress(),
                     total < 0 ? -1 : Math.max(0, total - done.size()))) {
                 // findings and JSON on the tracing threads, in parallel; the sink only writes, in order
                 summary = bulk.run(inputs, result -> judged(result, bulk.transport(), settings, files, judging),
                         line -> {
                     write(out, line.text());
-                    if (line.failed()) {
-                        failed.set(true);
-                    }
+                    tally.add(line);
                     progress.done(line.verdict());
                 }, files.full() ? FULL_LINES_WAITING * settings.parallel() : LINES_WAITING * settings.parallel());
             }
             out.flush();
-            err.println("dnstracer: " + describe(summary, inputs.skipped()));
+            err.println("dnstracer: " + describe(summary, inputs.skipped()) + "; findings: "
+                    + FindingsSummary.counts(tally.findings) + rateText(settings, bulk.rateWaitNanos()));
+            if (tally.brokenCount > 0) {
+                err.println("dnstracer: " + tally.brokenCount + (tally.brokenCount == 1 ? " name" : " names")
+                        + " with an error finding or without an authoritative answer"
+                        + (tally.brokenCount > tally.broken.size() ? " (the first " + tally.broken.size() + ")" : "")
+                        + ": " + String.join(", ", tally.broken));
+            }
             err.flush();
             // the highest applicable status wins, as documented
-            if (failed.get()) {
+            if (tally.failed) {
                 return Cli.FINDINGS;
             }
             if (summary.badInputs() > 0) {
@@ -124,8 +159,10 @@ final class BulkRun {
     private static Line judged(BulkResult result, Transport transport, BulkSettings settings, Files files,
             Judging judging) {
         Trace trace = result.trace();
+        String name = result.input().text();
         if (trace == null) {
-            return new Line(BulkJson.text(result, List.of(), files.full()), result.verdict(), false);
+            return new Line(BulkJson.text(result, List.of(), files.full()), result.verdict(), false, Map.of(), name,
+                    result.input().question() != null);
         }
         ProbeResults probes = ProbeResults.NONE;
         if (judging.check() || judging.axfr()) {
@@ -138,8 +175,24 @@ final class BulkRun {
                     judging.dnssec().anchors(), judging.dnssec().time());
         }
         List<Finding> findings = Findings.of(trace, probes, files.analysis(), report);
-        boolean failed = judging.failOn() != null && Findings.anyAtLeast(findings, judging.failOn());
-        return new Line(BulkJson.text(result, findings, report, files.full()), result.verdict(), failed);
+        List<Finding> shown = judging.filter().shown(findings);
+        boolean failed = judging.failOn() != null && Findings.anyAtLeast(shown, judging.failOn());
+        boolean broken = !trace.anyAuthoritative() || Findings.anyAtLeast(shown, Severity.ERROR);
+        return new Line(BulkJson.text(result, findings, report, judging.filter(), files.full()), result.verdict(),
+                failed, FindingFilter.counts(shown), name, broken);
+    }
+
+    /**
+     * How long queries were held back by {@code --rate}, summed over all of them (several wait at once, so this may
+     * exceed the run's time), when any was.
+     */
+    static String rateText(BulkSettings settings, long waitedNanos) {
+        if (waitedNanos <= 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; --rate %s throttled the run: queries waited %.1f s in all for their "
+                + "turn (--rate 0: no limit)", new java.math.BigDecimal(settings.ratePerServer()).stripTrailingZeros()
+                .toPlainString(), waitedNanos / 1e9);
     }
 
     static String describe(BulkSummary s, long skipped) {

@@ -115,6 +115,14 @@ final class CommandModel {
         spec.addOption(valued("SEVERITY", String.class, null,
                 "Exit with status 4 when a finding of this severity or worse exists: error, warning or notice.",
                 "--fail-on").build());
+        spec.addOption(valued("SEVERITY", String.class, null,
+                "Show only findings of this severity or worse: error, warning or notice (default: all). Hidden "
+                        + "findings do not count for --fail-on; --json keeps them, marked \"hidden\".",
+                "--level").build());
+        spec.addOption(valued("CODE[,CODE...]", String.class, null,
+                "Leave these finding codes out (e.g. GLUE_PRIVATE_ADDRESS,SAME_PREFIX); as with --level, they do "
+                        + "not count for --fail-on and --json keeps them, marked \"hidden\".",
+                "--ignore").build());
         spec.addOption(flag("Do not trace the targets of CNAME answers.", "--no-follow-cname"));
         spec.addOption(valued("SECONDS", int.class, null,
                 "End the run after this many seconds; unfinished servers are marked so (default: ${DEFAULT-VALUE}).",

@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.dnstracer.findings.AnalysisOptions;
+import org.dnstracer.findings.FindingFilter;
 import org.dnstracer.findings.Severity;
 import org.dnstracer.dnssec.TrustAnchors;
 import java.util.function.Function;
@@ -84,6 +86,8 @@ public final class TraceCommand implements Callable<Integer> {
     boolean check;
     boolean axfr;
     String failOn;
+    String level;
+    String ignore;
     boolean noFollowCname;
     int maxTime;
     int maxNs;
@@ -156,6 +160,8 @@ public final class TraceCommand implements Callable<Integer> {
         check = flag("--check");
         axfr = flag("--axfr");
         failOn = value("--fail-on");
+        level = value("--level");
+        ignore = value("--ignore");
         noFollowCname = flag("--no-follow-cname");
         maxTime = value("--max-time");
         maxNs = value("--max-ns");
@@ -275,9 +281,25 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     /** @param when when the run shown started (a replay's: when the saved run did) */
-    private SingleRun.Output output(Severity failOnThreshold, Instant when) {
-        return new SingleRun.Output(json, verbose, overview, failOnThreshold, new ReportFiles(htmlFile, svgFile, dotFile),
-                when);
+    private SingleRun.Output output(Severity failOnThreshold, Instant when) throws UsageException {
+        return new SingleRun.Output(json, verbose, overview, failOnThreshold, findingFilter(),
+                new ReportFiles(htmlFile, svgFile, dotFile), when);
+    }
+
+    /** {@code --level} and {@code --ignore}. */
+    private FindingFilter findingFilter() throws UsageException {
+        Severity mildest = null;
+        if (level != null) {
+            mildest = Severity.parse(level);
+            if (mildest == null) {
+                throw new UsageException("--level must be error, warning or notice, not '" + level + "'");
+            }
+        }
+        try {
+            return new FindingFilter(mildest, ignore == null ? Set.of() : FindingFilter.parseCodes(ignore));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--ignore: " + e.getMessage());
+        }
     }
 
     /** Written next to FILE first and then moved over it: an interrupted save leaves no half a document. */
@@ -328,6 +350,7 @@ public final class TraceCommand implements Callable<Integer> {
                     + " cannot be given with it (only -o, -v, --json, --fail-on, --trust-anchor, --dnssec-time)");
         }
         Severity threshold = failOnThreshold();
+        findingFilter();
         SavedRun saved;
         try {
             saved = SavedRunFile.read(replay);
@@ -362,7 +385,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private int bulk(Transport transport, Settings settings, StartServer start, int destinationPort, RootHints hints,
-            boolean inLab, SavedRun.Dnssec checking, PrintWriter out) throws IOException {
+            boolean inLab, SavedRun.Dnssec checking, PrintWriter out) throws IOException, UsageException {
         BulkSettings bulkSettings = BulkSettings.defaults(start, destinationPort, hints)
                 .withFamily(settings.family())
                 .withTries(settings.transport().tries())
@@ -373,7 +396,7 @@ public final class TraceCommand implements Callable<Integer> {
                 .withRate(rate);
         BulkRun.Files files = new BulkRun.Files(bulk, bulkOut, resume, json, !noProgress,
                 queryType != null ? queryType : Type.A, new AnalysisOptions(inLab, !noFollowCname));
-        BulkRun.Judging judging = new BulkRun.Judging(check, axfr, checking, settings.failOn());
+        BulkRun.Judging judging = new BulkRun.Judging(check, axfr, checking, settings.failOn(), findingFilter());
         return BulkRun.run(transport, bulkSettings, files, judging, out, spec.commandLine().getErr());
     }
 
@@ -486,6 +509,7 @@ public final class TraceCommand implements Callable<Integer> {
                 .withTcpOnly(tcp)
                 .withEdns(!noEdns, ednsSize)
                 .withDnssecOk(dnssec);
+        findingFilter(); // checked before anything is sent
         return new Settings(question, family, familyCause, options, limits, failOnThreshold());
     }
 

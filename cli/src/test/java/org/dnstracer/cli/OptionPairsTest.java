@@ -154,6 +154,13 @@ class OptionPairsTest {
         // www.lame.com has LAME_REFUSED, an error: 4, where the run without says 1 (a name without an answer)
         rows.put("--fail-on", honoured((with, without) -> with.status() == Cli.FINDINGS
                 && without.status() == Cli.NO_AUTHORITATIVE_ANSWER, "--fail-on", "error"));
+        // SINGLE_NAME_SERVER (warnings) and LAME_REFUSED (errors) stay in the lines, marked hidden
+        rows.put("--level", honoured((with, without) -> with.out().contains("\"code\":\"SINGLE_NAME_SERVER\"")
+                && with.out().contains("\"hidden\":true") && !without.out().contains("\"hidden\""),
+                "--level", "error"));
+        rows.put("--ignore", honoured((with, without) -> with.out().contains("\"code\":\"LAME_REFUSED\"")
+                && with.out().contains("\"hidden\":true") && !without.out().contains("\"hidden\""),
+                "--ignore", "LAME_REFUSED"));
         rows.put("--no-follow-cname", honoured((with, without) -> !with.out().contains("alias.chain-target.net.\"")
                 && without.out().contains("\"qname\":\"alias.chain-target.net.\""), "--no-follow-cname"));
         rows.put("--max-time", honoured(List.of(), List.of("--max-time", "1"), (with, without) ->
