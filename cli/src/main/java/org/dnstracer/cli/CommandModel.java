@@ -1,6 +1,7 @@
 package org.dnstracer.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.dnstracer.bulk.BulkSettings;
 import org.dnstracer.net.MultiplexedTransport;
@@ -171,13 +172,16 @@ final class CommandModel {
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print version information and exit.").build());
+        // HOST, and dig's habits around it: [@SERVER] HOST [TYPE], read by TraceCommand
         spec.addPositional(PositionalParamSpec.builder()
-                .index("0")
-                .arity("0..1")
+                .index("0..*")
+                .arity("0..*")
                 .paramLabel("HOST")
-                .type(String.class)
+                .type(List.class)
+                .auxiliaryTypes(String.class)
                 .description("Name to trace; an IPv4 or IPv6 address is traced as its reverse (PTR) name, a "
-                        + "non-ASCII name as its IDNA2008 (UTS #46) form.")
+                        + "non-ASCII name as its IDNA2008 (UTS #46) form. As in dig, @SERVER before or after it is "
+                        + "-s SERVER, and a TYPE after it is -q TYPE.")
                 .build());
         return spec;
     }

@@ -178,8 +178,53 @@ public final class TraceCommand implements Callable<Integer> {
         noProgress = flag("--no-progress");
         save = value("--save");
         replay = value("--replay");
-        host = spec.positionalParameters().get(0).getValue();
+        words = spec.positionalParameters().get(0).getValue();
     }
+
+    private List<String> words;
+
+    /**
+     * The words after the options, read as dig reads them: {@code @SERVER} is {@code -s SERVER}, a word after the
+     * host is its type ({@code -q}); anything else is refused rather than traced as part of a name.
+     */
+    private void digHabits() throws UsageException {
+        host = null;
+        if (words == null) {
+            return;
+        }
+        for (String word : words) {
+            if (word.startsWith("@")) {
+                if (word.length() == 1) {
+                    throw new UsageException("@ needs a server after it, as in @192.0.2.53 (or -s SERVER)");
+                }
+                if (server != null) {
+                    throw new UsageException("the start server is given twice: " + (isSet("--server") ? "-s " + server
+                            : "@" + server) + " and " + word);
+                }
+                server = word.substring(1);
+                serverFromWord = true;
+            } else if (host == null) {
+                host = word;
+            } else if (queryType == null || !typeFromWord) {
+                if (queryType != null) {
+                    throw new UsageException("the query type is given twice: -q and '" + word + "' after the host");
+                }
+                try {
+                    queryType = new QueryTypes().convert(word);
+                    typeFromWord = true;
+                } catch (picocli.CommandLine.TypeConversionException e) {
+                    throw new UsageException("unexpected '" + word + "' after the host '" + host + "': a word after it "
+                            + "is its query type, as in dig, and " + e.getMessage());
+                }
+            } else {
+                throw new UsageException("unexpected '" + word + "': give one HOST, then at most a TYPE (or -q) and "
+                        + "an @SERVER (or -s)");
+            }
+        }
+    }
+
+    private boolean typeFromWord;
+    private boolean serverFromWord;
 
     /** An option without a value; picocli leaves an unset one in an exclusive group null. */
     private boolean flag(String option) {
@@ -193,6 +238,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         load();
+        typeFromWord = false;
+        serverFromWord = false;
+        digHabits();
         PrintWriter out = spec.commandLine().getOut();
         started = Instant.now();
         if (new ReportFiles(htmlFile, svgFile, dotFile).any() && (labServe != null || bulk != null)) {
@@ -202,6 +250,12 @@ public final class TraceCommand implements Callable<Integer> {
             throw new UsageException((overview ? "-o" : "-v") + " prints text; --json holds the answers and every "
                     + "exchange already: drop " + (overview ? "-o" : "-v"));
         }
+        // every file the run writes or reads is checked before anything is sent, so that no run is made to be lost
+        checkOutput("--save", save);
+        checkOutput("--html", htmlFile);
+        checkOutput("--svg", svgFile);
+        checkOutput("--dot", dotFile);
+        checkOutput("--out", bulkOut);
         if (labServe != null) {
             validateLabServe();
             return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, dnssec, out);
@@ -220,8 +274,8 @@ public final class TraceCommand implements Callable<Integer> {
                     + "need --bulk");
         }
         Settings settings = validate();
-        if (save != null) {
-            validateSave();
+        if (bulk != null && !"-".equals(bulk)) {
+            checkInput(Path.of(bulk)); // after the usage errors, before the lab or the network is touched
         }
         TrustAnchors fileAnchors = dnssec && trustAnchor != null ? loadAnchors(trustAnchor) : null;
         Instant checkAt = dnssecTime == null ? Instant.now() : Arguments.parseInstant(dnssecTime, "--dnssec-time");
@@ -317,17 +371,34 @@ public final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    /** Checked before anything is sent, so that a run is not made only to be lost. */
-    private void validateSave() throws UsageException {
-        Path parent = save.toAbsolutePath().getParent();
+    /** A file the run will write: checked before anything is sent, so that a run is not made only to be lost. */
+    private static void checkOutput(String option, Path file) throws UsageException {
+        if (file == null) {
+            return;
+        }
+        Path parent = file.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new UsageException("--save " + save + ": no such directory " + parent);
+            throw new UsageException(option + " " + file + ": no such directory " + parent);
         }
-        if (Files.isDirectory(save)) {
-            throw new UsageException("--save " + save + " is a directory");
+        if (Files.isDirectory(file)) {
+            throw new UsageException(option + " " + file + " is a directory");
         }
-        if (!Files.isWritable(parent)) {
-            throw new UsageException("--save " + save + ": cannot write in " + parent);
+        if (!Files.isWritable(parent) || Files.exists(file) && !Files.isWritable(file)) {
+            throw new UsageException(option + " " + file + ": cannot write " + (Files.exists(file) ? "it" : "in "
+                    + parent));
+        }
+    }
+
+    /** The --bulk input: an I/O error (3) that says why, before the lab or the network is touched. */
+    private static void checkInput(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException("cannot read " + file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException("cannot read " + file + ": it is a directory");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IOException("cannot read " + file + ": permission denied");
         }
     }
 
@@ -343,8 +414,11 @@ public final class TraceCommand implements Callable<Integer> {
             throw new UsageException("--replay shows the saved trace's own question; no HOST ('" + host + "') as well");
         }
         // --lab takes its optional DIR through a parameter consumer, which picocli does not report as matched
-        List<String> given = ASKING_OPTIONS.stream().filter(o -> isSet(o) || o.equals("--lab") && lab != null)
-                .toList();
+        List<String> given = new java.util.ArrayList<>(ASKING_OPTIONS.stream()
+                .filter(o -> isSet(o) || o.equals("--lab") && lab != null).toList());
+        if (serverFromWord) {
+            given.add("@" + server);
+        }
         if (!given.isEmpty()) {
             throw new UsageException("--replay takes what was asked from the saved trace: " + String.join(", ", given)
                     + " cannot be given with it (only -o, -v, --json, --fail-on, --trust-anchor, --dnssec-time)");
@@ -446,6 +520,9 @@ public final class TraceCommand implements Callable<Integer> {
         }
         if (host != null) {
             throw new UsageException("--lab-serve only serves the lab; it traces no HOST ('" + host + "')");
+        }
+        if (serverFromWord) {
+            throw new UsageException("--lab-serve only serves the lab; it traces from no @" + server);
         }
         if (save != null || replay != null) {
             throw new UsageException((save != null ? "--save" : "--replay") + " does not go with --lab-serve");

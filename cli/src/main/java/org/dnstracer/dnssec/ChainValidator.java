@@ -229,7 +229,8 @@ public final class ChainValidator {
         }
         verdict(node, DnssecStatus.SECURE, null, keys);
         return Trust.not(DnssecStatus.INSECURE,
-                "no DS in " + Names.display(zone) + " (" + denial.kind() + " proof)");
+                "no DS for " + Names.display(child) + " (" + denial.kind() + " proof from " + Names.display(zone)
+                        + ")");
     }
 
     private Failure answer(Message reply, Name zone, List<DNSKEYRecord> zoneKeys) {

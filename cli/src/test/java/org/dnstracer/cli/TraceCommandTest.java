@@ -153,7 +153,9 @@ class TraceCommandTest {
                 bad("invalid host name 'a..example.com': invalid empty label", "a..example.com"),
                 bad("empty host name", ""),
                 bad("no host to trace given (try --help)", "-o"),
-                bad("Unmatched argument at index 1: 'b.com'", "a.com", "b.com"),
+                bad("unexpected 'b.com' after the host 'a.com': a word after it is its query type, as in dig, and "
+                        + "unknown query type 'b.com' (expected a type such as A, AAAA, MX, NS, TXT, or a number "
+                        + "1-65535)", "a.com", "b.com"),
                 bad("Unknown option: '-x'", "-x", "www.example.com"),
                 bad("Missing required parameter for option '--query-type' (TYPE)", "-q"),
                 bad("invalid host name 'stra\u00dfe..de': not a valid internationalised name (UTS #46: empty label)", "stra\u00dfe..de"),
