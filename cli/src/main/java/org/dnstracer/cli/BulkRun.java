@@ -187,8 +187,8 @@ final class BulkRun {
      * exceed the run's time), when any was.
      */
     static String rateText(BulkSettings settings, long waitedNanos) {
-        if (waitedNanos <= 0) {
-            return "";
+        if (waitedNanos < 50_000_000) {
+            return ""; // a few milliseconds of waiting in all did not slow the run: "0.0 s" would only puzzle
         }
         return String.format(Locale.ROOT, "; --rate %s throttled the run: queries waited %.1f s in all for their "
                 + "turn (--rate 0: no limit)", new java.math.BigDecimal(settings.ratePerServer()).stripTrailingZeros()
