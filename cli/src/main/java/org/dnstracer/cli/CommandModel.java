@@ -93,9 +93,40 @@ final class CommandModel {
             "DS", "HTTPS", "MX", "NAPTR", "NS", "NSEC", "NSEC3PARAM", "PTR", "SOA", "SRV", "SSHFP", "SVCB", "TLSA",
             "TXT");
 
-    /** The finding codes, listed only when completion asks: the enum is not loaded at every start for it. */
-    private static final Iterable<String> FINDING_CODES = () -> java.util.Arrays.stream(
-            org.dnstracer.findings.FindingCode.values()).map(Enum::name).iterator();
+    /**
+     * The finding codes, listed only when completion asks: the enum is not loaded at every start for it. A class
+     * rather than a lambda, as the help sections below: nothing new to link on the start-up path.
+     */
+    private static final class FindingCodes implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            List<String> names = new java.util.ArrayList<>();
+            for (org.dnstracer.findings.FindingCode c : org.dnstracer.findings.FindingCode.values()) {
+                names.add(c.name());
+            }
+            return names.iterator();
+        }
+    }
+
+    private static final Iterable<String> FINDING_CODES = new FindingCodes();
+
+    /** The sections of --help this model adds: the options by task, the examples' heading and list. */
+    private static final class HelpSection implements CommandLine.IHelpSectionRenderer {
+        private final String key;
+
+        HelpSection(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String render(CommandLine.Help help) {
+            return switch (key) {
+                case EXAMPLES_HEADING -> String.format("%nExamples:%n");
+                case EXAMPLES_LIST -> examples();
+                default -> groupedOptions(help);
+            };
+        }
+    }
 
     /** The model for one run of {@code command}; picocli keeps the parsed values in its option specs. */
     static CommandSpec of(Object command) {
@@ -274,11 +305,12 @@ final class CommandModel {
             footer.add("  " + status[0] + "  " + status[1]);
         }
         footer.add(BULK_EXIT_STATUS);
-        usage.footer(footer.toArray(String[]::new));
+        usage.footer(footer.toArray(new String[0]));
         // the options by task, then the examples, before the exit status; rendered only when help is asked for
-        usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, CommandModel::groupedOptions);
-        usage.sectionMap().put(EXAMPLES_HEADING, help -> String.format("%nExamples:%n"));
-        usage.sectionMap().put(EXAMPLES_LIST, help -> examples());
+        usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+                new HelpSection(UsageMessageSpec.SECTION_KEY_OPTION_LIST));
+        usage.sectionMap().put(EXAMPLES_HEADING, new HelpSection(EXAMPLES_HEADING));
+        usage.sectionMap().put(EXAMPLES_LIST, new HelpSection(EXAMPLES_LIST));
         List<String> keys = new java.util.ArrayList<>(usage.sectionKeys());
         keys.addAll(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), List.of(EXAMPLES_HEADING, EXAMPLES_LIST));
         usage.sectionKeys(keys);
