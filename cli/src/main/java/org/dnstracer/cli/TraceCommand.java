@@ -421,7 +421,8 @@ public final class TraceCommand implements Callable<Integer> {
         }
         if (!given.isEmpty()) {
             throw new UsageException("--replay takes what was asked from the saved trace: " + String.join(", ", given)
-                    + " cannot be given with it (only -o, -v, --json, --fail-on, --trust-anchor, --dnssec-time)");
+                    + " cannot be given with it (only -o, -v, --json, --fail-on, --level, --ignore, --html, --svg, "
+                    + "--dot, --trust-anchor, --dnssec-time)");
         }
         Severity threshold = failOnThreshold();
         findingFilter();

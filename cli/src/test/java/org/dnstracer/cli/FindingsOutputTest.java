@@ -59,6 +59,16 @@ class FindingsOutputTest {
     }
 
     @Test
+    void aReplayTakesLevelAndIgnoreAsOutputOptions() {
+        Path saved = dir.resolve("lame.json");
+        assertThat(CliRun.of("--lab", "--save", saved.toString(), "www.lame.com").err()).isEmpty();
+        CliRun replay = CliRun.of("--replay", saved.toString(), "--ignore", "LAME_REFUSED", "--fail-on", "error");
+        assertThat(replay.out()).doesNotContain("LAME_REFUSED").contains("\nerror   UPWARD_REFERRAL  lame.com.");
+        assertThat(lastLine(replay.out())).isEqualTo("Summary: 2 errors, 0 warnings, 0 notices; 1 hidden (--ignore)");
+        assertThat(replay.status()).as("two errors are still shown").isEqualTo(Cli.FINDINGS);
+    }
+
+    @Test
     void jsonKeepsHiddenFindingsMarked() {
         CliRun run = CliRun.of("--lab", "--json", "--ignore", "LAME_REFUSED", "www.lame.com");
         String out = run.out().replaceAll("\\s+", "");
