@@ -7,7 +7,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import org.dnstracer.dnssec.DnssecReport;
+import org.dnstracer.dnssec.ZoneSummary;
 import org.dnstracer.findings.Finding;
+import org.dnstracer.findings.FindingFilter;
 import org.dnstracer.model.Section;
 import org.dnstracer.model.Status;
 import org.dnstracer.model.TraceNode;
@@ -37,12 +40,26 @@ public final class BulkJson {
      * @param findings the findings of the result's trace (see {@link org.dnstracer.findings.Findings})
      */
     public static String text(BulkResult r, List<Finding> findings, boolean full) {
+        return text(r, findings, null, full);
+    }
+
+    /**
+     * As {@link #text(BulkResult, List, boolean)}, with the name's DNSSEC report ({@code -D}; null without): the
+     * summary object then has a "dnssec" field, the whole document its "dnssec" objects.
+     */
+    public static String text(BulkResult r, List<Finding> findings, DnssecReport dnssec, boolean full) {
+        return text(r, findings, dnssec, FindingFilter.ALL, full);
+    }
+
+    /** As above; the findings {@code filter} does not show ({@code --level}, {@code --ignore}) are marked "hidden". */
+    public static String text(BulkResult r, List<Finding> findings, DnssecReport dnssec, FindingFilter filter,
+            boolean full) {
         if (full && r.trace() != null) {
             StringWriter text = new StringWriter(4096);
-            JsonRenderer.renderLine(r.trace(), findings, text);
+            JsonRenderer.renderLine(r.trace(), findings, dnssec, filter, text);
             return text.toString();
         }
-        return line(r, findings) + '\n';
+        return line(r, findings, dnssec, filter) + '\n';
     }
 
     /** The summary object of one result, without the newline. */
@@ -52,6 +69,14 @@ public final class BulkJson {
 
     /** The summary object of one result with its findings, without the newline. */
     public static String line(BulkResult r, List<Finding> findings) {
+        return line(r, findings, null, FindingFilter.ALL);
+    }
+
+    /**
+     * With {@code -D}: "dnssec" holds the status of the question's own zone (the last of its chain: what a
+     * validating resolver would conclude) and the whole chain as text.
+     */
+    private static String line(BulkResult r, List<Finding> findings, DnssecReport dnssec, FindingFilter filter) {
         StringWriter text = new StringWriter(512);
         try (JsonGenerator g = FACTORY.createGenerator(text)) {
             g.writeStartObject();
@@ -80,9 +105,16 @@ public final class BulkJson {
                 g.writeEndArray();
                 g.writeArrayFieldStart("findings");
                 for (Finding f : findings) {
-                    JsonRenderer.finding(g, f);
+                    JsonRenderer.finding(g, f, !filter.shows(f));
                 }
                 g.writeEndArray();
+                if (dnssec != null && !dnssec.chains().isEmpty()) {
+                    List<ZoneSummary> chain = dnssec.chains().get(0);
+                    g.writeObjectFieldStart("dnssec");
+                    g.writeStringField("status", chain.isEmpty() ? null : chain.get(chain.size() - 1).status().word());
+                    g.writeStringField("chain", chain.isEmpty() ? "no zone checked" : DnssecReport.chainText(chain));
+                    g.writeEndObject();
+                }
                 if (!r.trace().warnings().isEmpty()) {
                     g.writeArrayFieldStart("warnings");
                     for (String w : r.trace().warnings()) {

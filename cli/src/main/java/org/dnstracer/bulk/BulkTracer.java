@@ -49,6 +49,7 @@ public final class BulkTracer implements AutoCloseable {
     private final BulkSettings settings;
     private final BulkCaches caches;
     private final PoliteTransport polite;
+    private final Transport transport;
     private final Tracer tracer;
 
     public BulkTracer(Transport transport, BulkSettings settings) {
@@ -59,7 +60,21 @@ public final class BulkTracer implements AutoCloseable {
                 ? new PoliteTransport(transport, new TokenBuckets(settings.ratePerServer(), settings.burstPerServer(),
                         settings.cacheEntries(), System::nanoTime))
                 : null;
-        this.tracer = new Tracer(polite != null ? polite : transport, caches);
+        this.transport = polite != null ? polite : transport;
+        this.tracer = new Tracer(this.transport, caches);
+    }
+
+    /**
+     * The transport the traces send through, paced to the settings' rate: what asks more of the same servers for a
+     * name (its {@code --check} probes, its DNSKEY sets) goes through it too, so that the rate holds for them.
+     */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Time queries spent held back by the rate per server so far, summed over all queries (0 without a rate). */
+    public long rateWaitNanos() {
+        return polite == null ? 0 : polite.waitedNanos();
     }
 
     /** The caches shared by every trace of this tracer. */

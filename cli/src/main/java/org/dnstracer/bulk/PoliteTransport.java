@@ -18,6 +18,7 @@ final class PoliteTransport implements Transport {
     private final Transport inner;
     private final TokenBuckets buckets;
     private final ScheduledThreadPoolExecutor timer;
+    private final java.util.concurrent.atomic.LongAdder waited = new java.util.concurrent.atomic.LongAdder();
 
     PoliteTransport(Transport inner, TokenBuckets buckets) {
         this.inner = inner;
@@ -49,6 +50,7 @@ final class PoliteTransport implements Transport {
         if (wait == 0) {
             return send.send();
         }
+        waited.add(wait);
         CompletableFuture<Exchange> later = new CompletableFuture<>();
         try {
             timer.schedule(() -> {
@@ -68,6 +70,11 @@ final class PoliteTransport implements Transport {
             return send.send();
         }
         return later;
+    }
+
+    /** The waits handed out so far, summed: how long queries were held back by the rate, all together. */
+    long waitedNanos() {
+        return waited.sum();
     }
 
     @Override

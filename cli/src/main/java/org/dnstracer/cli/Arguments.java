@@ -20,6 +20,17 @@ final class Arguments {
             throw new UsageException("empty " + what + " name");
         }
         String ascii = text;
+        // a backslash escapes on purpose (www.exa\032mple.com): then any label is taken as written
+        if (text.indexOf('\\') < 0) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x80 && !HOST_CHARACTERS.get(c)) {
+                    throw new UsageException("invalid " + what + " name '" + text + "': " + describe(c) + " cannot be "
+                            + "in a host name (letters, digits, '-', '_', '.', '*' and '/'; escape it, as in \\"
+                            + String.format("%03d", (int) c) + ", to ask for it anyway)");
+                }
+            }
+        }
         if (!text.chars().allMatch(c -> c < 0x80)) {
             try {
                 ascii = Idna.toAscii(text); // bücher.example -> xn--bcher-kva.example
@@ -35,6 +46,30 @@ final class Arguments {
             throw new UsageException("invalid " + what + " name '" + text + "': "
                     + (colon >= 0 ? reason.substring(colon + 2) : reason));
         }
+    }
+
+    /**
+     * The ASCII characters a name may hold unescaped: those of host names (RFC 952, 1123), '_' of service labels
+     * (_dmarc), '*' of wildcards and '/' of classless reverse delegations (RFC 2317).
+     */
+    private static final java.util.BitSet HOST_CHARACTERS = new java.util.BitSet(128);
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            HOST_CHARACTERS.set(c);
+            HOST_CHARACTERS.set(Character.toUpperCase(c));
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            HOST_CHARACTERS.set(c);
+        }
+        for (char c : "-_.*/".toCharArray()) {
+            HOST_CHARACTERS.set(c);
+        }
+    }
+
+    private static String describe(char c) {
+        return c == ' ' ? "a space" : c == '\t' ? "a tab" : c < 0x20 || c == 0x7f ? "a control character"
+                : "'" + c + "'";
     }
 
     /** {@code 2026-11-01T12:00:00Z}, or a day {@code 2026-11-01} (its midnight, UTC). */

@@ -16,7 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+import org.dnstracer.findings.FindingFilter;
+import org.dnstracer.render.FindingsSummary;
 import org.dnstracer.bulk.BulkJson;
+import org.dnstracer.bulk.BulkResult;
+import org.dnstracer.dnssec.ChainValidator;
+import org.dnstracer.dnssec.DnskeyFetcher;
+import org.dnstracer.dnssec.DnssecReport;
+import org.dnstracer.findings.Checker;
+import org.dnstracer.findings.Severity;
+import org.dnstracer.model.Trace;
+import org.dnstracer.replay.SavedRun;
 import org.dnstracer.bulk.BulkSettings;
 import org.dnstracer.bulk.BulkSummary;
 import org.dnstracer.bulk.BulkTracer;
@@ -25,13 +38,25 @@ import org.dnstracer.net.Transport;
 
 /**
  * {@code --bulk}: reads names, traces them with a {@link BulkTracer} and writes NDJSON, then a summary on standard
- * error. The exit status: 3 when reading or writing failed, else 2 when an input line was not a name, else 1 when
- * some name got no authoritative answer (or failed inside this program), else 0.
+ * error. The exit status: 3 when reading or writing failed, else 4 when some name had a finding at the
+ * {@code --fail-on} severity or worse, else 2 when an input line was not a name, else 1 when some name got no
+ * authoritative answer (or failed inside this program), else 0.
  */
 final class BulkRun {
     /** Where names come from and where lines go. */
     record Files(String input, Path out, boolean resume, boolean full, boolean progress, int defaultType,
             AnalysisOptions analysis) {}
+
+    /**
+     * How each name is judged, as a single trace would be: {@code --check} and {@code --axfr} probes, {@code -D}
+     * (null without), and the {@code --fail-on} threshold (null without), which any one name's findings reach.
+     */
+    record Judging(boolean check, boolean axfr, SavedRun.Dnssec dnssec, Severity failOn, FindingFilter filter) {
+        static final Judging NONE = new Judging(false, false, null, null, FindingFilter.ALL);
+    }
+
+    /** Names listed in the summary as broken, at most. */
+    static final int BROKEN_LISTED = 20;
 
     /**
      * Lines that may wait for a slow earlier name, per name in flight: a summary line is 1-3 KB, a whole trace
@@ -42,8 +67,31 @@ final class BulkRun {
     private static final int LINES_WAITING = 32;
     private static final int FULL_LINES_WAITING = 4;
 
-    /** One name's output line, newline included, and its verdict for the progress bar. */
-    private record Line(String text, NameVerdict verdict) {}
+    /**
+     * One name's output line, newline included, its verdict for the progress bar, whether it reached --fail-on,
+     * its shown findings per severity, and whether it is broken (an error finding shown, or no answer).
+     */
+    private record Line(String text, NameVerdict verdict, boolean failed, Map<Severity, Integer> counts,
+            String name, boolean broken) {}
+
+    /** What the summary adds to the tracer's totals: findings per severity, the broken names. */
+    private static final class Tally {
+        final Map<Severity, Long> findings = new EnumMap<>(Severity.class);
+        final List<String> broken = new ArrayList<>();
+        long brokenCount;
+        boolean failed;
+
+        void add(Line line) {
+            line.counts().forEach((s, n) -> findings.merge(s, (long) n, Long::sum));
+            failed |= line.failed();
+            if (line.broken()) {
+                brokenCount++;
+                if (broken.size() < BROKEN_LISTED) {
+                    broken.add(line.name());
+                }
+            }
+        }
+    }
 
     private BulkRun() {}
 
@@ -57,6 +105,11 @@ final class BulkRun {
 
     static int run(Transport transport, BulkSettings settings, Files files, PrintWriter stdout, PrintWriter err)
             throws IOException {
+        return run(transport, settings, files, Judging.NONE, stdout, err);
+    }
+
+    static int run(Transport transport, BulkSettings settings, Files files, Judging judging, PrintWriter stdout,
+            PrintWriter err) throws IOException {
         ResumeKeys done = files.resume() ? ResumeKeys.load(files.out()) : new ResumeKeys();
         long total = "-".equals(files.input()) ? -1 : countNames(Path.of(files.input()), files.defaultType());
         try (BufferedReader in = open(files.input());
@@ -64,21 +117,31 @@ final class BulkRun {
                 BulkTracer bulk = new BulkTracer(transport, settings)) {
             BulkInputReader inputs = new BulkInputReader(in, files.defaultType(), done::isDone);
             BulkSummary summary;
+            Tally tally = new Tally();
             try (BulkProgress progress = BulkProgress.start(files.progress(),
                     total < 0 ? -1 : Math.max(0, total - done.size()))) {
                 // findings and JSON on the tracing threads, in parallel; the sink only writes, in order
-                summary = bulk.run(inputs, result -> {
-                    List<Finding> findings = result.trace() == null ? List.of()
-                            : Findings.of(result.trace(), ProbeResults.NONE, files.analysis());
-                    return new Line(BulkJson.text(result, findings, files.full()), result.verdict());
-                }, line -> {
+                summary = bulk.run(inputs, result -> judged(result, bulk.transport(), settings, files, judging),
+                        line -> {
                     write(out, line.text());
+                    tally.add(line);
                     progress.done(line.verdict());
                 }, files.full() ? FULL_LINES_WAITING * settings.parallel() : LINES_WAITING * settings.parallel());
             }
             out.flush();
-            err.println("dnstracer: " + describe(summary, inputs.skipped()));
+            err.println("dnstracer: " + describe(summary, inputs.skipped()) + "; findings: "
+                    + FindingsSummary.counts(tally.findings) + rateText(settings, bulk.rateWaitNanos()));
+            if (tally.brokenCount > 0) {
+                err.println("dnstracer: " + tally.brokenCount + (tally.brokenCount == 1 ? " name" : " names")
+                        + " with an error finding or without an authoritative answer"
+                        + (tally.brokenCount > tally.broken.size() ? " (the first " + tally.broken.size() + ")" : "")
+                        + ": " + String.join(", ", tally.broken));
+            }
             err.flush();
+            // the highest applicable status wins, as documented
+            if (tally.failed) {
+                return Cli.FINDINGS;
+            }
             if (summary.badInputs() > 0) {
                 return Cli.USAGE;
             }
@@ -87,6 +150,49 @@ final class BulkRun {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * One name judged as a single trace is, on the thread that traced it: its probes and its DNSSEC check go
+     * through the bulk tracer's transport, paced like the trace's own queries.
+     */
+    private static Line judged(BulkResult result, Transport transport, BulkSettings settings, Files files,
+            Judging judging) {
+        Trace trace = result.trace();
+        String name = result.input().text();
+        if (trace == null) {
+            return new Line(BulkJson.text(result, List.of(), files.full()), result.verdict(), false, Map.of(), name,
+                    result.input().question() != null);
+        }
+        ProbeResults probes = ProbeResults.NONE;
+        if (judging.check() || judging.axfr()) {
+            probes = new Checker(transport, settings.port(), settings.limits().maxQueries() - trace.stats().queries(),
+                    judging.axfr(), judging.check()).run(trace);
+        }
+        DnssecReport report = null;
+        if (judging.dnssec() != null) {
+            report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport),
+                    judging.dnssec().anchors(), judging.dnssec().time());
+        }
+        List<Finding> findings = Findings.of(trace, probes, files.analysis(), report);
+        List<Finding> shown = judging.filter().shown(findings);
+        boolean failed = judging.failOn() != null && Findings.anyAtLeast(shown, judging.failOn());
+        boolean broken = !trace.anyAuthoritative() || Findings.anyAtLeast(shown, Severity.ERROR);
+        return new Line(BulkJson.text(result, findings, report, judging.filter(), files.full()), result.verdict(),
+                failed, FindingFilter.counts(shown), name, broken);
+    }
+
+    /**
+     * How long queries were held back by {@code --rate}, summed over all of them (several wait at once, so this may
+     * exceed the run's time), when any was.
+     */
+    static String rateText(BulkSettings settings, long waitedNanos) {
+        if (waitedNanos < 50_000_000) {
+            return ""; // a few milliseconds of waiting in all did not slow the run: "0.0 s" would only puzzle
+        }
+        return String.format(Locale.ROOT, "; --rate %s throttled the run: queries waited %.1f s in all for their "
+                + "turn (--rate 0: no limit)", new java.math.BigDecimal(settings.ratePerServer()).stripTrailingZeros()
+                .toPlainString(), waitedNanos / 1e9);
     }
 
     static String describe(BulkSummary s, long skipped) {

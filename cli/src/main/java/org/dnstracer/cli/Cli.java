@@ -42,6 +42,8 @@ public final class Cli {
             cl.setOut(out);
             cl.setErr(err);
             cl.setPosixClusteredShortOptionsAllowed(true);
+            // @SERVER is dig's start server, never picocli's argument file (a file named 192.0.2.53 would be read)
+            cl.setExpandAtFiles(false);
             cl.setParameterExceptionHandler((ex, a) -> fail(USAGE, parameterMessage(ex), out, err));
             cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, out, err));
             status = cl.execute(args);
@@ -86,6 +88,15 @@ public final class Cli {
      * without a message of its own (ExceptionInInitializerError) names its cause.
      */
     private static String describe(Throwable ex) {
+        if (ex instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            // NoSuchFileException and its kin carry the path alone as their message: say why as well
+            String why = fs instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : fs instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+            return "cannot use " + fs.getFile() + (fs.getOtherFile() != null ? " or " + fs.getOtherFile() : "") + ": "
+                    + why;
+        }
         String message = ex.getMessage();
         if (ex instanceof IOException && message != null && !message.isBlank()) {
             return message;

@@ -1,6 +1,7 @@
 package org.dnstracer.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.dnstracer.bulk.BulkSettings;
 import org.dnstracer.net.MultiplexedTransport;
@@ -42,6 +43,91 @@ final class CommandModel {
 
     private CommandModel() {}
 
+    /** A heading of the option list and its options (by longest name), in the order shown. */
+    record Group(String heading, List<String> options) {}
+
+    /** The option list by task, for --help and the man page alike; every option is in exactly one group. */
+    static final List<Group> GROUPS = List.of(
+            new Group("What to trace", List.of("--query-type", "--server", "--no-follow-cname")),
+            new Group("Faults and DNSSEC", List.of("--check", "--axfr", "--dnssec", "--trust-anchor", "--dnssec-time",
+                    "--fail-on", "--level", "--ignore")),
+            new Group("Output", List.of("--verbose", "--overview", "--json", "--html", "--svg", "--dot", "--save",
+                    "--replay")),
+            new Group("Many names", List.of("--bulk", "--out", "--resume", "--unordered", PARALLEL, RATE, IN_FLIGHT,
+                    "--no-progress")),
+            new Group("How queries are sent", List.of(RETRIES, TIMEOUT, "--source", "--ipv4", "--ipv6", "--port",
+                    "--root-hints", "--tcp", "--no-edns", "--edns-size", "--no-cache", "--negative-cache",
+                    "--max-time", "--max-ns")),
+            new Group("The built-in lab (no network needed)", List.of("--lab", "--lab-serve", "--lab-for")),
+            new Group("Help", List.of("--help", "--version")));
+
+    /** One example: the command line and what it is for; the five tasks people come with. */
+    record Example(String command, String purpose) {}
+
+    static final List<Example> EXAMPLES = List.of(
+            new Example("dnstracer -s . example.com MX", "trace a name from the root servers and read who answers"),
+            new Example("dnstracer --check --fail-on error example.com",
+                    "find what is wrong with a zone (exit status 4 on an error)"),
+            new Example("dnstracer -D -s . www.example.com", "check DNSSEC at every zone cut, server by server"),
+            new Example("dnstracer --html report.html www.example.com", "a report with a picture, for a colleague"),
+            new Example("dnstracer -s . --bulk names.txt --out results.ndjson",
+                    "check 1,000 names, one JSON line each, a summary on stderr"));
+
+    /** The exit statuses, for --help and the man page alike. */
+    static final List<String[]> EXIT_STATUS = List.of(
+            new String[] {"0", "at least one server answered authoritatively (NXDOMAIN and NODATA count)"},
+            new String[] {"1", "no server answered authoritatively"},
+            new String[] {"2", "usage error or bad input (one line on stderr)"},
+            new String[] {"3", "I/O or internal error (one line on stderr)"},
+            new String[] {"4", "a finding at or above the --fail-on severity (otherwise 0 or 1 as above)"});
+
+    static final String BULK_EXIT_STATUS = "With --bulk: 0 every name got an authoritative answer, 1 some name did "
+            + "not (or failed), 2 a bad input line or a usage error, 3 an I/O or internal error, 4 some name has a "
+            + "finding at or above --fail-on; the highest applies.";
+
+    /** Severities, as --fail-on and --level take them (and completion offers them). */
+    private static final List<String> SEVERITIES = List.of("error", "warning", "notice");
+
+    /** The types completion offers for -q (any other mnemonic or number is accepted too). */
+    private static final List<String> COMMON_TYPES = List.of("A", "AAAA", "ANY", "CAA", "CNAME", "DNAME", "DNSKEY",
+            "DS", "HTTPS", "MX", "NAPTR", "NS", "NSEC", "NSEC3PARAM", "PTR", "SOA", "SRV", "SSHFP", "SVCB", "TLSA",
+            "TXT");
+
+    /**
+     * The finding codes, listed only when completion asks: the enum is not loaded at every start for it. A class
+     * rather than a lambda, as the help sections below: nothing new to link on the start-up path.
+     */
+    private static final class FindingCodes implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            List<String> names = new java.util.ArrayList<>();
+            for (org.dnstracer.findings.FindingCode c : org.dnstracer.findings.FindingCode.values()) {
+                names.add(c.name());
+            }
+            return names.iterator();
+        }
+    }
+
+    private static final Iterable<String> FINDING_CODES = new FindingCodes();
+
+    /** The sections of --help this model adds: the options by task, the examples' heading and list. */
+    private static final class HelpSection implements CommandLine.IHelpSectionRenderer {
+        private final String key;
+
+        HelpSection(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String render(CommandLine.Help help) {
+            return switch (key) {
+                case EXAMPLES_HEADING -> String.format("%nExamples:%n");
+                case EXAMPLES_LIST -> examples();
+                default -> groupedOptions(help);
+            };
+        }
+    }
+
     /** The model for one run of {@code command}; picocli keeps the parsed values in its option specs. */
     static CommandSpec of(Object command) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command, FACTORY);
@@ -53,7 +139,7 @@ final class CommandModel {
         spec.addOption(valued("TYPE", Integer.class, new QueryTypes(),
                 "Record type to ask for: a mnemonic (A, AAAA, MX, TXT, ANY, ...) or a number 1-65535; not "
                         + "OPT, TSIG, TKEY, AXFR or IXFR. Default: A, or PTR when the host is an IP address.",
-                "-q", "--query-type").build());
+                "-q", "--query-type").completionCandidates(COMMON_TYPES).build());
         spec.addOption(valued("N", int.class, new TriesConverter(),
                 "Number of tries per server, 1-20, as in dnstracer 1.9 (default: ${DEFAULT-VALUE}).",
                 "-r", RETRIES).defaultValue("3").build());
@@ -114,7 +200,15 @@ final class CommandModel {
                 + "server of every zone cut; a transfer allowed to anyone is a finding.", "--axfr"));
         spec.addOption(valued("SEVERITY", String.class, null,
                 "Exit with status 4 when a finding of this severity or worse exists: error, warning or notice.",
-                "--fail-on").build());
+                "--fail-on").completionCandidates(SEVERITIES).build());
+        spec.addOption(valued("SEVERITY", String.class, null,
+                "Show only findings of this severity or worse: error, warning or notice (default: all). Hidden "
+                        + "findings do not count for --fail-on; --json keeps them, marked \"hidden\".",
+                "--level").completionCandidates(SEVERITIES).build());
+        spec.addOption(valued("CODE[,CODE...]", String.class, null,
+                "Leave these finding codes out (e.g. GLUE_PRIVATE_ADDRESS,SAME_PREFIX); as with --level, they do "
+                        + "not count for --fail-on and --json keeps them, marked \"hidden\".",
+                "--ignore").completionCandidates(FINDING_CODES).build());
         spec.addOption(flag("Do not trace the targets of CNAME answers.", "--no-follow-cname"));
         spec.addOption(valued("SECONDS", int.class, null,
                 "End the run after this many seconds; unfinished servers are marked so (default: ${DEFAULT-VALUE}).",
@@ -163,13 +257,16 @@ final class CommandModel {
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print version information and exit.").build());
+        // HOST, and dig's habits around it: [@SERVER] HOST [TYPE], read by TraceCommand
         spec.addPositional(PositionalParamSpec.builder()
-                .index("0")
-                .arity("0..1")
+                .index("0..*")
+                .arity("0..*")
                 .paramLabel("HOST")
-                .type(String.class)
+                .type(List.class)
+                .auxiliaryTypes(String.class)
                 .description("Name to trace; an IPv4 or IPv6 address is traced as its reverse (PTR) name, a "
-                        + "non-ASCII name as its IDNA2008 (UTS #46) form.")
+                        + "non-ASCII name as its IDNA2008 (UTS #46) form. As in dig, @SERVER before or after it is "
+                        + "-s SERVER, and a TYPE after it is -q TYPE.")
                 .build());
         return spec;
     }
@@ -179,6 +276,11 @@ final class CommandModel {
                 .headerHeading("")
                 .header("Trace a DNS name down every delegation path to its authoritative servers.")
                 .synopsisHeading("%nUsage: ")
+                // the forms people use, rather than all 50 options in brackets
+                .customSynopsis("dnstracer [OPTIONS] [@SERVER] HOST [TYPE]",
+                        "       dnstracer [OPTIONS] --bulk FILE",
+                        "       dnstracer [OPTIONS] --replay FILE",
+                        "       dnstracer --lab-serve [DIR] [-p PORT] [-D] [--lab-for SECONDS]")
                 .descriptionHeading("%n")
                 .description(
                         "Sends non-recursive queries, starting at a server (the first nameserver of /etc/resolv.conf "
@@ -188,20 +290,56 @@ final class CommandModel {
                         "",
                         "After the tree comes a Findings: block, one line per fault, each against the server "
                                 + "address that causes it: SEVERITY CODE  ZONE  SERVER (ADDRESS)  MESSAGE "
-                                + "(EVIDENCE). Severities are error, warning and notice; the codes (LAME_REFUSED, "
-                                + "UNRESPONSIVE_UDP, GLUE_MISMATCH, ...) are listed in the README. --check and --axfr "
-                                + "add probes for what the trace alone cannot see.")
+                                + "(EVIDENCE), then a summary line. Severities are error, warning and notice; the "
+                                + "codes (LAME_REFUSED, UNRESPONSIVE_UDP, GLUE_MISMATCH, ...) are listed in man "
+                                + "dnstracer and the README. --check and --axfr add probes for what the trace alone "
+                                + "cannot see.",
+                        "",
+                        "--lab starts a built-in DNS hierarchy with every kind of breakage on loopback and traces "
+                                + "in it: try dnstracer --lab www.lame.com without any network.")
                 .parameterListHeading("%nParameters:%n")
-                .optionListHeading("%nOptions:%n")
-                .footerHeading("%nExit status:%n")
-                .footer(
-                        "  0  at least one server answered authoritatively (NXDOMAIN and NODATA count)",
-                        "  1  no server answered authoritatively",
-                        "  2  usage error or bad input (one line on stderr)",
-                        "  3  I/O or internal error (one line on stderr)",
-                        "  4  a finding at or above the --fail-on severity (otherwise 0 or 1 as above)",
-                        "With --bulk: 0 every name got an authoritative answer, 1 some name did not (or failed), 2 a "
-                                + "bad input line or a usage error, 3 an I/O or internal error.");
+                .optionListHeading("")
+                .footerHeading("%nExit status:%n");
+        List<String> footer = new java.util.ArrayList<>();
+        for (String[] status : EXIT_STATUS) {
+            footer.add("  " + status[0] + "  " + status[1]);
+        }
+        footer.add(BULK_EXIT_STATUS);
+        usage.footer(footer.toArray(new String[0]));
+        // the options by task, then the examples, before the exit status; rendered only when help is asked for
+        usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+                new HelpSection(UsageMessageSpec.SECTION_KEY_OPTION_LIST));
+        usage.sectionMap().put(EXAMPLES_HEADING, new HelpSection(EXAMPLES_HEADING));
+        usage.sectionMap().put(EXAMPLES_LIST, new HelpSection(EXAMPLES_LIST));
+        List<String> keys = new java.util.ArrayList<>(usage.sectionKeys());
+        keys.addAll(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), List.of(EXAMPLES_HEADING, EXAMPLES_LIST));
+        usage.sectionKeys(keys);
+    }
+
+    private static final String EXAMPLES_HEADING = "examplesHeading";
+    private static final String EXAMPLES_LIST = "examples";
+
+    private static String groupedOptions(CommandLine.Help help) {
+        StringBuilder out = new StringBuilder();
+        for (Group g : GROUPS) {
+            List<OptionSpec> options = new java.util.ArrayList<>();
+            for (String name : g.options()) {
+                options.add(help.commandSpec().findOption(name));
+            }
+            out.append(System.lineSeparator()).append(g.heading()).append(":").append(System.lineSeparator());
+            out.append(help.optionListExcludingGroups(options, help.createDefaultLayout(), null,
+                    help.createDefaultParamLabelRenderer()));
+        }
+        return out.toString();
+    }
+
+    private static String examples() {
+        StringBuilder out = new StringBuilder();
+        for (Example e : EXAMPLES) {
+            out.append("  ").append(e.command()).append(System.lineSeparator())
+                    .append("      ").append(e.purpose()).append(System.lineSeparator());
+        }
+        return out.toString();
     }
 
     private static OptionSpec flag(String description, String... names) {

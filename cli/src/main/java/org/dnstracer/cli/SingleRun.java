@@ -18,7 +18,9 @@ import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceStats;
 import org.dnstracer.net.Transport;
 import org.dnstracer.render.DnssecText;
+import org.dnstracer.findings.FindingFilter;
 import org.dnstracer.render.FindingsBlock;
+import org.dnstracer.render.FindingsSummary;
 import org.dnstracer.render.JsonRenderer;
 import org.dnstracer.render.Trailer;
 import org.dnstracer.render.TreePrinter;
@@ -49,8 +51,8 @@ final class SingleRun {
      *
      * @param when when the run started, for the reports' header
      */
-    record Output(boolean json, boolean verbose, boolean overview, Severity failOn, ReportFiles reports,
-            Instant when) {}
+    record Output(boolean json, boolean verbose, boolean overview, Severity failOn, FindingFilter filter,
+            ReportFiles reports, Instant when) {}
 
     /** The exit status and the trace (with the counters that were reported). */
     record Result(int status, Trace trace) {}
@@ -84,22 +86,25 @@ final class SingleRun {
                     plan.dnssec().time());
         }
         List<Finding> findings = Findings.of(trace, probes, plan.analysis(), report);
-        render(trace, findings, report, probes, request, output, out);
+        // --level and --ignore: what is hidden neither shows nor counts for --fail-on (the JSON keeps it, marked)
+        List<Finding> shown = output.filter().shown(findings);
+        render(trace, findings, report, probes, plan, output, out);
         out.flush();
-        int status = output.failOn() != null && Findings.anyAtLeast(findings, output.failOn()) ? Cli.FINDINGS
+        int status = output.failOn() != null && Findings.anyAtLeast(shown, output.failOn()) ? Cli.FINDINGS
                 : trace.anyAuthoritative() ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
         if (output.reports().any()) {
             // after the normal output, which a report file that cannot be written does not hold back
-            output.reports().write(trace, findings, report, output.when(), status);
+            output.reports().write(trace, shown, report, output.when(), status);
         }
         return new Result(status, trace);
     }
 
     /** Every output option is made here, from the finished trace and what was judged of it, never from the network. */
     private static void render(Trace trace, List<Finding> findings, DnssecReport report, ProbeResults probes,
-            TraceRequest request, Output output, PrintWriter out) {
+            Plan plan, Output output, PrintWriter out) {
+        TraceRequest request = plan.request();
         if (output.json()) {
-            JsonRenderer.render(trace, findings, report, out);
+            JsonRenderer.render(trace, findings, report, output.filter(), out);
             return;
         }
         if (report != null) {
@@ -108,10 +113,12 @@ final class SingleRun {
             DnssecText.render(trace, report, out);
         }
         Trailer.render(trace, output.overview(), out);
-        FindingsBlock.render(findings, out);
+        FindingsBlock.render(output.filter().shown(findings), out);
         if (probes.notSent() > 0) {
             out.println("Warning: " + probes.notSent() + " --check/--axfr probes not sent: the query "
                     + "budget of " + request.limits().maxQueries() + " was spent");
         }
+        out.println();
+        out.println(FindingsSummary.line(findings, output.filter(), plan.check(), output.failOn()));
     }
 }

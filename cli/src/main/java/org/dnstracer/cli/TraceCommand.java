@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.dnstracer.findings.AnalysisOptions;
+import org.dnstracer.findings.FindingFilter;
 import org.dnstracer.findings.Severity;
 import org.dnstracer.dnssec.TrustAnchors;
 import java.util.function.Function;
@@ -84,6 +86,8 @@ public final class TraceCommand implements Callable<Integer> {
     boolean check;
     boolean axfr;
     String failOn;
+    String level;
+    String ignore;
     boolean noFollowCname;
     int maxTime;
     int maxNs;
@@ -156,6 +160,8 @@ public final class TraceCommand implements Callable<Integer> {
         check = flag("--check");
         axfr = flag("--axfr");
         failOn = value("--fail-on");
+        level = value("--level");
+        ignore = value("--ignore");
         noFollowCname = flag("--no-follow-cname");
         maxTime = value("--max-time");
         maxNs = value("--max-ns");
@@ -172,8 +178,53 @@ public final class TraceCommand implements Callable<Integer> {
         noProgress = flag("--no-progress");
         save = value("--save");
         replay = value("--replay");
-        host = spec.positionalParameters().get(0).getValue();
+        words = spec.positionalParameters().get(0).getValue();
     }
+
+    private List<String> words;
+
+    /**
+     * The words after the options, read as dig reads them: {@code @SERVER} is {@code -s SERVER}, a word after the
+     * host is its type ({@code -q}); anything else is refused rather than traced as part of a name.
+     */
+    private void digHabits() throws UsageException {
+        host = null;
+        if (words == null) {
+            return;
+        }
+        for (String word : words) {
+            if (word.startsWith("@")) {
+                if (word.length() == 1) {
+                    throw new UsageException("@ needs a server after it, as in @192.0.2.53 (or -s SERVER)");
+                }
+                if (server != null) {
+                    throw new UsageException("the start server is given twice: " + (isSet("--server") ? "-s " + server
+                            : "@" + server) + " and " + word);
+                }
+                server = word.substring(1);
+                serverFromWord = true;
+            } else if (host == null) {
+                host = word;
+            } else if (queryType == null || !typeFromWord) {
+                if (queryType != null) {
+                    throw new UsageException("the query type is given twice: -q and '" + word + "' after the host");
+                }
+                try {
+                    queryType = new QueryTypes().convert(word);
+                    typeFromWord = true;
+                } catch (picocli.CommandLine.TypeConversionException e) {
+                    throw new UsageException("unexpected '" + word + "' after the host '" + host + "': a word after it "
+                            + "is its query type, as in dig, and " + e.getMessage());
+                }
+            } else {
+                throw new UsageException("unexpected '" + word + "': give one HOST, then at most a TYPE (or -q) and "
+                        + "an @SERVER (or -s)");
+            }
+        }
+    }
+
+    private boolean typeFromWord;
+    private boolean serverFromWord;
 
     /** An option without a value; picocli leaves an unset one in an exclusive group null. */
     private boolean flag(String option) {
@@ -187,11 +238,24 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         load();
+        typeFromWord = false;
+        serverFromWord = false;
+        digHabits();
         PrintWriter out = spec.commandLine().getOut();
         started = Instant.now();
         if (new ReportFiles(htmlFile, svgFile, dotFile).any() && (labServe != null || bulk != null)) {
             throw new UsageException("--html, --svg and --dot report on one trace; not with --lab-serve or --bulk");
         }
+        if (json && (overview || verbose)) {
+            throw new UsageException((overview ? "-o" : "-v") + " prints text; --json holds the answers and every "
+                    + "exchange already: drop " + (overview ? "-o" : "-v"));
+        }
+        // every file the run writes or reads is checked before anything is sent, so that no run is made to be lost
+        checkOutput("--save", save);
+        checkOutput("--html", htmlFile);
+        checkOutput("--svg", svgFile);
+        checkOutput("--dot", dotFile);
+        checkOutput("--out", bulkOut);
         if (labServe != null) {
             validateLabServe();
             return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, dnssec, out);
@@ -210,8 +274,8 @@ public final class TraceCommand implements Callable<Integer> {
                     + "need --bulk");
         }
         Settings settings = validate();
-        if (save != null) {
-            validateSave();
+        if (bulk != null && !"-".equals(bulk)) {
+            checkInput(Path.of(bulk)); // after the usage errors, before the lab or the network is touched
         }
         TrustAnchors fileAnchors = dnssec && trustAnchor != null ? loadAnchors(trustAnchor) : null;
         Instant checkAt = dnssecTime == null ? Instant.now() : Arguments.parseInstant(dnssecTime, "--dnssec-time");
@@ -219,17 +283,17 @@ public final class TraceCommand implements Callable<Integer> {
         try {
             RootHints hints = running != null ? labHints(running) : loadHints();
             int destinationPort = running != null ? running.port() : port == null ? 53 : port;
+            SavedRun.Dnssec checking = dnssec
+                    ? new SavedRun.Dnssec(checkAt, fileAnchors != null ? fileAnchors : anchorsFor(running)) : null;
             if (bulk != null) {
                 try (Transport transport = bulkTransport(settings)) {
                     Tracer tracer = new Tracer(transport);
                     StartServer bulkStart = StartServers.choose(server != null ? server : running != null ? "." : null,
                             resolvConf, hints, settings.family(), settings.familyCause(),
                             name -> tracer.lookup(name, hints, settings.family(), destinationPort));
-                    return bulk(transport, settings, bulkStart, destinationPort, hints, running != null, out);
+                    return bulk(transport, settings, bulkStart, destinationPort, hints, running != null, checking, out);
                 }
             }
-            SavedRun.Dnssec checking = dnssec
-                    ? new SavedRun.Dnssec(checkAt, fileAnchors != null ? fileAnchors : anchorsFor(running)) : null;
             return single(settings, hints, destinationPort, running != null, checking, out);
         } finally {
             if (running != null) {
@@ -271,9 +335,25 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     /** @param when when the run shown started (a replay's: when the saved run did) */
-    private SingleRun.Output output(Severity failOnThreshold, Instant when) {
-        return new SingleRun.Output(json, verbose, overview, failOnThreshold, new ReportFiles(htmlFile, svgFile, dotFile),
-                when);
+    private SingleRun.Output output(Severity failOnThreshold, Instant when) throws UsageException {
+        return new SingleRun.Output(json, verbose, overview, failOnThreshold, findingFilter(),
+                new ReportFiles(htmlFile, svgFile, dotFile), when);
+    }
+
+    /** {@code --level} and {@code --ignore}. */
+    private FindingFilter findingFilter() throws UsageException {
+        Severity mildest = null;
+        if (level != null) {
+            mildest = Severity.parse(level);
+            if (mildest == null) {
+                throw new UsageException("--level must be error, warning or notice, not '" + level + "'");
+            }
+        }
+        try {
+            return new FindingFilter(mildest, ignore == null ? Set.of() : FindingFilter.parseCodes(ignore));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--ignore: " + e.getMessage());
+        }
     }
 
     /** Written next to FILE first and then moved over it: an interrupted save leaves no half a document. */
@@ -291,17 +371,34 @@ public final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    /** Checked before anything is sent, so that a run is not made only to be lost. */
-    private void validateSave() throws UsageException {
-        Path parent = save.toAbsolutePath().getParent();
+    /** A file the run will write: checked before anything is sent, so that a run is not made only to be lost. */
+    private static void checkOutput(String option, Path file) throws UsageException {
+        if (file == null) {
+            return;
+        }
+        Path parent = file.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new UsageException("--save " + save + ": no such directory " + parent);
+            throw new UsageException(option + " " + file + ": no such directory " + parent);
         }
-        if (Files.isDirectory(save)) {
-            throw new UsageException("--save " + save + " is a directory");
+        if (Files.isDirectory(file)) {
+            throw new UsageException(option + " " + file + " is a directory");
         }
-        if (!Files.isWritable(parent)) {
-            throw new UsageException("--save " + save + ": cannot write in " + parent);
+        if (!Files.isWritable(parent) || Files.exists(file) && !Files.isWritable(file)) {
+            throw new UsageException(option + " " + file + ": cannot write " + (Files.exists(file) ? "it" : "in "
+                    + parent));
+        }
+    }
+
+    /** The --bulk input: an I/O error (3) that says why, before the lab or the network is touched. */
+    private static void checkInput(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException("cannot read " + file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException("cannot read " + file + ": it is a directory");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IOException("cannot read " + file + ": permission denied");
         }
     }
 
@@ -317,13 +414,18 @@ public final class TraceCommand implements Callable<Integer> {
             throw new UsageException("--replay shows the saved trace's own question; no HOST ('" + host + "') as well");
         }
         // --lab takes its optional DIR through a parameter consumer, which picocli does not report as matched
-        List<String> given = ASKING_OPTIONS.stream().filter(o -> isSet(o) || o.equals("--lab") && lab != null)
-                .toList();
+        List<String> given = new java.util.ArrayList<>(ASKING_OPTIONS.stream()
+                .filter(o -> isSet(o) || o.equals("--lab") && lab != null).toList());
+        if (serverFromWord) {
+            given.add("@" + server);
+        }
         if (!given.isEmpty()) {
             throw new UsageException("--replay takes what was asked from the saved trace: " + String.join(", ", given)
-                    + " cannot be given with it (only -o, -v, --json, --fail-on, --trust-anchor, --dnssec-time)");
+                    + " cannot be given with it (only -o, -v, --json, --fail-on, --level, --ignore, --html, --svg, "
+                    + "--dot, --trust-anchor, --dnssec-time)");
         }
         Severity threshold = failOnThreshold();
+        findingFilter();
         SavedRun saved;
         try {
             saved = SavedRunFile.read(replay);
@@ -358,7 +460,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private int bulk(Transport transport, Settings settings, StartServer start, int destinationPort, RootHints hints,
-            boolean inLab, PrintWriter out) throws IOException {
+            boolean inLab, SavedRun.Dnssec checking, PrintWriter out) throws IOException, UsageException {
         BulkSettings bulkSettings = BulkSettings.defaults(start, destinationPort, hints)
                 .withFamily(settings.family())
                 .withTries(settings.transport().tries())
@@ -369,7 +471,8 @@ public final class TraceCommand implements Callable<Integer> {
                 .withRate(rate);
         BulkRun.Files files = new BulkRun.Files(bulk, bulkOut, resume, json, !noProgress,
                 queryType != null ? queryType : Type.A, new AnalysisOptions(inLab, !noFollowCname));
-        return BulkRun.run(transport, bulkSettings, files, out, spec.commandLine().getErr());
+        BulkRun.Judging judging = new BulkRun.Judging(check, axfr, checking, settings.failOn(), findingFilter());
+        return BulkRun.run(transport, bulkSettings, files, judging, out, spec.commandLine().getErr());
     }
 
     /** Many names at once: UDP queries multiplexed on a selector, so --in-flight costs sockets, not threads. */
@@ -419,14 +522,30 @@ public final class TraceCommand implements Callable<Integer> {
         if (host != null) {
             throw new UsageException("--lab-serve only serves the lab; it traces no HOST ('" + host + "')");
         }
+        if (serverFromWord) {
+            throw new UsageException("--lab-serve only serves the lab; it traces from no @" + server);
+        }
         if (save != null || replay != null) {
             throw new UsageException((save != null ? "--save" : "--replay") + " does not go with --lab-serve");
         }
+        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                .filter(o -> !LAB_SERVE_OPTIONS.contains(o.longestName()))
+                .map(OptionSpec::longestName).distinct().toList();
+        if (!others.isEmpty()) {
+            throw new UsageException("--lab-serve only serves the lab (with -p, -D, --lab-for): "
+                    + String.join(", ", others) + " would be ignored");
+        }
     }
+
+    /** What the lab server takes; it traces nothing, so every option about a trace is refused rather than ignored. */
+    private static final List<String> LAB_SERVE_OPTIONS = List.of("--lab-serve", "--port", "--dnssec", "--lab-for");
 
     private Settings validate() throws UsageException {
         if (host == null && bulk == null) {
             throw new UsageException("no host to trace given (try --help)");
+        }
+        if (lab != null && rootHints != null) {
+            throw new UsageException("--lab traces from the lab's own root; --root-hints would be ignored");
         }
         if (dnssec && noEdns) {
             throw new UsageException("-D needs EDNS (the DO bit lives in the OPT record): drop --no-edns");
@@ -468,6 +587,7 @@ public final class TraceCommand implements Callable<Integer> {
                 .withTcpOnly(tcp)
                 .withEdns(!noEdns, ednsSize)
                 .withDnssecOk(dnssec);
+        findingFilter(); // checked before anything is sent
         return new Settings(question, family, familyCause, options, limits, failOnThreshold());
     }
 

@@ -339,7 +339,7 @@ public final class ChainValidator {
         }
         verdict(node, zone, DnssecStatus.SECURE, null, keys);
         return Trust.not(DnssecStatus.INSECURE,
-                "no DS in " + Names.display(zone) + " (" + proof + " proof)");
+                "no DS for " + Names.display(child) + " (" + proof + " proof from " + Names.display(zone) + ")");
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 import org.dnstracer.findings.Finding;
+import org.dnstracer.findings.FindingFilter;
 import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Section;
@@ -45,21 +46,33 @@ public final class JsonRenderer {
      * document a top-level "dnssec".
      */
     public static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, Writer out) {
-        render(trace, findings, dnssec, out, true);
+        render(trace, findings, dnssec, FindingFilter.ALL, out, true);
+    }
+
+    /** As above; the findings {@code filter} does not show ({@code --level}, {@code --ignore}) are marked "hidden". */
+    public static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, FindingFilter filter,
+            Writer out) {
+        render(trace, findings, dnssec, filter, out, true);
     }
 
     /** The same document without indentation, ended by a newline (for a page that embeds it). */
     public static void renderCompact(Trace trace, List<Finding> findings, DnssecReport dnssec, Writer out) {
-        render(trace, findings, dnssec, out, false);
+        render(trace, findings, dnssec, FindingFilter.ALL, out, false);
     }
 
     /** The same document on one line (for NDJSON: one trace a line), ended by a newline. */
     public static void renderLine(Trace trace, List<Finding> findings, Writer out) {
-        render(trace, findings, null, out, false);
+        render(trace, findings, null, FindingFilter.ALL, out, false);
     }
 
-    private static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, Writer out,
-            boolean pretty) {
+    /** The same document on one line, with the DNSSEC report of {@code -D} (null without) and the filter shown. */
+    public static void renderLine(Trace trace, List<Finding> findings, DnssecReport dnssec, FindingFilter filter,
+            Writer out) {
+        render(trace, findings, dnssec, filter, out, false);
+    }
+
+    private static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, FindingFilter filter,
+            Writer out, boolean pretty) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             if (pretty) {
                 g.useDefaultPrettyPrinter();
@@ -94,7 +107,7 @@ public final class JsonRenderer {
             g.writeEndArray();
             g.writeArrayFieldStart("findings");
             for (Finding f : findings) {
-                finding(g, f);
+                finding(g, f, !filter.shows(f));
             }
             g.writeEndArray();
             if (dnssec != null) {
@@ -113,6 +126,11 @@ public final class JsonRenderer {
 
     /** One finding as an object of the {@code findings} array (also used by the bulk tracer's lines). */
     public static void finding(JsonGenerator g, Finding f) throws IOException {
+        finding(g, f, false);
+    }
+
+    /** @param hidden left out of the text by --level or --ignore: marked "hidden": true (absent otherwise) */
+    public static void finding(JsonGenerator g, Finding f, boolean hidden) throws IOException {
         g.writeStartObject();
         g.writeStringField("severity", f.severity().label());
         g.writeStringField("code", f.code().name());
@@ -125,6 +143,9 @@ public final class JsonRenderer {
             g.writeString(e);
         }
         g.writeEndArray();
+        if (hidden) {
+            g.writeBooleanField("hidden", true);
+        }
         g.writeEndObject();
     }
 

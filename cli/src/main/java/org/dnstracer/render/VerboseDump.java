@@ -18,7 +18,7 @@ public final class VerboseDump {
             n++;
             out.println(";; try " + n + ": " + a.protocol() + " query to " + exchange.server() + ", waiting up to "
                     + millis(a.timeout()));
-            out.println(a.sent().toString().stripTrailing());
+            out.println(counts(a.sent().toString().stripTrailing()));
             for (String ignored : a.ignored()) {
                 out.println(";; " + ignored);
             }
@@ -34,7 +34,7 @@ public final class VerboseDump {
                     out.println(";; " + (a.result() == org.dnstracer.net.AttemptResult.TRUNCATED ? "truncated reply" : "reply")
                             + ": " + a.receivedSize() + " bytes over " + a.protocol() + " in " + millis(a.elapsed())
                             + answeredBy(a));
-                    out.println(a.received().toString().stripTrailing());
+                    out.println(counts(a.received().toString().stripTrailing()));
                 }
                 default -> out.println(";; " + a.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                         + " after " + millis(a.elapsed()) + (a.error() == null ? "" : ": " + a.error()));
@@ -50,6 +50,17 @@ public final class VerboseDump {
             case NONE -> { }
         }
     }
+
+    /**
+     * dnsjava's header line says {@code qd: 1 an: 0 au: 2 ad: 3}, where "ad" (the additional count) reads as the
+     * AD flag: the counts are written as dig writes them instead.
+     */
+    static String counts(String message) {
+        return COUNTS.matcher(message).replaceFirst("QUERY: $1, ANSWER: $2, AUTHORITY: $3, ADDITIONAL: $4");
+    }
+
+    private static final java.util.regex.Pattern COUNTS =
+            java.util.regex.Pattern.compile("qd: (\\d+) an: (\\d+) au: (\\d+) ad: (\\d+)");
 
     private static String answeredBy(Attempt a) {
         if (!a.hedged()) {

@@ -39,6 +39,16 @@ class CliTest {
     }
 
     @Test
+    void aFileErrorSaysWhyAndNotOnlyWhichFile() {
+        // NoSuchFileException's message is the path alone: "dnstracer: /nope/x" said nothing of what went wrong
+        CliRun run = running(new java.nio.file.NoSuchFileException("/nope/x"));
+        assertThat(run.err()).isEqualTo("dnstracer: cannot use /nope/x: no such file or directory\n");
+        assertThat(run.status()).isEqualTo(3);
+        assertThat(running(new java.nio.file.AccessDeniedException("/root/x")).err())
+                .isEqualTo("dnstracer: cannot use /root/x: permission denied\n");
+    }
+
+    @Test
     void anUncheckedIoErrorIsAnIoErrorToo() {
         CliRun run = running(new UncheckedIOException(new IOException("disk full")));
         assertThat(run.err()).isEqualTo("dnstracer: disk full\n");

@@ -83,11 +83,13 @@ class DnssecLabTraceTest {
         CliRun nsec = dnssec("www.insecure.dnssec.org");
         assertThat(nsec.out())
                 .contains("ns1.insecure.dnssec.org [insecure.dnssec.org] (127.53.53.30) Got authoritative answer "
-                        + "[DNSSEC insecure: no DS in dnssec.org (NSEC proof)] \n")
-                .containsPattern(UPPER_CHAIN + "insecure\\.dnssec\\.org insecure: no DS in dnssec\\.org \\(NSEC proof\\)\n")
+                        + "[DNSSEC insecure: no DS for insecure.dnssec.org (NSEC proof from dnssec.org)] \n")
+                .containsPattern(UPPER_CHAIN + "insecure\\.dnssec\\.org insecure: no DS for insecure\\.dnssec\\.org "
+                        + "\\(NSEC proof from dnssec\\.org\\)\n")
                 .doesNotContain("Warning");
         assertThat(dnssec("www.unsigned.nsec3.dnssec.org").out())
-                .contains("(127.53.53.21) Got authoritative answer [DNSSEC insecure: no DS in nsec3.dnssec.org (NSEC3 proof)] \n")
+                .contains("(127.53.53.21) Got authoritative answer [DNSSEC insecure: no DS for "
+                        + "unsigned.nsec3.dnssec.org (NSEC3 proof from nsec3.dnssec.org)] \n")
                 .contains("(127.53.53.20) [DNSSEC secure] \n")
                 .doesNotContain("Warning");
     }

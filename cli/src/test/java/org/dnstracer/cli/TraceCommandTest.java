@@ -72,13 +72,15 @@ class TraceCommandTest {
         CliRun v4 = CliRun.of("--lab", lab(), "192.0.2.80");
         assertThat(v4.status()).isZero();
         assertThat(v4.out()).isEqualTo("Tracing to 80.2.0.192.in-addr.arpa[PTR] via a.root.test, maximum of 3 retries\n"
-                + "a.root.test [.] (127.60.0.1) Got authoritative answer [NXDOMAIN] \n");
+                + "a.root.test [.] (127.60.0.1) Got authoritative answer [NXDOMAIN] \n" + NO_FINDINGS);
         CliRun v6 = CliRun.of("--lab", lab(), "2001:db8::1");
         assertThat(v6.status()).isZero();
         assertThat(v6.out()).isEqualTo("Tracing to 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa[PTR] "
                 + "via a.root.test, maximum of 3 retries\n"
-                + "a.root.test [.] (127.60.0.1) Got authoritative answer [NXDOMAIN] \n");
+                + "a.root.test [.] (127.60.0.1) Got authoritative answer [NXDOMAIN] \n" + NO_FINDINGS);
     }
+
+    private static final String NO_FINDINGS = "\nNo findings (--check also probes every zone cut for consistency)\n";
 
     @Test
     void startsAtTheRootWithDotAndRootHints() throws Exception {
@@ -151,7 +153,9 @@ class TraceCommandTest {
                 bad("invalid host name 'a..example.com': invalid empty label", "a..example.com"),
                 bad("empty host name", ""),
                 bad("no host to trace given (try --help)", "-o"),
-                bad("Unmatched argument at index 1: 'b.com'", "a.com", "b.com"),
+                bad("unexpected 'b.com' after the host 'a.com': a word after it is its query type, as in dig, and "
+                        + "unknown query type 'b.com' (expected a type such as A, AAAA, MX, NS, TXT, or a number "
+                        + "1-65535)", "a.com", "b.com"),
                 bad("Unknown option: '-x'", "-x", "www.example.com"),
                 bad("Missing required parameter for option '--query-type' (TYPE)", "-q"),
                 bad("invalid host name 'stra\u00dfe..de': not a valid internationalised name (UTS #46: empty label)", "stra\u00dfe..de"),

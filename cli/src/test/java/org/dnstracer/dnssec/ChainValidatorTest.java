@@ -222,7 +222,7 @@ class ChainValidatorTest {
         Trace trace = trace(referral(nsec), child(answer(www()), Status.AUTHORITATIVE_ANSWER));
         DnssecReport report = validate(trace, TestZone.NOW);
         assertThat(report.of(trace.sections().get(0).root()).status()).isEqualTo(DnssecStatus.SECURE);
-        assertThat(childVerdict(report, trace).text()).isEqualTo("insecure: no DS in . (NSEC proof)");
+        assertThat(childVerdict(report, trace).text()).isEqualTo("insecure: no DS for example (NSEC proof from .)");
         assertThat(report.problems()).isEmpty();
     }
 
