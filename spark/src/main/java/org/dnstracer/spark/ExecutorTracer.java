@@ -1,7 +1,6 @@
 package org.dnstracer.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.Row;
 import org.dnstracer.bulk.BulkInput;
 import org.dnstracer.bulk.BulkJson;
@@ -89,11 +89,17 @@ final class ExecutorTracer implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             closeQuietly(lab);
-            throw new UncheckedIOException("cannot start the lab: " + e.getMessage(), e);
+            throw new LabUnavailable(executorId(), e);
         } catch (RootHints.HintsException | LabException e) {
             closeQuietly(lab);
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** Spark's name for this JVM ("driver" in local mode), or null outside Spark. */
+    private static String executorId() {
+        SparkEnv env = SparkEnv.get();
+        return env == null ? null : env.executorId();
     }
 
     /** The traces start at the root, so that the referrals of the root and the TLDs are shared. */

@@ -56,8 +56,8 @@ public final class SparkJob implements Callable<Integer> {
     boolean overwrite;
 
     @Option(names = "--lab", arity = "0..1", paramLabel = "DIR", fallbackValue = "",
-            description = "Trace in the built-in lab (or the lab in DIR), started on loopback in each executor JVM: "
-                    + "for local mode and tests.")
+            description = "Trace in the built-in lab (or the lab in DIR), started on loopback in each executor JVM "
+                    + "(any master: each executor needs the lab's 127.0.0.0/8 addresses).")
     String lab;
 
     @Option(names = "--root-hints", paramLabel = "FILE", description = "Root hints (named.root format), read on the driver.")
@@ -176,9 +176,6 @@ public final class SparkJob implements Callable<Integer> {
         if (lab != null && (rootHints != null || port != 0)) {
             throw new UsageException("--lab brings its own root hints and port: no --root-hints or -p with it");
         }
-        if (lab != null && !conf.get("spark.master").startsWith("local")) {
-            throw new UsageException("--lab starts the lab in every executor JVM on loopback: for local mode only");
-        }
         int type = Type.value(queryType.toUpperCase(Locale.ROOT));
         check(type >= 0, "-q: unknown type '" + queryType + "'");
         check(port >= 0 && port <= 65535, "--port must be between 1 and 65535, not " + port);
@@ -216,8 +213,10 @@ public final class SparkJob implements Callable<Integer> {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        // an executor without the lab's loopback addresses: its own words, not Spark's stage failure around them
         String message = ex instanceof UsageException ? ex.getMessage()
-                : root == ex ? String.valueOf(ex) : ex + " (" + root + ")";
+                : LabUnavailable.in(ex).map(Throwable::getMessage)
+                        .orElse(root == ex ? String.valueOf(ex) : ex + " (" + root + ")");
         return message.replaceAll("\\s+", " ").strip();
     }
 

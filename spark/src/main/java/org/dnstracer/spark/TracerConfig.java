@@ -8,7 +8,8 @@ import java.time.Duration;
  * one tracer in a JVM ({@link ExecutorTracers}), so two jobs of one session with the same settings share its caches.
  *
  * @param lab trace in a lab started in each executor JVM: "" for the built-in lab, a directory for a lab file, or
- *     null for real servers (for local mode and tests: every JVM starts its own copy on the same loopback addresses)
+ *     null for real servers (every executor JVM starts its own copy on the same loopback addresses, each on a port
+ *     of its own; see {@link LabUnavailable})
  * @param rootHints the root hints text (named.root format), read on the driver; null for the built-in ones (or the
  *     lab's own)
  * @param port destination port of every query; 0 for the lab's port
