@@ -32,7 +32,8 @@ public enum FindingCode {
             "INVALID_RCODE / SERVER_INVALID_RESPONSE_UDP / SERVER_INVALID_RESPONSE_TCP"),
     UNRESPONSIVE_UDP(Severity.ERROR, "every try over UDP timed out", Source.TRACE,
             "CONNECTIVITY01 (CN01_NO_RESPONSE_UDP)", "SERVER_UNRESPONSIVE_UDP"),
-    UNRESPONSIVE_TCP(Severity.ERROR, "no reply over TCP (timeout, refused or reset connection)", Source.CHECK,
+    UNRESPONSIVE_TCP(Severity.ERROR, "no reply over TCP (timeout, refused or reset connection), also after a "
+            + "truncated UDP reply (RFC 7766 §5: TCP is required)", Source.CHECK,
             "CONNECTIVITY02 (CN02_NO_RESPONSE_TCP)", "SERVER_UNRESPONSIVE_TCP"),
     UNREACHABLE(Severity.ERROR, "ICMP unreachable or connection refused: nothing listens at the address",
             Source.TRACE, "CONNECTIVITY01 (CN01_NO_RESPONSE_UDP)", "SERVER_UNRESPONSIVE_UDP"),
@@ -55,12 +56,18 @@ public enum FindingCode {
     GLUE_PRIVATE_ADDRESS(Severity.WARNING, "a name server address in private, loopback or reserved space (silent "
             + "with --lab)", Source.TRACE, "ADDRESS01 (NAMESERVER_IP_PRIVATE_NETWORK)",
             "GLUE_PRIVATE_IP / NS_NAME_PRIVATE_IP"),
-    SOA_SERIAL_MISMATCH(Severity.WARNING, "a server's SOA serial is older than another server's (a stale "
-            + "secondary)", Source.CHECK, "CONSISTENCY01 (MULTIPLE_SOA_SERIALS)", "-"),
+    SOA_SERIAL_MISMATCH(Severity.WARNING, "a server's SOA serial is older than another server's, and the zone's "
+            + "servers also differ in data (answers, NXDOMAIN or NS set): a stale secondary", Source.CHECK,
+            "CONSISTENCY01 (MULTIPLE_SOA_SERIALS)", "-"),
+    SOA_SERIAL_ONLY_MISMATCH(Severity.NOTICE, "the zone's servers give different SOA serials but the same data as "
+            + "far as compared: independent numbering (multi-provider) or a secondary one NOTIFY behind",
+            Source.CHECK, "CONSISTENCY01 (MULTIPLE_SOA_SERIALS_OK)", "-"),
     SOA_FIELDS_MISMATCH(Severity.WARNING, "the SOA MNAME, RNAME or timers differ between the zone's servers",
             Source.CHECK, "CONSISTENCY02 / CONSISTENCY03 / CONSISTENCY06", "-"),
-    ANSWER_MISMATCH(Severity.WARNING, "authoritative servers of one zone gave different answers to the same "
-            + "question", Source.TRACE, "-", "-"),
+    ANSWER_MISMATCH(Severity.NOTICE, "authoritative servers of one zone gave different data (or NODATA) to the "
+            + "same question: GeoDNS, CDN pools and weighted records do so by design", Source.TRACE, "-", "-"),
+    NXDOMAIN_MISMATCH(Severity.WARNING, "some servers of one zone say the name does not exist (NXDOMAIN) where "
+            + "others answer for it: resolvers cache the denial (RFC 2308)", Source.TRACE, "-", "-"),
     TTL_MISMATCH(Severity.NOTICE, "the same answer data with different TTLs from the zone's servers",
             Source.TRACE, "-", "-"),
     CNAME_LOOP(Severity.ERROR, "a CNAME chain that comes back to a name already traced", Source.TRACE,
@@ -73,8 +80,9 @@ public enum FindingCode {
             + "--lab: on one address", Source.TRACE, "CONNECTIVITY03 (NAMESERVERS_IPV4_WITH_UNIQ_AS)", "-"),
     SLOW_SERVER(Severity.NOTICE, "round trip at least 250 ms and over 4 times the median of its siblings'",
             Source.TRACE, "-", "-"),
-    RECURSION_AVAILABLE(Severity.WARNING, "an authoritative server that offers recursion (RA=1 on a query for a "
-            + "name outside its zones)", Source.CHECK, "NAMESERVER01 (IS_A_RECURSOR)", "-"),
+    RECURSION_AVAILABLE(Severity.WARNING, "an authoritative server that resolves for anyone: a non-AA NXDOMAIN (or "
+            + "an answer with RA=1) for a name outside its zones; RA=1 with REFUSED is no finding", Source.CHECK,
+            "NAMESERVER01 (IS_A_RECURSOR, which RA=1 alone raises)", "-"),
     EDNS_NOT_SUPPORTED(Severity.WARNING, "an EDNS query got FORMERR or a reply without OPT", Source.CHECK,
             "NAMESERVER02 (NO_EDNS_SUPPORT)", "EDNS_IGNORED / ERROR_WITH_EDNS"),
     EDNS_BADVERS_MISSING(Severity.WARNING, "an EDNS version 1 query did not get BADVERS", Source.CHECK,

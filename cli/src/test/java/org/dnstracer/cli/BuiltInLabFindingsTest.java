@@ -81,9 +81,17 @@ class BuiltInLabFindingsTest {
                 "CNAME_LOOP cname-loop.net. ns1.cname-loop.net (127.53.2.51)",
                 "SINGLE_NAME_SERVER cname-loop.com. ns1.cname-loop.com",
                 "SINGLE_NAME_SERVER cname-loop.net. ns1.cname-loop.net");
+        // the older serial comes with other data: a stale secondary (warning); the other data alone is a notice
         assertThat(findings("--check", "www.disagree.com")).containsExactly(
-                "ANSWER_MISMATCH disagree.com. ns2.disagree.com (127.53.2.61)",
-                "SOA_SERIAL_MISMATCH disagree.com. ns2.disagree.com (127.53.2.61)");
+                "SOA_SERIAL_MISMATCH disagree.com. ns2.disagree.com (127.53.2.61)",
+                "ANSWER_MISMATCH disagree.com. ns2.disagree.com (127.53.2.61)");
+    }
+
+    @Test
+    void nameDeniedByALaggingSecondaryIsAWarningAndSoIsItsSerial() {
+        assertThat(findings("--check", "www.denied.faults.org")).containsExactly(
+                "NXDOMAIN_MISMATCH denied.faults.org. ns2.denied.faults.org (127.53.60.232)",
+                "SOA_SERIAL_MISMATCH denied.faults.org. ns2.denied.faults.org (127.53.60.232)");
     }
 
     @Test
@@ -109,9 +117,9 @@ class BuiltInLabFindingsTest {
     @Test
     void staleSecondaryIsNamedWithItsSerialAndFields() {
         assertThat(findings("--check", "www.stale.faults.org")).containsExactly(
-                "ANSWER_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)",
                 "SOA_SERIAL_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)",
-                "SOA_FIELDS_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)");
+                "SOA_FIELDS_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)",
+                "ANSWER_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)");
     }
 
     @Test
@@ -145,11 +153,16 @@ class BuiltInLabFindingsTest {
                 "MALFORMED_REPLY compression-loop.hostile.net. ns.compression-loop.hostile.net (127.53.66.13)",
                 "SINGLE_NAME_SERVER hostile.net. ns1.hostile.net",
                 "SINGLE_NAME_SERVER compression-loop.hostile.net. ns.compression-loop.hostile.net");
-        // truncated, and TCP refused: the reply proves nothing
+        // truncated, and TCP refused: a TCP fault, not a server error
         assertThat(findings("www.tc-no-tcp.hostile.net")).containsExactly(
-                "SERVER_ERROR tc-no-tcp.hostile.net. ns.tc-no-tcp.hostile.net (127.53.66.15)",
+                "UNRESPONSIVE_TCP tc-no-tcp.hostile.net. ns.tc-no-tcp.hostile.net (127.53.66.15)",
                 "SINGLE_NAME_SERVER hostile.net. ns1.hostile.net",
                 "SINGLE_NAME_SERVER tc-no-tcp.hostile.net. ns.tc-no-tcp.hostile.net");
+        // TC=1 even over TCP: TCP answered, with nothing in it, which is the server's error
+        assertThat(findings("www.tc-over-tcp.hostile.net")).containsExactly(
+                "SERVER_ERROR tc-over-tcp.hostile.net. ns.tc-over-tcp.hostile.net (127.53.66.16)",
+                "SINGLE_NAME_SERVER hostile.net. ns1.hostile.net",
+                "SINGLE_NAME_SERVER tc-over-tcp.hostile.net. ns.tc-over-tcp.hostile.net");
     }
 
     @Test

@@ -125,6 +125,18 @@ class FindingsTest {
     }
 
     @Test
+    void differentDataIsANoticeButANameDeniedByOneServerIsAWarning() {
+        FakeNetwork geo = Scenarios.healthy()
+                .server("127.0.2.2", q -> Replies.answer(q, "www.example.com. 300 IN A 192.0.2.99"));
+        assertThat(findings(geo)).extracting(Finding::code, Finding::severity)
+                .containsExactly(tuple(FindingCode.ANSWER_MISMATCH, Severity.NOTICE));
+        FakeNetwork denied = Scenarios.healthy().server("127.0.2.2", q -> Replies.nxdomain(q,
+                "example.com. 300 IN SOA ns1.example.com. hostmaster.example.com. 1 3600 900 604800 300"));
+        assertThat(findings(denied)).extracting(Finding::code, Finding::severity, Finding::server)
+                .containsExactly(tuple(FindingCode.NXDOMAIN_MISMATCH, Severity.WARNING, "ns2.example.com"));
+    }
+
+    @Test
     void answersThatDifferInDataAndTtlAreOneAnswerMismatchNotAlsoATtlOne() {
         FakeNetwork net = Scenarios.healthy()
                 .server("127.0.2.2", q -> Replies.answer(q, "www.example.com. 60 IN A 192.0.2.99"));
