@@ -82,7 +82,7 @@ public enum FindingCode {
             Source.TRACE, "-", "-"),
     RECURSION_AVAILABLE(Severity.WARNING, "an authoritative server that resolves for anyone: a non-AA NXDOMAIN (or "
             + "an answer with RA=1) for a name outside its zones; RA=1 with REFUSED is no finding", Source.CHECK,
-            "NAMESERVER01 (IS_A_RECURSOR, which RA=1 alone raises)", "-"),
+            "NAMESERVER01 (IS_A_RECURSOR)", "-"),
     EDNS_NOT_SUPPORTED(Severity.WARNING, "an EDNS query got FORMERR or a reply without OPT", Source.CHECK,
             "NAMESERVER02 (NO_EDNS_SUPPORT)", "EDNS_IGNORED / ERROR_WITH_EDNS"),
     EDNS_BADVERS_MISSING(Severity.WARNING, "an EDNS version 1 query did not get BADVERS", Source.CHECK,
