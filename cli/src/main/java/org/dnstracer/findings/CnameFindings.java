@@ -50,8 +50,8 @@ final class CnameFindings {
             Optional<Name> target = node.status().isAuthoritative()
                     ? CnameChain.unresolvedTarget(reply, section.question(), node.zone())
                     : Optional.empty();
-            if (target.isEmpty() || !options.followCname()) {
-                continue;
+            if (target.isEmpty() || !options.followCname() || node.status() == Status.AUTHORITATIVE_NXDOMAIN) {
+                continue; // a chain denied in its own zone ends there: nothing is left to follow (DanglingCnames)
             }
             Name t = target.get();
             boolean tracedFromHere = trace.sections().stream()

@@ -70,10 +70,31 @@ public enum FindingCode {
             + "others answer for it: resolvers cache the denial (RFC 2308)", Source.TRACE, "-", "-"),
     TTL_MISMATCH(Severity.NOTICE, "the same answer data with different TTLs from the zone's servers",
             Source.TRACE, "-", "-"),
+    CNAME_DANGLING(Severity.NOTICE, "a CNAME whose target does not exist (NXDOMAIN): how subdomains are taken over "
+            + "when the target's name can be registered or claimed", Source.TRACE, "-", "-"),
     CNAME_LOOP(Severity.ERROR, "a CNAME chain that comes back to a name already traced", Source.TRACE,
             "-", "-"),
     CNAME_CHAIN_TOO_LONG(Severity.WARNING, "a CNAME chain longer than the 8 names followed", Source.TRACE,
             "-", "-"),
+    NS_SHARED_ADDRESS(Severity.WARNING, "several name server names of the zone on one address: fewer servers "
+            + "than the NS set claims", Source.TRACE, "DELEGATION02 (DEL_NS_SAME_IP / CHILD_NS_SAME_IP)", "-"),
+    NS_NAME_ILLEGAL(Severity.WARNING, "a name server name that is not a legal host name (letters, digits, inner "
+            + "hyphens: RFC 952, RFC 1123 §2.1)", Source.CHECK, "SYNTAX04 (NAMESERVER_NON_ALLOWED_CHARS)", "-"),
+    SOA_REFRESH_BELOW_RETRY(Severity.NOTICE, "SOA refresh below retry: a failed refresh is retried later than "
+            + "the next regular one (RFC 1912 §2.2)", Source.CHECK, "ZONE03 (REFRESH_LOWER_THAN_RETRY)", "-"),
+    SOA_EXPIRE_BELOW_REFRESH(Severity.WARNING, "SOA expire below refresh: secondaries may drop the zone between "
+            + "two refreshes", Source.CHECK, "ZONE05 (EXPIRE_LOWER_THAN_REFRESH)", "-"),
+    SOA_EXPIRE_TOO_SHORT(Severity.NOTICE, "SOA expire under a week (604800, Zonemaster's default profile): an "
+            + "outage of the primary soon takes the secondaries down too", Source.CHECK,
+            "ZONE05 (EXPIRE_MINIMUM_VALUE_LOWER)", "-"),
+    SOA_NEGATIVE_TTL_TOO_LONG(Severity.NOTICE, "SOA minimum (negative-caching TTL) over a day (86400): RFC 2308 §5 "
+            + "found such values problematic; resolvers cap it anyway", Source.CHECK,
+            "ZONE06 (SOA_DEFAULT_TTL_MAXIMUM_VALUE_HIGHER)", "-"),
+    SOA_RNAME_INVALID(Severity.WARNING, "SOA RNAME is not a mailbox (an '@', or a mail domain that is no host name; "
+            + "RFC 1035 §8)", Source.CHECK, "SYNTAX05 (RNAME_MISUSED_AT_SIGN) / SYNTAX06 (RNAME_RFC822_INVALID)",
+            "-"),
+    SOA_MNAME_NOT_IN_NS(Severity.NOTICE, "SOA MNAME is none of the zone's name servers (often a hidden primary)",
+            Source.CHECK, "ZONE01 (MNAME_NOT_IN_NS_LIST)", "-"),
     SINGLE_NAME_SERVER(Severity.WARNING, "the zone is delegated to one name server only", Source.TRACE,
             "DELEGATION01 (NOT_ENOUGH_NS_DEL)", "-"),
     SAME_PREFIX(Severity.NOTICE, "every address of the zone's servers is in one /24 (IPv4) or /48 (IPv6); in "

@@ -95,6 +95,48 @@ class BuiltInLabFindingsTest {
     }
 
     @Test
+    void soaTimersAgainstZonemastersDefaultProfileAtEveryAddress() {
+        // refresh 7200, retry 10800, expire 3600, minimum 172800: warnings first, then each address's notices
+        assertThat(findings("--check", "www.soa-timers.faults.org")).containsExactly(
+                "SOA_EXPIRE_BELOW_REFRESH soa-timers.faults.org. ns1.soa-timers.faults.org (127.53.60.236)",
+                "SOA_EXPIRE_BELOW_REFRESH soa-timers.faults.org. ns2.soa-timers.faults.org (127.53.60.237)",
+                "SOA_REFRESH_BELOW_RETRY soa-timers.faults.org. ns1.soa-timers.faults.org (127.53.60.236)",
+                "SOA_EXPIRE_TOO_SHORT soa-timers.faults.org. ns1.soa-timers.faults.org (127.53.60.236)",
+                "SOA_NEGATIVE_TTL_TOO_LONG soa-timers.faults.org. ns1.soa-timers.faults.org (127.53.60.236)",
+                "SOA_REFRESH_BELOW_RETRY soa-timers.faults.org. ns2.soa-timers.faults.org (127.53.60.237)",
+                "SOA_EXPIRE_TOO_SHORT soa-timers.faults.org. ns2.soa-timers.faults.org (127.53.60.237)",
+                "SOA_NEGATIVE_TTL_TOO_LONG soa-timers.faults.org. ns2.soa-timers.faults.org (127.53.60.237)");
+        // without --check no SOA is asked for
+        assertThat(findings("www.soa-timers.faults.org")).isEmpty();
+    }
+
+    @Test
+    void soaNamesAndNameServerNames() {
+        assertThat(findings("--check", "www.soa-names.faults.org")).containsExactly(
+                "SOA_RNAME_INVALID soa-names.faults.org. ns1.soa-names.faults.org (127.53.60.241)",
+                "SOA_RNAME_INVALID soa-names.faults.org. ns2.soa-names.faults.org (127.53.60.242)",
+                "SOA_MNAME_NOT_IN_NS soa-names.faults.org. ns1.soa-names.faults.org (127.53.60.241)",
+                "SOA_MNAME_NOT_IN_NS soa-names.faults.org. ns2.soa-names.faults.org (127.53.60.242)");
+        assertThat(findings("--check", "www.ns-names.faults.org")).containsExactly(
+                "NS_SHARED_ADDRESS ns-names.faults.org. ns2.ns-names.faults.org (127.53.60.247)",
+                "NS_NAME_ILLEGAL ns-names.faults.org. ns_1.ns-names.faults.org");
+    }
+
+    @Test
+    void cnameToANameThatDoesNotExistIsANoticeNamingTheTarget() {
+        assertThat(findings("www.dangling.faults.org")).containsExactly(
+                "CNAME_DANGLING dangling.faults.org. ns1.dangling.faults.org (127.53.60.251)",
+                "CNAME_DANGLING dangling.faults.org. ns2.dangling.faults.org (127.53.60.252)");
+        // denied in its own zone: the chain ends there, it is not cut short
+        assertThat(findings("old.dangling.faults.org")).containsExactly(
+                "CNAME_DANGLING dangling.faults.org. ns1.dangling.faults.org (127.53.60.251)",
+                "CNAME_DANGLING dangling.faults.org. ns2.dangling.faults.org (127.53.60.252)");
+        assertThat(CliRun.of("--lab", "old.dangling.faults.org").out())
+                .contains("answered old.dangling.faults.org CNAME removed.dangling.faults.org, a name that does not "
+                        + "exist (NXDOMAIN in the same reply)");
+    }
+
+    @Test
     void parentAndChildNameServerSets() {
         assertThat(findings("--check", "www.ns-mismatch.faults.org")).containsExactly(
                 "NS_ONLY_AT_PARENT ns-mismatch.faults.org. ns3.ns-mismatch.faults.org",
@@ -133,6 +175,8 @@ class BuiltInLabFindingsTest {
         assertThat(findings("--check", "www.no-badvers.faults.org"))
                 .containsExactly("EDNS_BADVERS_MISSING no-badvers.faults.org. ns1.no-badvers.faults.org (127.53.60.86)");
         assertThat(findings("--check", "www.big-referral.faults.org")).containsExactly(
+                "NS_SHARED_ADDRESS big-referral.faults.org. ns01-with-a-rather-long-label.big-referral.faults.org "
+                        + "(127.53.60.91)",
                 "REFERRAL_TRUNCATED_WITHOUT_EDNS big-referral.faults.org. ns1.faults.org (127.53.60.1)",
                 "REFERRAL_TRUNCATED_WITHOUT_EDNS big-referral.faults.org. ns2.faults.org (127.53.60.2)",
                 "SAME_PREFIX big-referral.faults.org. -");
