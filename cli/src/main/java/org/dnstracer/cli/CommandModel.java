@@ -115,6 +115,9 @@ final class CommandModel {
         spec.addOption(valued("SEVERITY", String.class, null,
                 "Exit with status 4 when a finding of this severity or worse exists: error, warning or notice.",
                 "--fail-on").build());
+        spec.addOption(valued("CODE", String.class, null,
+                "Print what a finding code means, its severity and why, the RFC, Zonemaster's and DNSViz's names "
+                        + "for it and how to fix it, then exit (no HOST).", "--explain").build());
         spec.addOption(flag("Do not trace the targets of CNAME answers.", "--no-follow-cname"));
         spec.addOption(valued("SECONDS", int.class, null,
                 "End the run after this many seconds; unfinished servers are marked so (default: ${DEFAULT-VALUE}).",
