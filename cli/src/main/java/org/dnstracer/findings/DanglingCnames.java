@@ -27,7 +27,8 @@ final class DanglingCnames {
             }
             Name qname = w.section().question().name();
             CnameChain.Walk chain = CnameChain.walk(node.exchange().reply(), qname, node.zone());
-            if (chain.links() > 0 && !chain.loop()) {
+            // only a target inside the server's zone: its NXDOMAIN says nothing about a name elsewhere
+            if (chain.links() > 0 && !chain.loop() && node.zone() != null && chain.end().subdomain(node.zone())) {
                 add(node, qname, chain.end(), "NXDOMAIN in the same reply", delegators, out);
             }
         }
