@@ -80,6 +80,8 @@ public enum FindingCode {
             + "than the NS set claims", Source.TRACE, "DELEGATION02 (DEL_NS_SAME_IP / CHILD_NS_SAME_IP)", "-"),
     NS_NAME_ILLEGAL(Severity.WARNING, "a name server name that is not a legal host name (letters, digits, inner "
             + "hyphens: RFC 952, RFC 1123 §2.1)", Source.CHECK, "SYNTAX04 (NAMESERVER_NON_ALLOWED_CHARS)", "-"),
+    NS_TTL_DIFFERS(Severity.NOTICE, "the child's NS TTL is longer than the parent's: a change of delegation takes "
+            + "that long to be seen (a shorter one is no finding: each side owns its copy)", Source.CHECK, "-", "-"),
     SOA_REFRESH_BELOW_RETRY(Severity.NOTICE, "SOA refresh below retry: a failed refresh is retried later than "
             + "the next regular one (RFC 1912 §2.2)", Source.CHECK, "ZONE03 (REFRESH_LOWER_THAN_RETRY)", "-"),
     SOA_EXPIRE_BELOW_REFRESH(Severity.WARNING, "SOA expire below refresh: secondaries may drop the zone between "
