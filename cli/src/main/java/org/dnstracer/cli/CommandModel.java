@@ -50,7 +50,7 @@ final class CommandModel {
     static final List<Group> GROUPS = List.of(
             new Group("What to trace", List.of("--query-type", "--server", "--no-follow-cname")),
             new Group("Faults and DNSSEC", List.of("--check", "--axfr", "--dnssec", "--trust-anchor", "--dnssec-time",
-                    "--fail-on", "--level", "--ignore")),
+                    "--fail-on", "--level", "--ignore", "--explain")),
             new Group("Output", List.of("--verbose", "--overview", "--json", "--html", "--svg", "--dot", "--save",
                     "--replay")),
             new Group("Many names", List.of("--bulk", "--out", "--resume", "--unordered", PARALLEL, RATE, IN_FLIGHT,
@@ -209,6 +209,9 @@ final class CommandModel {
                 "Leave these finding codes out (e.g. GLUE_PRIVATE_ADDRESS,SAME_PREFIX); as with --level, they do "
                         + "not count for --fail-on and --json keeps them, marked \"hidden\".",
                 "--ignore").completionCandidates(FINDING_CODES).build());
+        spec.addOption(valued("CODE", String.class, null,
+                "Print what a finding code means, its severity and why, the RFC, Zonemaster's and DNSViz's names "
+                        + "for it and how to fix it, then exit (no HOST).", "--explain").build());
         spec.addOption(flag("Do not trace the targets of CNAME answers.", "--no-follow-cname"));
         spec.addOption(valued("SECONDS", int.class, null,
                 "End the run after this many seconds; unfinished servers are marked so (default: ${DEFAULT-VALUE}).",

@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.dnstracer.findings.AnalysisOptions;
 import org.dnstracer.findings.FindingFilter;
+import org.dnstracer.findings.FindingCode;
+import org.dnstracer.findings.FindingDoc;
 import org.dnstracer.findings.Severity;
 import org.dnstracer.dnssec.TrustAnchors;
 import java.util.function.Function;
@@ -88,6 +90,7 @@ public final class TraceCommand implements Callable<Integer> {
     String failOn;
     String level;
     String ignore;
+    String explain;
     boolean noFollowCname;
     int maxTime;
     int maxNs;
@@ -162,6 +165,7 @@ public final class TraceCommand implements Callable<Integer> {
         failOn = value("--fail-on");
         level = value("--level");
         ignore = value("--ignore");
+        explain = value("--explain");
         noFollowCname = flag("--no-follow-cname");
         maxTime = value("--max-time");
         maxNs = value("--max-ns");
@@ -226,6 +230,20 @@ public final class TraceCommand implements Callable<Integer> {
     private boolean typeFromWord;
     private boolean serverFromWord;
 
+    /** {@code --explain CODE}: the code's documentation, from the source docs/findings.md is generated from. */
+    private int explain(PrintWriter out) throws UsageException {
+        if (host != null) {
+            throw new UsageException("--explain prints a finding code's documentation; no HOST ('" + host + "')");
+        }
+        FindingCode code = FindingDoc.code(explain);
+        if (code == null) {
+            throw new UsageException("--explain: no finding code '" + explain + "' (the codes: docs/findings.md)");
+        }
+        out.print(FindingDoc.explain(code));
+        out.flush();
+        return 0;
+    }
+
     /** An option without a value; picocli leaves an unset one in an exclusive group null. */
     private boolean flag(String option) {
         return Boolean.TRUE.equals(options.get(option).getValue());
@@ -243,6 +261,9 @@ public final class TraceCommand implements Callable<Integer> {
         digHabits();
         PrintWriter out = spec.commandLine().getOut();
         started = Instant.now();
+        if (explain != null) {
+            return explain(out);
+        }
         if (new ReportFiles(htmlFile, svgFile, dotFile).any() && (labServe != null || bulk != null)) {
             throw new UsageException("--html, --svg and --dot report on one trace; not with --lab-serve or --bulk");
         }

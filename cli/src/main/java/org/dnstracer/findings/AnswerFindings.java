@@ -18,13 +18,17 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
- * Authoritative servers of one zone that answered the same question differently: a fault no single line of the
- * tree can show. Record order never counts; TTL-only differences are reported apart, as the milder fault. The
- * servers blamed are those outside the largest group of equal answers (the first group on a tie).
+ * Authoritative servers of one zone that answered the same question differently, which no single line of the
+ * tree can show. Record order never counts; TTL-only differences are reported apart. Different data is a notice
+ * (GeoDNS, CDN pools and weighted records answer per client by design, and neither Zonemaster nor DNSViz calls it
+ * a fault); a name that some servers deny (NXDOMAIN) while others answer for it is a warning. The servers blamed
+ * are those outside the largest group of equal answers (the first group on a tie).
  */
 final class AnswerFindings {
     /** One server's answer, its reply parsed once (a stored reply is parsed again on each read). */
     private record Answer(String server, InetAddress address, TraceNode node, Message reply) {}
+
+    private static final String NXDOMAIN = "NXDOMAIN";
 
     private AnswerFindings() {}
 
@@ -68,6 +72,11 @@ final class AnswerFindings {
         if (groups.size() < 2) {
             return false;
         }
+        // a name that exists at some servers only is a fault (resolvers cache the denial); other differences
+        // in data are how GeoDNS and CDN pools work, and only worth a notice
+        if (code == FindingCode.ANSWER_MISMATCH && groups.containsKey(NXDOMAIN)) {
+            code = FindingCode.NXDOMAIN_MISMATCH;
+        }
         String reference = null;
         for (Map.Entry<String, List<Answer>> e : groups.entrySet()) {
             if (reference == null || e.getValue().size() > groups.get(reference).size()) {
@@ -94,7 +103,7 @@ final class AnswerFindings {
 
     private static String data(TraceNode node, Message reply) {
         if (node.status() == Status.AUTHORITATIVE_NXDOMAIN) {
-            return "NXDOMAIN";
+            return NXDOMAIN;
         }
         if (node.status() == Status.AUTHORITATIVE_NODATA) {
             return "NODATA";

@@ -32,7 +32,8 @@ public enum FindingCode {
             "INVALID_RCODE / SERVER_INVALID_RESPONSE_UDP / SERVER_INVALID_RESPONSE_TCP"),
     UNRESPONSIVE_UDP(Severity.ERROR, "every try over UDP timed out", Source.TRACE,
             "CONNECTIVITY01 (CN01_NO_RESPONSE_UDP)", "SERVER_UNRESPONSIVE_UDP"),
-    UNRESPONSIVE_TCP(Severity.ERROR, "no reply over TCP (timeout, refused or reset connection)", Source.CHECK,
+    UNRESPONSIVE_TCP(Severity.ERROR, "no reply over TCP (timeout, refused or reset connection), also after a "
+            + "truncated UDP reply (RFC 7766 §5: TCP is required)", Source.CHECK,
             "CONNECTIVITY02 (CN02_NO_RESPONSE_TCP)", "SERVER_UNRESPONSIVE_TCP"),
     UNREACHABLE(Severity.ERROR, "ICMP unreachable or connection refused: nothing listens at the address",
             Source.TRACE, "CONNECTIVITY01 (CN01_NO_RESPONSE_UDP)", "SERVER_UNRESPONSIVE_UDP"),
@@ -55,26 +56,56 @@ public enum FindingCode {
     GLUE_PRIVATE_ADDRESS(Severity.WARNING, "a name server address in private, loopback or reserved space (silent "
             + "with --lab)", Source.TRACE, "ADDRESS01 (NAMESERVER_IP_PRIVATE_NETWORK)",
             "GLUE_PRIVATE_IP / NS_NAME_PRIVATE_IP"),
-    SOA_SERIAL_MISMATCH(Severity.WARNING, "a server's SOA serial is older than another server's (a stale "
-            + "secondary)", Source.CHECK, "CONSISTENCY01 (MULTIPLE_SOA_SERIALS)", "-"),
+    SOA_SERIAL_MISMATCH(Severity.WARNING, "a server's SOA serial is older than another server's, and the zone's "
+            + "servers also differ in data (answers, NXDOMAIN or NS set): a stale secondary", Source.CHECK,
+            "CONSISTENCY01 (MULTIPLE_SOA_SERIALS)", "-"),
+    SOA_SERIAL_ONLY_MISMATCH(Severity.NOTICE, "the zone's servers give different SOA serials but the same data as "
+            + "far as compared: independent numbering (multi-provider) or a secondary one NOTIFY behind",
+            Source.CHECK, "CONSISTENCY01 (MULTIPLE_SOA_SERIALS_OK)", "-"),
     SOA_FIELDS_MISMATCH(Severity.WARNING, "the SOA MNAME, RNAME or timers differ between the zone's servers",
             Source.CHECK, "CONSISTENCY02 / CONSISTENCY03 / CONSISTENCY06", "-"),
-    ANSWER_MISMATCH(Severity.WARNING, "authoritative servers of one zone gave different answers to the same "
-            + "question", Source.TRACE, "-", "-"),
+    ANSWER_MISMATCH(Severity.NOTICE, "authoritative servers of one zone gave different data (or NODATA) to the "
+            + "same question: GeoDNS, CDN pools and weighted records do so by design", Source.TRACE, "-", "-"),
+    NXDOMAIN_MISMATCH(Severity.WARNING, "some servers of one zone say the name does not exist (NXDOMAIN) where "
+            + "others answer for it: resolvers cache the denial (RFC 2308)", Source.TRACE, "-", "-"),
     TTL_MISMATCH(Severity.NOTICE, "the same answer data with different TTLs from the zone's servers",
             Source.TRACE, "-", "-"),
+    CNAME_DANGLING(Severity.NOTICE, "a CNAME whose target does not exist (NXDOMAIN): how subdomains are taken over "
+            + "when the target's name can be registered or claimed", Source.TRACE, "-", "-"),
     CNAME_LOOP(Severity.ERROR, "a CNAME chain that comes back to a name already traced", Source.TRACE,
             "-", "-"),
     CNAME_CHAIN_TOO_LONG(Severity.WARNING, "a CNAME chain longer than the 8 names followed", Source.TRACE,
             "-", "-"),
+    NS_SHARED_ADDRESS(Severity.WARNING, "several name server names of the zone on one address: fewer servers "
+            + "than the NS set claims", Source.TRACE, "DELEGATION02 (DEL_NS_SAME_IP / CHILD_NS_SAME_IP)", "-"),
+    NS_NAME_ILLEGAL(Severity.WARNING, "a name server name that is not a legal host name (letters, digits, inner "
+            + "hyphens: RFC 952, RFC 1123 §2.1)", Source.CHECK, "SYNTAX04 (NAMESERVER_NON_ALLOWED_CHARS)", "-"),
+    NS_TTL_DIFFERS(Severity.NOTICE, "the child's NS TTL is longer than the parent's: a change of delegation takes "
+            + "that long to be seen (a shorter one is no finding: each side owns its copy)", Source.CHECK, "-", "-"),
+    SOA_REFRESH_BELOW_RETRY(Severity.NOTICE, "SOA refresh below retry: a failed refresh is retried later than "
+            + "the next regular one (RFC 1912 §2.2)", Source.CHECK, "ZONE03 (REFRESH_LOWER_THAN_RETRY)", "-"),
+    SOA_EXPIRE_BELOW_REFRESH(Severity.WARNING, "SOA expire below refresh: secondaries may drop the zone between "
+            + "two refreshes", Source.CHECK, "ZONE05 (EXPIRE_LOWER_THAN_REFRESH)", "-"),
+    SOA_EXPIRE_TOO_SHORT(Severity.NOTICE, "SOA expire under a week (604800, Zonemaster's default profile): an "
+            + "outage of the primary soon takes the secondaries down too", Source.CHECK,
+            "ZONE05 (EXPIRE_MINIMUM_VALUE_LOWER)", "-"),
+    SOA_NEGATIVE_TTL_TOO_LONG(Severity.NOTICE, "SOA minimum (negative-caching TTL) over a day (86400): RFC 2308 §5 "
+            + "found such values problematic; resolvers cap it anyway", Source.CHECK,
+            "ZONE06 (SOA_DEFAULT_TTL_MAXIMUM_VALUE_HIGHER)", "-"),
+    SOA_RNAME_INVALID(Severity.WARNING, "SOA RNAME is not a mailbox (an '@', or a mail domain that is no host name; "
+            + "RFC 1035 §8)", Source.CHECK, "SYNTAX05 (RNAME_MISUSED_AT_SIGN) / SYNTAX06 (RNAME_RFC822_INVALID)",
+            "-"),
+    SOA_MNAME_NOT_IN_NS(Severity.NOTICE, "SOA MNAME is none of the zone's name servers (often a hidden primary)",
+            Source.CHECK, "ZONE01 (MNAME_NOT_IN_NS_LIST)", "-"),
     SINGLE_NAME_SERVER(Severity.WARNING, "the zone is delegated to one name server only", Source.TRACE,
             "DELEGATION01 (NOT_ENOUGH_NS_DEL)", "-"),
     SAME_PREFIX(Severity.NOTICE, "every address of the zone's servers is in one /24 (IPv4) or /48 (IPv6); in "
             + "--lab: on one address", Source.TRACE, "CONNECTIVITY03 (NAMESERVERS_IPV4_WITH_UNIQ_AS)", "-"),
     SLOW_SERVER(Severity.NOTICE, "round trip at least 250 ms and over 4 times the median of its siblings'",
             Source.TRACE, "-", "-"),
-    RECURSION_AVAILABLE(Severity.WARNING, "an authoritative server that offers recursion (RA=1 on a query for a "
-            + "name outside its zones)", Source.CHECK, "NAMESERVER01 (IS_A_RECURSOR)", "-"),
+    RECURSION_AVAILABLE(Severity.WARNING, "an authoritative server that resolves for anyone: a non-AA NXDOMAIN (or "
+            + "an answer with RA=1) for a name outside its zones; RA=1 with REFUSED is no finding", Source.CHECK,
+            "NAMESERVER01 (IS_A_RECURSOR)", "-"),
     EDNS_NOT_SUPPORTED(Severity.WARNING, "an EDNS query got FORMERR or a reply without OPT", Source.CHECK,
             "NAMESERVER02 (NO_EDNS_SUPPORT)", "EDNS_IGNORED / ERROR_WITH_EDNS"),
     EDNS_BADVERS_MISSING(Severity.WARNING, "an EDNS version 1 query did not get BADVERS", Source.CHECK,

@@ -54,6 +54,18 @@ final class FindingCollector {
         return add(code, zone, server, address, message, evidence, List.of());
     }
 
+    /** True when a finding of one of the codes was added for the zone, whatever the server. */
+    boolean has(Name zone, FindingCode... codes) {
+        for (Key k : drafts.keySet()) {
+            for (FindingCode c : codes) {
+                if (k.code() == c && Objects.equals(k.zone(), zone)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** In the order found (tree order); {@link Findings#of} puts the worst first. */
     List<Finding> findings() {
         List<Finding> out = new ArrayList<>();

@@ -27,6 +27,9 @@ public final class Findings {
         AnswerFindings.find(walk, delegators, out);
         CnameFindings.find(trace, walk, delegators, options, out);
         ProbeFindings.find(probes, out);
+        ZoneContentFindings.find(probes, out);
+        NsTtlFindings.find(walk, probes, out);
+        DanglingCnames.find(trace, walk, delegators, out);
         List<Finding> all = new ArrayList<>(out.findings());
         all.addAll(DnssecFindings.of(dnssec));
         // worst first, stable: tree order stays within a severity. Not Comparator.comparing: its lambda is

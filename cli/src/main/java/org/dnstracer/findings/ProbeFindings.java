@@ -175,15 +175,22 @@ final class ProbeFindings {
         Map<Long, List<String>> bySerial = new LinkedHashMap<>();
         soas.forEach((a, s) -> bySerial.computeIfAbsent(s.getSerial(), k -> new ArrayList<>())
                 .add(ServerText.of(names.get(a), a)));
+        // serials alone differ between multi-provider zones (each numbers its own) and for seconds behind a
+        // NOTIFY: a warning only when the servers' data differs too (Zonemaster's CONSISTENCY01 draws the line
+        // by the serials' distance instead, which says nothing about the data)
+        boolean dataDiffers = out.has(cut.zone(), FindingCode.ANSWER_MISMATCH, FindingCode.NXDOMAIN_MISMATCH,
+                FindingCode.NS_CHILD_SERVERS_DISAGREE);
+        FindingCode serialCode = dataDiffers ? FindingCode.SOA_SERIAL_MISMATCH : FindingCode.SOA_SERIAL_ONLY_MISMATCH;
         if (bySerial.size() > 1) {
             List<String> evidence = new ArrayList<>();
             bySerial.forEach((serial, servers) ->
                     evidence.add("serial " + serial + " from " + String.join(", ", servers)));
             for (Map.Entry<InetAddress, SOARecord> e : soas.entrySet()) {
                 if (e.getValue().getSerial() != newest) {
-                    out.add(FindingCode.SOA_SERIAL_MISMATCH, cut.zone(), names.get(e.getKey()), e.getKey(),
+                    out.add(serialCode, cut.zone(), names.get(e.getKey()), e.getKey(),
                             "serves " + ServerText.zone(cut.zone()) + " with serial " + e.getValue().getSerial()
-                                    + ", older than " + newest + " (" + String.join(", ", bySerial.get(newest)) + ")",
+                                    + ", older than " + newest + " (" + String.join(", ", bySerial.get(newest)) + ")"
+                                    + (dataDiffers ? "" : "; the data compared is the same"),
                             evidence, delegators(cut));
                 }
             }
@@ -221,9 +228,10 @@ final class ProbeFindings {
                                 + " instead of BADVERS", List.of(), delegators(cut));
             }
             Message recursion = reply(p, Probe.RECURSION);
-            if (recursion != null && recursion.getHeader().getFlag(Flags.RA)) {
+            if (recursion != null && resolves(recursion)) {
                 out.add(FindingCode.RECURSION_AVAILABLE, cut.zone(), p.server(), p.address(),
-                        "offers recursion: RA=1 (" + Rcode.string(recursion.getRcode()) + ") for "
+                        "resolves for anyone: " + Rcode.string(recursion.getRcode()) + " without AA"
+                                + (recursion.getHeader().getFlag(Flags.RA) ? ", RA=1," : "") + " for "
                                 + ServerText.name(Checker.RECURSION_PROBE) + ", outside its zones", List.of(),
                         delegators(cut));
             }
@@ -239,6 +247,20 @@ final class ProbeFindings {
                 }
             }
         }
+    }
+
+    /**
+     * True when the reply to the RD=1 probe for a name under .invalid (outside every zone) is a resolver's: a
+     * non-authoritative NXDOMAIN, or an answer with RA=1. RA=1 on a REFUSED or SERVFAIL is recursion advertised
+     * but not given (restricted to other clients): nobody can use it, so it is no finding.
+     */
+    static boolean resolves(Message reply) {
+        if (reply.getHeader().getFlag(Flags.AA)) {
+            return false; // its own data (a copy of the root): no resolving took place
+        }
+        int rcode = reply.getRcode();
+        return rcode == Rcode.NXDOMAIN || (rcode == Rcode.NOERROR && reply.getHeader().getFlag(Flags.RA)
+                && !reply.getSection(Section.ANSWER).isEmpty());
     }
 
     /** Blames the addresses outside the largest group of equal values (the first group on a tie). */

@@ -88,6 +88,14 @@ final class ServerFindings {
                 }
                 default -> { } // answers, referrals, repeats, bounds, and any status this analysis does not know
             }
+            Exchange exchange = node.exchange();
+            if ((code == null || code == FindingCode.SERVER_ERROR) && exchange != null
+                    && exchange.tcpFailure() != null) {
+                // truncated over UDP and TCP failed: the empty reply is the TCP fault's symptom, not a server error
+                code = FindingCode.UNRESPONSIVE_TCP;
+                message = "truncated its UDP reply (TC=1) and gave none over TCP (" + exchange.tcpFailure()
+                        + ")";
+            }
             if (code != null) {
                 out.add(code, node.zone(), node.server(), node.address(), message, List.of(), delegators.of(node));
             }

@@ -31,6 +31,7 @@ final class ZoneFindings {
         final Map<InetAddress, String> serverAt = new LinkedHashMap<>();
         final Map<InetAddress, TraceNode> firstNode = new LinkedHashMap<>();
         final Map<InetAddress, Double> rttMillis = new LinkedHashMap<>();
+        final Map<InetAddress, Set<String>> namesAt = new LinkedHashMap<>();
     }
 
     static void find(List<TreeWalk> walk, Delegators delegators, AnalysisOptions options, FindingCollector out) {
@@ -58,6 +59,7 @@ final class ZoneFindings {
                 continue;
             }
             m.serverAt.putIfAbsent(address, node.server());
+            m.namesAt.computeIfAbsent(address, a -> new LinkedHashSet<>()).add(node.server());
             m.firstNode.putIfAbsent(address, node);
             rtt(node).ifPresent(ms -> m.rttMillis.merge(address, ms, Math::min));
         }
@@ -66,6 +68,7 @@ final class ZoneFindings {
                 privateAddresses(zone, m, delegators, out);
             }
             samePrefix(zone, m, options, out);
+            sharedAddresses(zone, m, delegators, out);
             slowServers(zone, m, delegators, out);
         });
     }
@@ -116,6 +119,17 @@ final class ZoneFindings {
                         + (options.lab() ? "on the one address " : "in ") + network;
         out.add(FindingCode.SAME_PREFIX, zone, null, null, message,
                 evidence);
+    }
+
+    /** Several name server names on one address: fewer servers than the NS set claims (Zonemaster DELEGATION02). */
+    private static void sharedAddresses(Name zone, Members m, Delegators delegators, FindingCollector out) {
+        m.namesAt.forEach((address, names) -> {
+            if (names.size() > 1) {
+                out.add(FindingCode.NS_SHARED_ADDRESS, zone, m.serverAt.get(address), address,
+                        "is the one address of " + names.size() + " name servers of " + ServerText.zone(zone) + ": "
+                                + String.join(", ", names), List.of(), delegators.of(m.firstNode.get(address)));
+            }
+        });
     }
 
     private static void slowServers(Name zone, Members m, Delegators delegators, FindingCollector out) {

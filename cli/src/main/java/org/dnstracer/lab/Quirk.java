@@ -34,7 +34,12 @@ public enum Quirk {
     /** FORMERR without an OPT record to every query that has one, as servers that predate EDNS answer. */
     NO_EDNS("no-edns"),
     /** A query of EDNS version 1 or more is answered as if it were version 0, where RFC 6891 §6.1.3 wants BADVERS. */
-    NO_BADVERS("no-badvers");
+    NO_BADVERS("no-badvers"),
+    /**
+     * RA=1 on every reply, but a name outside its zones still gets REFUSED: recursion advertised, not given, as
+     * servers whose recursion is restricted to some clients answer the others. Healthy: nothing resolves.
+     */
+    RA_WITHOUT_RECURSION("ra-without-recursion");
 
     private final String word;
 

@@ -82,6 +82,9 @@ final class Responder {
             return List.of(resolve(query, mode));
         }
         List<Message> replies = respond(query, mode, tcp);
+        if (behaviour.has(Quirk.RA_WITHOUT_RECURSION)) {
+            replies.forEach(reply -> reply.getHeader().setFlag(Flags.RA));
+        }
         if (behaviour.offersRecursion()) {
             Record question = query.getQuestion();
             boolean outside = question != null && closestZone(question.getName()) == null;

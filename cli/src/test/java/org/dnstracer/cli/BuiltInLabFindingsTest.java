@@ -82,9 +82,59 @@ class BuiltInLabFindingsTest {
                 "CNAME_LOOP cname-loop.net. ns1.cname-loop.net (127.53.2.51)",
                 "SINGLE_NAME_SERVER cname-loop.com. ns1.cname-loop.com",
                 "SINGLE_NAME_SERVER cname-loop.net. ns1.cname-loop.net");
+        // the older serial comes with other data: a stale secondary (warning); the other data alone is a notice
         assertThat(findings("--check", "www.disagree.com")).containsExactly(
-                "ANSWER_MISMATCH disagree.com. ns2.disagree.com (127.53.2.61)",
-                "SOA_SERIAL_MISMATCH disagree.com. ns2.disagree.com (127.53.2.61)");
+                "SOA_SERIAL_MISMATCH disagree.com. ns2.disagree.com (127.53.2.61)",
+                "ANSWER_MISMATCH disagree.com. ns2.disagree.com (127.53.2.61)");
+    }
+
+    @Test
+    void nameDeniedByALaggingSecondaryIsAWarningAndSoIsItsSerial() {
+        assertThat(findings("--check", "www.denied.faults.org")).containsExactly(
+                "NXDOMAIN_MISMATCH denied.faults.org. ns2.denied.faults.org (127.53.60.232)",
+                "SOA_SERIAL_MISMATCH denied.faults.org. ns2.denied.faults.org (127.53.60.232)");
+    }
+
+    @Test
+    void soaTimersAgainstZonemastersDefaultProfileAtEveryAddress() {
+        // refresh 7200, retry 10800, expire 3600, minimum 172800: warnings first, then each address's notices
+        assertThat(findings("--check", "www.soa-timers.faults.org")).containsExactly(
+                "SOA_EXPIRE_BELOW_REFRESH soa-timers.faults.org. ns1.soa-timers.faults.org (127.53.60.236)",
+                "SOA_EXPIRE_BELOW_REFRESH soa-timers.faults.org. ns2.soa-timers.faults.org (127.53.60.237)",
+                "SOA_REFRESH_BELOW_RETRY soa-timers.faults.org. ns1.soa-timers.faults.org (127.53.60.236)",
+                "SOA_EXPIRE_TOO_SHORT soa-timers.faults.org. ns1.soa-timers.faults.org (127.53.60.236)",
+                "SOA_NEGATIVE_TTL_TOO_LONG soa-timers.faults.org. ns1.soa-timers.faults.org (127.53.60.236)",
+                "SOA_REFRESH_BELOW_RETRY soa-timers.faults.org. ns2.soa-timers.faults.org (127.53.60.237)",
+                "SOA_EXPIRE_TOO_SHORT soa-timers.faults.org. ns2.soa-timers.faults.org (127.53.60.237)",
+                "SOA_NEGATIVE_TTL_TOO_LONG soa-timers.faults.org. ns2.soa-timers.faults.org (127.53.60.237)");
+        // without --check no SOA is asked for
+        assertThat(findings("www.soa-timers.faults.org")).isEmpty();
+    }
+
+    @Test
+    void soaNamesAndNameServerNames() {
+        assertThat(findings("--check", "www.soa-names.faults.org")).containsExactly(
+                "SOA_RNAME_INVALID soa-names.faults.org. ns1.soa-names.faults.org (127.53.60.241)",
+                "SOA_RNAME_INVALID soa-names.faults.org. ns2.soa-names.faults.org (127.53.60.242)",
+                "SOA_MNAME_NOT_IN_NS soa-names.faults.org. ns1.soa-names.faults.org (127.53.60.241)",
+                "SOA_MNAME_NOT_IN_NS soa-names.faults.org. ns2.soa-names.faults.org (127.53.60.242)");
+        assertThat(findings("--check", "www.ns-names.faults.org")).containsExactly(
+                "NS_SHARED_ADDRESS ns-names.faults.org. ns2.ns-names.faults.org (127.53.60.247)",
+                "NS_NAME_ILLEGAL ns-names.faults.org. ns_1.ns-names.faults.org");
+    }
+
+    @Test
+    void cnameToANameThatDoesNotExistIsANoticeNamingTheTarget() {
+        assertThat(findings("www.dangling.faults.org")).containsExactly(
+                "CNAME_DANGLING dangling.faults.org. ns1.dangling.faults.org (127.53.60.251)",
+                "CNAME_DANGLING dangling.faults.org. ns2.dangling.faults.org (127.53.60.252)");
+        // denied in its own zone: the chain ends there, it is not cut short
+        assertThat(findings("old.dangling.faults.org")).containsExactly(
+                "CNAME_DANGLING dangling.faults.org. ns1.dangling.faults.org (127.53.60.251)",
+                "CNAME_DANGLING dangling.faults.org. ns2.dangling.faults.org (127.53.60.252)");
+        assertThat(CliRun.of("--lab", "old.dangling.faults.org").out())
+                .contains("answered old.dangling.faults.org CNAME removed.dangling.faults.org, a name that does not "
+                        + "exist (NXDOMAIN in the same reply)");
     }
 
     @Test
@@ -110,9 +160,9 @@ class BuiltInLabFindingsTest {
     @Test
     void staleSecondaryIsNamedWithItsSerialAndFields() {
         assertThat(findings("--check", "www.stale.faults.org")).containsExactly(
-                "ANSWER_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)",
                 "SOA_SERIAL_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)",
-                "SOA_FIELDS_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)");
+                "SOA_FIELDS_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)",
+                "ANSWER_MISMATCH stale.faults.org. ns2.stale.faults.org (127.53.60.42)");
     }
 
     @Test
@@ -126,6 +176,8 @@ class BuiltInLabFindingsTest {
         assertThat(findings("--check", "www.no-badvers.faults.org"))
                 .containsExactly("EDNS_BADVERS_MISSING no-badvers.faults.org. ns1.no-badvers.faults.org (127.53.60.86)");
         assertThat(findings("--check", "www.big-referral.faults.org")).containsExactly(
+                "NS_SHARED_ADDRESS big-referral.faults.org. ns01-with-a-rather-long-label.big-referral.faults.org "
+                        + "(127.53.60.91)",
                 "REFERRAL_TRUNCATED_WITHOUT_EDNS big-referral.faults.org. ns1.faults.org (127.53.60.1)",
                 "REFERRAL_TRUNCATED_WITHOUT_EDNS big-referral.faults.org. ns2.faults.org (127.53.60.2)",
                 "SAME_PREFIX big-referral.faults.org. -");
@@ -146,11 +198,16 @@ class BuiltInLabFindingsTest {
                 "MALFORMED_REPLY compression-loop.hostile.net. ns.compression-loop.hostile.net (127.53.66.13)",
                 "SINGLE_NAME_SERVER hostile.net. ns1.hostile.net",
                 "SINGLE_NAME_SERVER compression-loop.hostile.net. ns.compression-loop.hostile.net");
-        // truncated, and TCP refused: the reply proves nothing
+        // truncated, and TCP refused: a TCP fault, not a server error
         assertThat(findings("www.tc-no-tcp.hostile.net")).containsExactly(
-                "SERVER_ERROR tc-no-tcp.hostile.net. ns.tc-no-tcp.hostile.net (127.53.66.15)",
+                "UNRESPONSIVE_TCP tc-no-tcp.hostile.net. ns.tc-no-tcp.hostile.net (127.53.66.15)",
                 "SINGLE_NAME_SERVER hostile.net. ns1.hostile.net",
                 "SINGLE_NAME_SERVER tc-no-tcp.hostile.net. ns.tc-no-tcp.hostile.net");
+        // TC=1 even over TCP: TCP answered, with nothing in it, which is the server's error
+        assertThat(findings("www.tc-over-tcp.hostile.net")).containsExactly(
+                "SERVER_ERROR tc-over-tcp.hostile.net. ns.tc-over-tcp.hostile.net (127.53.66.16)",
+                "SINGLE_NAME_SERVER hostile.net. ns1.hostile.net",
+                "SINGLE_NAME_SERVER tc-over-tcp.hostile.net. ns.tc-over-tcp.hostile.net");
     }
 
     @Test

@@ -139,7 +139,7 @@ class BuiltInLabTraceTest {
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("ns1.disagree.com (127.53.2.60)          www.disagree.com -> 192.0.2.61\n")
                 .contains("ns2.disagree.com (127.53.2.61)          www.disagree.com -> 192.0.2.62\n")
-                .contains("warning ANSWER_MISMATCH  disagree.com.  ns2.disagree.com (127.53.2.61)  answered "
+                .contains("notice  ANSWER_MISMATCH  disagree.com.  ns2.disagree.com (127.53.2.61)  answered "
                         + "www.disagree.com A differently from ns1.disagree.com (127.53.2.60) (www.disagree.com A "
                         + "192.0.2.61 from ns1.disagree.com (127.53.2.60); www.disagree.com A 192.0.2.62 from "
                         + "ns2.disagree.com (127.53.2.61); delegated by a.gtld-servers.net, b.gtld-servers.net)\n");

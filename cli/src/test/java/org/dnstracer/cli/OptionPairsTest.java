@@ -192,6 +192,8 @@ class OptionPairsTest {
                 .contains("Usage:"), "--help"));
         rows.put("--version", honoured((with, without) -> with.out().startsWith("dnstracer ")
                 && !without.out().startsWith("dnstracer "), "--version"));
+        rows.put("--explain", honoured((with, without) -> with.out().startsWith("LAME_REFUSED (error")
+                && !without.out().contains("LAME_REFUSED (error"), "--explain", "LAME_REFUSED"));
         return rows;
     }
 
@@ -249,7 +251,8 @@ class OptionPairsTest {
     /** The lab server traces nothing: every option about a trace is refused, not ignored. */
     @Test
     void everyOptionWithLabServeIsRefusedExceptItsOwn() throws IOException {
-        Set<String> own = Set.of("--lab-serve", "--port", "--dnssec", "--lab-for", "--help", "--version");
+        Set<String> own = Set.of("--lab-serve", "--port", "--dnssec", "--lab-for", "--help", "--version",
+                "--explain"); // its own, and those that print and exit
         SoftAssertions soft = new SoftAssertions();
         for (Map.Entry<String, Row> e : bulkRows().entrySet()) {
             if (own.contains(e.getKey())) {

@@ -125,6 +125,32 @@ class FindingsTest {
     }
 
     @Test
+    void differentDataIsANoticeButANameDeniedByOneServerIsAWarning() {
+        FakeNetwork geo = Scenarios.healthy()
+                .server("127.0.2.2", q -> Replies.answer(q, "www.example.com. 300 IN A 192.0.2.99"));
+        assertThat(findings(geo)).extracting(Finding::code, Finding::severity)
+                .containsExactly(tuple(FindingCode.ANSWER_MISMATCH, Severity.NOTICE));
+        FakeNetwork denied = Scenarios.healthy().server("127.0.2.2", q -> Replies.nxdomain(q,
+                "example.com. 300 IN SOA ns1.example.com. hostmaster.example.com. 1 3600 900 604800 300"));
+        assertThat(findings(denied)).extracting(Finding::code, Finding::severity, Finding::server)
+                .containsExactly(tuple(FindingCode.NXDOMAIN_MISMATCH, Severity.WARNING, "ns2.example.com"));
+    }
+
+    @Test
+    void nxdomainBesideACnameOutOfTheZoneSaysNothingOfTheTarget() {
+        // RFC 6604: the rcode is about the last name the server is authoritative for; a target elsewhere is not
+        // that name, so the CNAME is not called dangling on this reply's word
+        java.util.function.Function<org.dnstracer.model.Question, Message> reply = q -> {
+            Message m = Replies.nxdomain(q,
+                    "example.com. 300 IN SOA ns1.example.com. hostmaster.example.com. 1 3600 900 604800 300");
+            m.addRecord(Replies.rr("www.example.com. 300 IN CNAME www.elsewhere.test."), org.xbill.DNS.Section.ANSWER);
+            return m;
+        };
+        FakeNetwork net = Scenarios.healthy().server("127.0.2.1", reply).server("127.0.2.2", reply);
+        assertThat(findings(net)).extracting(Finding::code).doesNotContain(FindingCode.CNAME_DANGLING);
+    }
+
+    @Test
     void answersThatDifferInDataAndTtlAreOneAnswerMismatchNotAlsoATtlOne() {
         FakeNetwork net = Scenarios.healthy()
                 .server("127.0.2.2", q -> Replies.answer(q, "www.example.com. 60 IN A 192.0.2.99"));

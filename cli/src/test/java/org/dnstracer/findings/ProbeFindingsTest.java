@@ -76,20 +76,66 @@ class ProbeFindingsTest {
         return out.findings();
     }
 
+    private static Message ns(String... targets) {
+        Question q = new Question(ZONE, Type.NS);
+        String[] lines = java.util.Arrays.stream(targets).map(t -> "example.com. 300 IN NS " + t).toArray(String[]::new);
+        return withOpt(Replies.answer(q, lines));
+    }
+
+    private static Message recursion(int rcode, boolean aa, boolean ra) {
+        Message m = Replies.rcode(new Question(Checker.RECURSION_PROBE, Type.A), rcode);
+        if (aa) {
+            m.getHeader().setFlag(org.xbill.DNS.Flags.AA);
+        } else {
+            m.getHeader().unsetFlag(org.xbill.DNS.Flags.AA);
+        }
+        if (ra) {
+            m.getHeader().setFlag(org.xbill.DNS.Flags.RA);
+        }
+        return m;
+    }
+
     @Test
-    void staleSecondaryIsTheServerWithTheOlderSerialEvenAcrossTheWrap() {
+    void olderSerialWithTheSameDataIsOnlyANoticeEvenAcrossTheWrap() {
         List<Finding> found = findings(Map.of(),
                 new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(4294967295L, "hostmaster")),
                 new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(2, "hostmaster")),
                 new Server("ns3.example.com", "127.0.2.3").with(Probe.SOA, soa(2, "hostmaster")));
         assertThat(found).singleElement().satisfies(f -> {
-            assertThat(f.code()).isEqualTo(FindingCode.SOA_SERIAL_MISMATCH);
+            assertThat(f.code()).isEqualTo(FindingCode.SOA_SERIAL_ONLY_MISMATCH);
+            assertThat(f.severity()).isEqualTo(Severity.NOTICE);
             assertThat(f.server()).isEqualTo("ns1.example.com");
             assertThat(f.message()).isEqualTo("serves example.com. with serial 4294967295, older than 2 "
-                    + "(ns2.example.com (127.0.2.2), ns3.example.com (127.0.2.3))");
+                    + "(ns2.example.com (127.0.2.2), ns3.example.com (127.0.2.3)); the data compared is the same");
             assertThat(f.evidence()).containsExactly("serial 4294967295 from ns1.example.com (127.0.2.1)",
                     "serial 2 from ns2.example.com (127.0.2.2), ns3.example.com (127.0.2.3)");
         });
+    }
+
+    @Test
+    void olderSerialWithAnotherNsSetIsAStaleSecondaryWarning() {
+        assertThat(findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(8, "hostmaster"))
+                        .with(Probe.NS, ns("ns1.example.com.", "ns2.example.com.")),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(7, "hostmaster"))
+                        .with(Probe.NS, ns("ns1.example.com.", "ns2.example.com.", "ns9.example.com."))))
+                .extracting(Finding::code, Finding::severity, Finding::server)
+                .contains(tuple(FindingCode.SOA_SERIAL_MISMATCH, Severity.WARNING, "ns2.example.com"))
+                .noneMatch(t -> t.toList().contains(FindingCode.SOA_SERIAL_ONLY_MISMATCH));
+    }
+
+    @Test
+    void recursionIsOnlyNamedWhenTheServerReallyResolves() {
+        // RA=1 with REFUSED: advertised, not given (Zonemaster's NAMESERVER01 would still call it a recursor)
+        assertThat(findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.RECURSION, recursion(Rcode.REFUSED, false, true)),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.RECURSION, recursion(Rcode.SERVFAIL, false, true)),
+                new Server("ns3.example.com", "127.0.2.3").with(Probe.RECURSION, recursion(Rcode.NXDOMAIN, true, false)),
+                new Server("ns4.example.com", "127.0.2.4").with(Probe.RECURSION, recursion(Rcode.NXDOMAIN, false, true)),
+                new Server("ns5.example.com", "127.0.2.5").with(Probe.RECURSION, recursion(Rcode.NXDOMAIN, false, false))))
+                .extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.RECURSION_AVAILABLE, "ns4.example.com"),
+                        tuple(FindingCode.RECURSION_AVAILABLE, "ns5.example.com"));
     }
 
     @Test

@@ -33,7 +33,8 @@ import org.xbill.DNS.Type;
 
 /**
  * Our built-in lab server against real servers loaded with the same zone files: Knot serves
- * example.com (the lab's ns1.example.com) and NSD serves com and net (the lab's
+ * example.com (the lab's ns1.example.com) and content.tricky.org (ns1.content.tricky.org), and NSD serves com and
+ * net (the lab's
  * a.gtld-servers.net). For each question the AA flag, the rcode and the answer section must be
  * the same; the authority section too, except beside a positive answer, where adding the zone's
  * NS RRset is optional (Knot never does, NSD does).
@@ -58,7 +59,7 @@ class LabVersusRealServersInteropTest {
                 : Optional.of("lab-vs-real needs the lab's zone files in " + ZONES));
         lab = Lab.start(LabDefinition.builtIn(), 0);
         port = portFreeOnBoth();
-        knot = RealServer.knot(KNOT_IP, port, ZONES, List.of("example.com"));
+        knot = RealServer.knot(KNOT_IP, port, ZONES, List.of("example.com", "content.tricky.org"));
         nsd = RealServer.nsd(NSD_IP, port, ZONES, List.of("com", "net"));
         for (String ip : List.of(KNOT_IP, NSD_IP)) {
             awaitAnswer(ip);
@@ -144,10 +145,17 @@ class LabVersusRealServersInteropTest {
         "Knot, www.example.com, TXT", "Knot, web.example.com, A", "Knot, foo.wild.example.com, A",
         "Knot, _sip._udp.example.com, SRV",
         "NSD, www.example.com, A", "NSD, www.glueless.com, A", "NSD, nothing-here.com, A",
-        "NSD, com, NS", "NSD, com, SOA", "NSD, www.lame.com, A"})
+        "NSD, com, NS", "NSD, com, SOA", "NSD, www.lame.com, A",
+        // the healthy-but-tricky content zone (lab: ns1.content.tricky.org): wildcard, empty non-terminal,
+        // DNAME, CNAME into another zone, a name that does not exist
+        "Knot, x.wild.content.tricky.org, A", "Knot, b.ent.content.tricky.org, A",
+        "Knot, www.dname.content.tricky.org, A", "Knot, alias.content.tricky.org, A",
+        "Knot, nothing.content.tricky.org, A"})
     void sameAnswerAsRealServer(String software, String qname, String type) throws Exception {
         boolean knotRole = software.equals("Knot");
-        InetAddress labIp = lab.server(knotRole ? "ns1.example.com" : "a.gtld-servers.net").addresses().get(0);
+        String labServer = qname.endsWith("content.tricky.org") ? "ns1.content.tricky.org"
+                : knotRole ? "ns1.example.com" : "a.gtld-servers.net";
+        InetAddress labIp = lab.server(labServer).addresses().get(0);
         Message ours = query(new InetSocketAddress(labIp, lab.port()), qname, type);
         Message real = query(new InetSocketAddress(knotRole ? KNOT_IP : NSD_IP, port), qname, type);
         String both = "\n--- lab:\n" + ours + "\n--- " + software + ":\n" + real;

@@ -156,7 +156,7 @@ class PeerFindingsInteropTest {
         Command.Result run = lab.exec(LIMIT, List.of("zonemaster-cli", "--profile", ZONEMASTER_PROFILE,
                 "--hints", Tracers.ROOT_HINTS.toString(), "--json", "--level", "INFO", "--no-progress",
                 "--test", "delegation", "--test", "consistency", "--test", "nameserver", "--test", "connectivity",
-                "--test", "address", zone));
+                "--test", "address", "--test", "zone", "--test", "syntax", zone));
         assertThat(run.exit()).as(run.describe()).isZero();
         return run.stdout();
     }
