@@ -55,10 +55,13 @@ public final class BulkTracer implements AutoCloseable {
         Objects.requireNonNull(transport, "transport");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.caches = new BulkCaches(settings.cacheEntries(), settings.maxCacheTtl(), settings.deadFor());
-        this.polite = settings.ratePerServer() > 0
-                ? new PoliteTransport(transport, new TokenBuckets(settings.ratePerServer(), settings.burstPerServer(),
-                        settings.cacheEntries(), System::nanoTime))
+        TokenBuckets buckets = settings.ratePerServer() > 0
+                ? new TokenBuckets(settings.ratePerServer(), settings.burstPerServer(), settings.cacheEntries(),
+                        System::nanoTime)
                 : null;
+        // the rate bounds packets (tries, hedges, EDNS fallback, TCP, probes) where the transport can pace them;
+        // else, as a last resort, whole exchanges
+        this.polite = buckets != null && !transport.pace(buckets) ? new PoliteTransport(transport, buckets) : null;
         this.tracer = new Tracer(polite != null ? polite : transport, caches);
     }
 
