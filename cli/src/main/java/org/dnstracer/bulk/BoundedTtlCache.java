@@ -3,6 +3,7 @@ package org.dnstracer.bulk;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A map that forgets: at most {@code maxEntries} entries (the least recently used go first) and each for its own
@@ -52,6 +53,36 @@ final class BoundedTtlCache<K, V> {
         }
         map.put(key, new Entry<>(value, nanoClock.getAsLong() + ttlNanos));
     }
+
+    /**
+     * Replaces the live value of {@code key} (null when absent or expired) by {@code update}'s result, in one step
+     * under the cache's lock: no other call sees or changes the entry in between. A null result removes the entry.
+     *
+     * @param ttlNanos how long the new value lives, or {@link #KEEP_EXPIRY} to keep the entry's own expiry
+     * @return the new value
+     */
+    synchronized V update(K key, UnaryOperator<V> update, long ttlNanos) {
+        long now = nanoClock.getAsLong();
+        Entry<V> e = map.get(key);
+        if (e != null && now - e.expiresNanos() >= 0) {
+            map.remove(key);
+            e = null;
+        }
+        V value = update.apply(e == null ? null : e.value());
+        if (value == null) {
+            map.remove(key);
+        } else if (ttlNanos == KEEP_EXPIRY && e != null) {
+            map.put(key, new Entry<>(value, e.expiresNanos()));
+        } else if (ttlNanos > 0) {
+            map.put(key, new Entry<>(value, now + ttlNanos));
+        } else {
+            map.remove(key);
+        }
+        return value;
+    }
+
+    /** For {@link #update}: the entry keeps the expiry it had. */
+    static final long KEEP_EXPIRY = Long.MIN_VALUE;
 
     synchronized void remove(K key) {
         map.remove(key);

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.dnstracer.net.Exchange;
 import org.dnstracer.trace.Delegation;
+import org.dnstracer.trace.LearnedReferral;
 import org.dnstracer.trace.SharedState;
 import org.xbill.DNS.Name;
 
@@ -21,11 +23,12 @@ import org.xbill.DNS.Name;
 public final class BulkCaches implements SharedState {
     private record ReferralKey(InetAddress server, Name zone, Name child) {}
 
-    /** Failed exchanges in a row, and when the next probe of a dead address may go. */
-    private static final class Health {
-        int failures;
-        long nextProbeNanos;
-    }
+    /**
+     * Failed exchanges in a row, when the next probe of a dead address may go, and the last failure (kept for
+     * the traces that skip the address). Immutable: every change is one {@link BoundedTtlCache#update} under the
+     * cache's lock, so no failure, answer or probe is lost to a race between threads.
+     */
+    private record Health(int failures, long nextProbeNanos, Exchange lastFailure) {}
 
     /**
      * Exchanges in a row that must fail (every try) before an address counts as silent: one slow spell (a
@@ -35,7 +38,7 @@ public final class BulkCaches implements SharedState {
     /** While an address counts as silent, one query in this long still goes to it, to notice its return. */
     static final Duration PROBE_EVERY = Duration.ofSeconds(5);
 
-    private final BoundedTtlCache<ReferralKey, Delegation> referrals;
+    private final BoundedTtlCache<ReferralKey, LearnedReferral> referrals;
     private final BoundedTtlCache<Name, List<InetAddress>> addresses;
     private final BoundedTtlCache<InetAddress, Health> health;
     private final LongSupplier nanoClock;
@@ -63,10 +66,10 @@ public final class BulkCaches implements SharedState {
     }
 
     @Override
-    public Optional<Delegation> referral(InetAddress server, Name zone, Name qname) {
+    public Optional<LearnedReferral> learnedReferral(InetAddress server, Name zone, Name qname) {
         // deepest first: a server that serves both a zone and its grandparent refers to the deeper cut
         for (Name n = qname; n.subdomain(zone) && !n.equals(zone); n = new Name(n, 1)) {
-            Delegation d = referrals.get(new ReferralKey(server, zone, n));
+            LearnedReferral d = referrals.get(new ReferralKey(server, zone, n));
             if (d != null) {
                 referralHits.incrementAndGet();
                 return Optional.of(d);
@@ -79,9 +82,9 @@ public final class BulkCaches implements SharedState {
     }
 
     @Override
-    public void referred(InetAddress server, Name zone, Delegation delegation, long ttlSeconds) {
+    public void referred(InetAddress server, Name zone, Delegation delegation, Exchange exchange, long ttlSeconds) {
         long ttl = Math.min(TimeUnit.SECONDS.toNanos(ttlSeconds), maxTtlNanos);
-        referrals.put(new ReferralKey(server, zone, delegation.zone()), delegation, ttl);
+        referrals.put(new ReferralKey(server, zone, delegation.zone()), new LearnedReferral(delegation, exchange), ttl);
     }
 
     @Override
@@ -102,42 +105,51 @@ public final class BulkCaches implements SharedState {
 
     @Override
     public boolean isDead(InetAddress address) {
+        long now = nanoClock.getAsLong();
+        boolean[] dead = {false};
+        health.update(address, h -> {
+            if (h == null || h.failures() < FAILURES_TO_DEAD) {
+                return h;
+            }
+            if (now - h.nextProbeNanos() >= 0) {
+                // the probe: this one query goes, the next in PROBE_EVERY
+                return new Health(h.failures(), now + PROBE_EVERY.toNanos(), h.lastFailure());
+            }
+            dead[0] = true;
+            return h;
+        }, BoundedTtlCache.KEEP_EXPIRY);
+        return dead[0];
+    }
+
+    @Override
+    public Optional<Exchange> lastFailure(InetAddress address) {
         Health h = health.get(address);
-        if (h == null) {
-            return false;
-        }
-        synchronized (h) {
-            if (h.failures < FAILURES_TO_DEAD) {
-                return false;
-            }
-            long now = nanoClock.getAsLong();
-            if (now - h.nextProbeNanos >= 0) {
-                h.nextProbeNanos = now + PROBE_EVERY.toNanos();
-                return false;
-            }
-            return true;
-        }
+        return h == null ? Optional.empty() : Optional.ofNullable(h.lastFailure());
     }
 
     @Override
     public void exchanged(InetAddress address, boolean answered) {
+        exchanged(address, answered, null);
+    }
+
+    @Override
+    public void exchanged(InetAddress address, Exchange exchange) {
+        exchanged(address, exchange.answered(), exchange);
+    }
+
+    private void exchanged(InetAddress address, boolean answered, Exchange exchange) {
         if (answered) {
-            health.remove(address);
+            health.update(address, h -> null, BoundedTtlCache.KEEP_EXPIRY);
             return;
         }
-        synchronized (health) {
-            Health h = health.get(address);
-            if (h == null) {
-                h = new Health();
-            }
-            synchronized (h) {
-                h.failures++;
-                if (h.failures == FAILURES_TO_DEAD) {
-                    h.nextProbeNanos = nanoClock.getAsLong() + PROBE_EVERY.toNanos();
-                }
-            }
-            health.put(address, h, deadForNanos); // the last failure starts the time it is remembered
-        }
+        long now = nanoClock.getAsLong();
+        // the last failure starts the time it is remembered
+        health.update(address, h -> {
+            int failures = h == null ? 1 : h.failures() + 1;
+            long nextProbe = failures == FAILURES_TO_DEAD ? now + PROBE_EVERY.toNanos()
+                    : h == null ? 0 : h.nextProbeNanos();
+            return new Health(failures, nextProbe, exchange != null ? exchange : h == null ? null : h.lastFailure());
+        }, deadForNanos);
     }
 
     /** Referrals taken from the cache instead of asked, so far. */

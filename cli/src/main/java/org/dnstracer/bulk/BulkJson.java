@@ -154,14 +154,19 @@ public final class BulkJson {
     }
 
     /**
-     * What every server visited for this name did, in tree order: repeats shown as cached and referrals reused from
-     * the shared caches are left out, as no query went to them for this name.
+     * What every server visited for this name did, in tree order, repeats shown as cached left out. A referral
+     * reused from the shared caches, or a silent server not asked again, is listed as a trace that asked would
+     * list it, with {@code "reused":true}: no query went to it for this name, its entry is the earlier exchange's.
      */
     private static void servers(JsonGenerator g, Section s, TraceNode n) throws IOException {
-        boolean reused = SharedState.LEARNED_REFERRAL.equals(n.verdict().detail());
-        if (n.status() != Status.CACHED && !reused) {
+        String detail = n.verdict().detail();
+        boolean reused = SharedState.LEARNED_REFERRAL.equals(detail) || SharedState.SILENT_EARLIER.equals(detail);
+        if (n.status() != Status.CACHED) {
             g.writeStartObject();
             server(g, s, n);
+            if (reused) {
+                g.writeBooleanField("reused", true);
+            }
             if (n.verdict().lameReason() != null) {
                 g.writeStringField("lameReason", n.verdict().lameReason().name().toLowerCase(Locale.ROOT)
                         .replace('_', '-'));

@@ -48,6 +48,7 @@ import org.dnstracer.trace.Tracer;
 public final class BulkTracer implements AutoCloseable {
     private final BulkSettings settings;
     private final BulkCaches caches;
+    private final TokenBuckets buckets;
     private final PoliteTransport polite;
     private final Transport transport;
     private final Tracer tracer;
@@ -56,10 +57,13 @@ public final class BulkTracer implements AutoCloseable {
         Objects.requireNonNull(transport, "transport");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.caches = new BulkCaches(settings.cacheEntries(), settings.maxCacheTtl(), settings.deadFor());
-        this.polite = settings.ratePerServer() > 0
-                ? new PoliteTransport(transport, new TokenBuckets(settings.ratePerServer(), settings.burstPerServer(),
-                        settings.cacheEntries(), System::nanoTime))
+        this.buckets = settings.ratePerServer() > 0
+                ? new TokenBuckets(settings.ratePerServer(), settings.burstPerServer(), settings.cacheEntries(),
+                        System::nanoTime)
                 : null;
+        // the rate bounds packets (tries, hedges, EDNS fallback, TCP, probes) where the transport can pace them;
+        // else, as a last resort, whole exchanges
+        this.polite = buckets != null && !transport.pace(buckets) ? new PoliteTransport(transport, buckets) : null;
         this.transport = polite != null ? polite : transport;
         this.tracer = new Tracer(this.transport, caches);
     }
@@ -74,7 +78,7 @@ public final class BulkTracer implements AutoCloseable {
 
     /** Time queries spent held back by the rate per server so far, summed over all queries (0 without a rate). */
     public long rateWaitNanos() {
-        return polite == null ? 0 : polite.waitedNanos();
+        return buckets == null ? 0 : buckets.waitedNanos();
     }
 
     /** The caches shared by every trace of this tracer. */

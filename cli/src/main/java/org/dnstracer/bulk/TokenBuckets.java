@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.dnstracer.net.Pacer;
 
 /**
  * One token bucket per server address: {@code rate} tokens a second, at most {@code burst} saved up. A query takes
@@ -12,7 +13,7 @@ import java.util.function.LongSupplier;
  * idle buckets: a bucket is dropped (least recently used first) only once it has refilled, when forgetting it
  * changes nothing. Thread-safe.
  */
-final class TokenBuckets {
+final class TokenBuckets implements Pacer {
     private static final class Bucket {
         double tokens;
         long lastNanos;
@@ -23,6 +24,7 @@ final class TokenBuckets {
     private final int maxAddresses;
     private final LongSupplier nanoClock;
     private final LinkedHashMap<InetAddress, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true);
+    private long waited;
 
     TokenBuckets(double rate, int burst, int maxAddresses, LongSupplier nanoClock) {
         if (!(rate > 0) || burst < 1 || maxAddresses < 1) {
@@ -35,7 +37,32 @@ final class TokenBuckets {
     }
 
     /** Takes a token for one query to {@code address}; returns how many nanoseconds to wait before sending it. */
-    synchronized long reserve(InetAddress address) {
+    @Override
+    public synchronized long reserve(InetAddress address) {
+        Bucket b = refilled(address);
+        b.tokens -= 1;
+        long wait = b.tokens >= 0 ? 0 : (long) Math.ceil(-b.tokens / perNano);
+        waited += wait;
+        return wait;
+    }
+
+    /** The waits handed out so far, summed: how long queries were held back by the rate, all together. */
+    synchronized long waitedNanos() {
+        return waited;
+    }
+
+    /** Takes a token for {@code address} only if one is there now (no debt is run up). */
+    @Override
+    public synchronized boolean tryTake(InetAddress address) {
+        Bucket b = refilled(address);
+        if (b.tokens < 1) {
+            return false;
+        }
+        b.tokens -= 1;
+        return true;
+    }
+
+    private Bucket refilled(InetAddress address) {
         long now = nanoClock.getAsLong();
         Bucket b = buckets.get(address);
         if (b == null) {
@@ -47,8 +74,7 @@ final class TokenBuckets {
         }
         b.tokens = Math.min(burst, b.tokens + (now - b.lastNanos) * perNano);
         b.lastNanos = now;
-        b.tokens -= 1;
-        return b.tokens >= 0 ? 0 : (long) Math.ceil(-b.tokens / perNano);
+        return b;
     }
 
     /** Addresses with a bucket now. */

@@ -103,6 +103,8 @@ final class ServerFindings {
     }
 
     private static String tries(List<Attempt> attempts) {
-        return attempts.size() == 1 ? "1 try" : attempts.size() + " tries";
+        // a hedged try sent two queries: each is one of -r's tries
+        int queries = attempts.stream().mapToInt(Attempt::queries).sum();
+        return queries == 1 ? "1 try" : queries + " tries";
     }
 }

@@ -136,6 +136,11 @@ public final class Attempt {
         return hedge != null;
     }
 
+    /** The queries this try sent: two when it was hedged, else one; each is one of {@code -r}'s tries. */
+    public int queries() {
+        return hedge != null ? 2 : 1;
+    }
+
     /**
      * The round trip of the query that was answered: from the hedge's sending when the hedge won, else from the
      * first query's. Each copy has its own ID, so the reply says which one it answers and the sample is exact.

@@ -10,10 +10,12 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 
 /**
- * The policy of one exchange: tries with doubling waits, the first (over UDP) hedged after a few round trips
- * without a reply (see {@link AdaptiveTimeouts#hedgeAfter}); TCP after a truncated reply (keeping the truncated reply
- * when TCP fails); one round without EDNS for servers that reject it, and one try without EDNS for servers that
- * never answer it.
+ * The policy of one exchange: at most {@code -r} queries to the server for the question (its tries), with doubling
+ * waits; the first try (over UDP) hedged after a few round trips without a reply (see
+ * {@link AdaptiveTimeouts#hedgeAfter}), the hedge being one of the queries; the last query without EDNS when every
+ * earlier one went unanswered (servers and middleboxes that drop EDNS queries); TCP after a truncated reply, as part
+ * of the try it answers (keeping the truncated reply when TCP fails); and one round without EDNS for servers that
+ * reject it.
  */
 final class ExchangeRunner {
     private final TransportOptions options;
@@ -28,9 +30,12 @@ final class ExchangeRunner {
         this.tries = tries;
     }
 
-    /** Where a round of tries ended: the try carrying the reply (or -1), and why TCP failed after TC=1 (or null). */
-    private record Outcome(int replyIndex, String tcpFailure) {
-        static final Outcome NONE = new Outcome(-1, null);
+    /**
+     * Where a round of tries ended: the try carrying the reply (or -1), why TCP failed after TC=1 (or null), and
+     * whether that reply answered a query sent without EDNS although EDNS was on.
+     */
+    private record Outcome(int replyIndex, String tcpFailure, boolean withoutEdns) {
+        static final Outcome NONE = new Outcome(-1, null, false);
 
         boolean answered() {
             return replyIndex >= 0;
@@ -40,6 +45,33 @@ final class ExchangeRunner {
     /** The outcome of the exchange's rounds and whether it had to do without EDNS. */
     private record Rounds(Outcome outcome, EdnsFallback fallback) {}
 
+    /** One exchange under way: what it asks, the tries made so far, and how many queries they sent. */
+    private final class Run {
+        final ServerAddress server;
+        final Name qname;
+        final int qtype;
+        final boolean recursive;
+        final List<Attempt> attempts = new ArrayList<>();
+
+        Run(ServerAddress server, Name qname, int qtype, boolean recursive) {
+            this.server = server;
+            this.qname = qname;
+            this.qtype = qtype;
+            this.recursive = recursive;
+        }
+
+        /** Queries sent so far over the try protocol (a hedge is one; TCP after TC=1 belongs to its UDP try). */
+        int queriesSent(Protocol protocol) {
+            int n = 0;
+            for (Attempt a : attempts) {
+                if (a.protocol() == protocol) {
+                    n += a.queries();
+                }
+            }
+            return n;
+        }
+    }
+
     /**
      * The exchange, as a chain of tries: each try starts when the one before it has ended, on the thread that ended
      * it (with {@link BlockingTries} all of it runs on the calling thread and the future is complete on return). The
@@ -48,25 +80,23 @@ final class ExchangeRunner {
      * @param recursive RD=1 (see {@link QueryBuilder#build(Name, int, boolean, boolean)})
      */
     CompletableFuture<Exchange> run(ServerAddress server, Name qname, int qtype, boolean recursive) {
-        List<Attempt> attempts = new ArrayList<>();
-        return tries(firstProtocol(), server, qname, qtype, recursive, options.edns(), options.tries(), attempts)
+        Run run = new Run(server, qname, qtype, recursive);
+        List<Attempt> attempts = run.attempts;
+        return tryFrom(run, firstProtocol(), options.edns(), options.tries(), options.edns() && options.tries() >= 2)
                 .thenCompose(outcome -> {
-                    if (outcome.answered() && options.edns()
+                    if (outcome.answered() && options.edns() && !outcome.withoutEdns()
                             && rejectsEdns(attempts.get(outcome.replyIndex()).received())) {
-                        return tries(firstProtocol(), server, qname, qtype, recursive, false, options.tries(), attempts)
+                        // the server answered, and says it cannot take EDNS: asking again without it is a new round,
+                        // of what is left of the tries, but at least one even with -r 1 (the question is not
+                        // answered yet)
+                        int left = Math.max(1, options.tries() - run.queriesSent(firstProtocol()));
+                        return tryFrom(run, firstProtocol(), false, run.queriesSent(firstProtocol()) + left, false)
                                 .thenApply(plain -> plain.answered()
                                         ? new Rounds(plain, EdnsFallback.REJECTED)
                                         : new Rounds(outcome, EdnsFallback.NONE));
                     }
-                    if (!outcome.answered() && options.edns() && allTimedOut(attempts) && !tries.isClosed()) {
-                        // a server or middlebox that drops queries carrying OPT looks dead; one plain query tells
-                        // them apart (RFC 6891 §6.2.2) at the cost of one more wait for servers really silent
-                        return tries(firstProtocol(), server, qname, qtype, recursive, false, 1, attempts)
-                                .thenApply(plain -> plain.answered()
-                                        ? new Rounds(plain, EdnsFallback.DROPPED)
-                                        : new Rounds(outcome, EdnsFallback.NONE));
-                    }
-                    return CompletableFuture.completedFuture(new Rounds(outcome, EdnsFallback.NONE));
+                    return CompletableFuture.completedFuture(new Rounds(outcome,
+                            outcome.withoutEdns() ? EdnsFallback.DROPPED : EdnsFallback.NONE));
                 })
                 .thenApply(rounds -> {
                     if (attempts.isEmpty()) {
@@ -108,45 +138,70 @@ final class ExchangeRunner {
         return options.tcpOnly() ? Protocol.TCP : Protocol.UDP;
     }
 
-    private CompletableFuture<Outcome> tries(Protocol protocol, ServerAddress server, Name qname, int qtype,
-            boolean recursive, boolean edns, int count, List<Attempt> attempts) {
-        return tryFrom(0, protocol, server, qname, qtype, recursive, edns, count, attempts);
-    }
-
-    /** Try {@code i} of a round of {@code count}, and the ones after it as long as none settles the round. */
-    private CompletableFuture<Outcome> tryFrom(int i, Protocol protocol, ServerAddress server, Name qname, int qtype,
-            boolean recursive, boolean edns, int count, List<Attempt> attempts) {
-        if (i >= count || tries.isClosed()) {
+    /**
+     * The next try of a round, and the ones after it as long as none settles the round, until {@code budget}
+     * queries have gone out over {@code protocol} in this exchange.
+     *
+     * @param edns whether the round's queries carry an OPT record
+     * @param plainLast the round's last query goes without EDNS when every earlier try timed out: a server or
+     *     middlebox that drops queries carrying OPT looks dead, and one plain query tells them apart (RFC 6891
+     *     §6.2.2) at no cost in queries; its answer is then marked as given without EDNS
+     */
+    private CompletableFuture<Outcome> tryFrom(Run run, Protocol protocol, boolean edns, int budget,
+            boolean plainLast) {
+        int sent = run.queriesSent(protocol);
+        if (sent >= budget || tries.isClosed()) {
             return CompletableFuture.completedFuture(Outcome.NONE);
         }
-        Message query = queries.build(qname, qtype, edns, recursive);
-        // the extra try without EDNS gets the wait of the last regular try, not the first
-        int waitIndex = Math.min(i + options.tries() - count, options.tries() - 1);
-        CompletableFuture<Attempt> sent;
+        int left = budget - sent;
+        boolean plain = edns && plainLast && left == 1 && allTimedOut(run.attempts);
+        boolean queryEdns = edns && !plain;
+        Message query = queries.build(run.qname, run.qtype, queryEdns, run.recursive);
+        // later tries double the wait; the try without EDNS gets the wait it would have had with it
+        int waitIndex = Math.min(run.attempts.size(), options.tries() - 1);
+        CompletableFuture<Attempt> attemptSent;
         if (protocol == Protocol.UDP) {
             // only the exchange's first try: when a query and its hedge both went unanswered the server is
-            // more likely silent than unlucky, and the doubling waits are the polite way to find out
-            Duration hedgeAfter = attempts.isEmpty() ? timeouts.hedgeAfter(server) : null;
-            Duration wait = timeouts.withRoomForHedge(timeouts.forTry(server, Protocol.UDP, waitIndex), hedgeAfter);
-            sent = tries.udp(server, query, wait, hedgeAfter, () -> queries.build(qname, qtype, edns, recursive));
+            // more likely silent than unlucky, and the doubling waits are the polite way to find out. The hedge is
+            // one of the tries: only when one is left for it, and another after it when the last must go plain.
+            int neededAfterFirst = plainLast && edns ? 2 : 1;
+            Duration hedgeAfter = run.attempts.isEmpty() && left - 1 >= neededAfterFirst
+                    ? timeouts.hedgeAfter(run.server) : null;
+            Duration wait = timeouts.withRoomForHedge(timeouts.forTry(run.server, Protocol.UDP, waitIndex),
+                    hedgeAfter);
+            attemptSent = tries.udp(run.server, query, wait, hedgeAfter,
+                    () -> queries.build(run.qname, run.qtype, queryEdns, run.recursive));
         } else {
-            sent = tries.tcp(server, query, timeouts.forTry(server, Protocol.TCP, waitIndex));
+            attemptSent = tries.tcp(run.server, query, timeouts.forTry(run.server, Protocol.TCP, waitIndex));
         }
-        return sent.thenCompose(attempt -> {
-            attempts.add(attempt);
+        return attemptSent.thenCompose(attempt -> {
+            run.attempts.add(attempt);
             switch (attempt.result()) {
                 case REPLY:
-                    sampleRtt(server, attempt);
-                    return CompletableFuture.completedFuture(new Outcome(attempts.size() - 1, null));
+                    sampleRtt(run.server, attempt);
+                    return CompletableFuture.completedFuture(new Outcome(run.attempts.size() - 1, null, plain));
                 case TRUNCATED:
-                    sampleRtt(server, attempt);
-                    int truncated = attempts.size() - 1;
-                    return tries(Protocol.TCP, server, qname, qtype, recursive, edns, options.tries(), attempts)
-                            .thenApply(overTcp -> overTcp.answered()
-                                    ? overTcp
-                                    // the truncated reply is all this server says; keep it, and why TCP failed
-                                    : new Outcome(truncated,
-                                            tcpFailure(attempts.subList(truncated + 1, attempts.size()))));
+                    sampleRtt(run.server, attempt);
+                    if (protocol == Protocol.TCP) {
+                        // TC=1 over TCP: there is nothing further to fall back to
+                        return CompletableFuture.completedFuture(new Outcome(run.attempts.size() - 1, null, plain));
+                    }
+                    int truncated = run.attempts.size() - 1;
+                    // one TCP try, part of the UDP try it completes: the same query (with or without EDNS)
+                    Message overTcp = queries.build(run.qname, run.qtype, queryEdns, run.recursive);
+                    if (tries.isClosed()) {
+                        return CompletableFuture.completedFuture(
+                                new Outcome(truncated, tcpFailure(List.of()), plain));
+                    }
+                    return tries.tcp(run.server, overTcp, timeouts.forTry(run.server, Protocol.TCP, 0))
+                            .thenApply(tcp -> {
+                                run.attempts.add(tcp);
+                                if (tcp.result() == AttemptResult.REPLY || tcp.result() == AttemptResult.TRUNCATED) {
+                                    return new Outcome(run.attempts.size() - 1, null, plain);
+                                }
+                                // the truncated reply is all this server says; keep it, and why TCP failed
+                                return new Outcome(truncated, tcpFailure(List.of(tcp)), plain);
+                            });
                 case UNREACHABLE:
                 case SEND_ERROR:
                     // nobody listens, or we cannot send at all: asking again within seconds changes nothing
@@ -154,7 +209,7 @@ final class ExchangeRunner {
                 case TIMEOUT:
                 case MALFORMED:
                 default:
-                    return tryFrom(i + 1, protocol, server, qname, qtype, recursive, edns, count, attempts);
+                    return tryFrom(run, protocol, edns, budget, plainLast);
             }
         });
     }

@@ -55,6 +55,7 @@ public final class MultiplexedTransport implements Transport {
     private final ThreadPoolExecutor callbacks;
     private final ThreadPoolExecutor tcpPool;
     private final UdpMultiplexer multiplexer;
+    private final PacedTries paced;
     private final int maxInFlight;
     private final Queue<Task> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger running = new AtomicInteger();
@@ -98,10 +99,18 @@ public final class MultiplexedTransport implements Transport {
             throw new UncheckedIOException("cannot open a selector", e);
         }
         threads.add(multiplexer.thread());
-        Tries tries = new MultiplexedTries(sockets, counters, multiplexer, tcpPool, callbacks);
+        this.paced = new PacedTries(new MultiplexedTries(sockets, counters, multiplexer, tcpPool, callbacks),
+                threadPrefix + "pace");
         QueryBuilder queries = new QueryBuilder(options.ednsPayloadSize(), options.dnssecOk());
-        this.runner = new ExchangeRunner(options, timeouts, queries, tries);
-        this.probes = new ProbeRunner(options, timeouts, tries);
+        this.runner = new ExchangeRunner(options, timeouts, queries, paced);
+        this.probes = new ProbeRunner(options, timeouts, paced);
+    }
+
+    /** Every later datagram and TCP connection, to any address, first takes a token from {@code pacer}. */
+    @Override
+    public boolean pace(Pacer pacer) {
+        paced.pace(Objects.requireNonNull(pacer, "pacer"));
+        return true;
     }
 
     @Override
@@ -219,6 +228,7 @@ public final class MultiplexedTransport implements Transport {
         }
         abandonWaiting();
         sockets.closeAll();
+        paced.close(); // tries waiting for their token end unsent: nothing goes out on the way down
         multiplexer.closeWithin(CLOSE_GRACE);
         tcpPool.shutdown(); // its tries end quickly once their sockets are closed; their callbacks must still run
         if (threads.contains(Thread.currentThread())) {

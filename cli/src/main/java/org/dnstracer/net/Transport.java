@@ -46,6 +46,17 @@ public interface Transport extends AutoCloseable {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("this transport sends no probes"));
     }
 
+    /**
+     * Bounds every datagram and TCP connection this transport sends from now on (tries, hedges, the try without
+     * EDNS, TCP after TC=1, probes), each taking a token from {@code pacer} for its server address first; tries
+     * that wait for one are dropped, not sent, when the transport closes.
+     *
+     * @return false when this transport cannot pace its packets: the caller must pace its exchanges instead
+     */
+    default boolean pace(Pacer pacer) {
+        return false;
+    }
+
     /** Totals so far; transports that do not count (test doubles) report zeros. */
     default TransportStats stats() {
         return TransportStats.EMPTY;

@@ -15,7 +15,7 @@ interface Tries {
      * One UDP try, see {@link UdpTry#run(ServerAddress, Message, Duration, Duration, Supplier)}.
      *
      * @param hedgeAfter when to hedge, or null never to
-     * @param hedgeQuery builds the hedge (a new ID), or null
+     * @param hedgeQuery builds the hedge (a new ID), or null; when it gives null, the try is not hedged
      */
     CompletableFuture<Attempt> udp(ServerAddress server, Message query, Duration timeout, Duration hedgeAfter,
             Supplier<Message> hedgeQuery);

@@ -221,6 +221,10 @@ final class UdpMultiplexer implements AutoCloseable {
         DatagramChannel second = null;
         try {
             Message hedge = f.hedgeQuery.get();
+            if (hedge == null) {
+                timers.add(f); // no hedge to be had now (the pace of the server): an ordinary try
+                return;
+            }
             byte[] wire = hedge.toWire();
             second = sockets.udp(f.server);
             second.configureBlocking(false);

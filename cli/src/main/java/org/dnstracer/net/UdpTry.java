@@ -75,6 +75,11 @@ final class UdpTry {
                 return done != null ? done : t.nothingAccepted();
             }
             Message hedge = hedgeQuery.get();
+            if (hedge == null) {
+                // no hedge to be had now (the pace of the server): the try goes on as an ordinary one
+                done = listen(first, t, deadline);
+                return done != null ? done : t.nothingAccepted();
+            }
             byte[] hedgeWire = hedge.toWire();
             try {
                 second = sockets.udp(server);

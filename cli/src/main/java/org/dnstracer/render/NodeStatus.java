@@ -82,16 +82,19 @@ final class NodeStatus {
         }
     }
 
-    /** One {@code * } per try that got nothing usable, as the classic tool printed them. */
+    /**
+     * One {@code * } per query sent that got nothing usable, as the classic tool printed one per try: a hedged try
+     * sent two queries, so it has two when neither was answered and one when one of them was.
+     */
     private static String failedTries(Exchange exchange) {
         if (exchange == null) {
             return "";
         }
         StringBuilder stars = new StringBuilder();
         for (Attempt a : exchange.attempts()) {
-            if (a.result() != AttemptResult.REPLY && a.result() != AttemptResult.TRUNCATED) {
-                stars.append("* ");
-            }
+            boolean answered = a.result() == AttemptResult.REPLY || a.result() == AttemptResult.TRUNCATED;
+            int unanswered = a.queries() - (answered ? 1 : 0);
+            stars.append("* ".repeat(unanswered));
         }
         return stars.toString();
     }

@@ -222,7 +222,7 @@ final class Explorer {
                     dead.add(address);
                 }
                 if (shared != null && !key.recursive() && !exchange.skipped()) {
-                    shared.exchanged(address, exchange.answered());
+                    shared.exchanged(address, exchange);
                 }
                 fresh.complete(exchange);
             });
@@ -277,18 +277,22 @@ final class Explorer {
 
     /**
      * What other runs already know of this step: the referral this server gave for a zone above the name, or that
-     * the server is silent; null when it has to be asked. Nothing is sent, so nothing is counted as a query.
+     * the server is silent; null when it has to be asked. Nothing is sent, so nothing is counted as a query. The
+     * step carries the exchange the knowledge came from (asked for another name), so that the trace, and all that
+     * is said about it, is the same whichever name met the server first; the verdict's detail says it was reused.
      */
     private Step knownStep(InetAddress address, Question question, Name zone, int depth, List<InetAddress> path) {
         if (zone != null) {
-            Delegation delegation = shared.referral(address, zone, question.name()).orElse(null);
-            if (delegation != null) {
+            LearnedReferral learned = shared.learnedReferral(address, zone, question.name()).orElse(null);
+            if (learned != null) {
+                Delegation delegation = learned.delegation();
                 Verdict verdict = new Verdict(Status.REFERRAL, null, delegation.zone(), SharedState.LEARNED_REFERRAL);
-                return delegating(null, verdict, delegation, address, question, depth, path);
+                return delegating(learned.exchange(), verdict, delegation, address, question, depth, path);
             }
         }
         if (shared.isDead(address)) {
-            return Step.leaf(null, Verdict.of(Status.TIMEOUT, SharedState.SILENT_EARLIER));
+            return Step.leaf(shared.lastFailure(address).orElse(null),
+                    Verdict.of(Status.TIMEOUT, SharedState.SILENT_EARLIER));
         }
         return null;
     }
@@ -297,7 +301,7 @@ final class Explorer {
     private void learn(Exchange exchange, Verdict verdict, Delegation delegation, InetAddress address, Name zone) {
         if (shared != null && zone != null && exchange != null && verdict.status() == Status.REFERRAL
                 && !verdict.viaResolver() && !delegation.nameServers().isEmpty()) {
-            shared.referred(address, zone, delegation, Delegation.ttl(exchange.reply(), delegation));
+            shared.referred(address, zone, delegation, exchange, Delegation.ttl(exchange.reply(), delegation));
         }
     }
 

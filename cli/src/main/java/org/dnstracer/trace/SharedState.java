@@ -3,6 +3,7 @@ package org.dnstracer.trace;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import org.dnstracer.net.Exchange;
 import org.xbill.DNS.Name;
 
 /**
@@ -30,10 +31,23 @@ public interface SharedState {
      * The delegation {@code server}, asked in {@code zone}, gave earlier in this process for a zone that contains
      * {@code qname} (the deepest such zone), if still fresh.
      */
-    Optional<Delegation> referral(InetAddress server, Name zone, Name qname);
+    default Optional<Delegation> referral(InetAddress server, Name zone, Name qname) {
+        return learnedReferral(server, zone, qname).map(LearnedReferral::delegation);
+    }
+
+    /** As {@link #referral}, with the exchange that gave the delegation. */
+    Optional<LearnedReferral> learnedReferral(InetAddress server, Name zone, Name qname);
 
     /** Remembers a referral {@code server} gave when asked in {@code zone}, for {@code ttlSeconds}. */
-    void referred(InetAddress server, Name zone, Delegation delegation, long ttlSeconds);
+    default void referred(InetAddress server, Name zone, Delegation delegation, long ttlSeconds) {
+        referred(server, zone, delegation, null, ttlSeconds);
+    }
+
+    /**
+     * Remembers a referral with the exchange that gave it (null for none): a later trace that reuses the referral
+     * carries that exchange, and so whatever a trace says about it, as if it had asked.
+     */
+    void referred(InetAddress server, Name zone, Delegation delegation, Exchange exchange, long ttlSeconds);
 
     /** The addresses a glueless name server was found to have, if still fresh. */
     Optional<List<InetAddress>> addresses(Name host);
@@ -44,6 +58,19 @@ public interface SharedState {
     /** True when the address failed to answer lately: traces then report it as silent without asking it. */
     boolean isDead(InetAddress address);
 
+    /**
+     * The last failed exchange with an address that {@link #isDead} just called silent: a trace that skips the
+     * address carries it, and so the same findings as a trace that asked; empty when none is kept.
+     */
+    default Optional<Exchange> lastFailure(InetAddress address) {
+        return Optional.empty();
+    }
+
     /** Records the outcome of one exchange with {@code address}. */
     void exchanged(InetAddress address, boolean answered);
+
+    /** Records one exchange with {@code address}, keeping it when it failed (see {@link #lastFailure}). */
+    default void exchanged(InetAddress address, Exchange exchange) {
+        exchanged(address, exchange.answered());
+    }
 }

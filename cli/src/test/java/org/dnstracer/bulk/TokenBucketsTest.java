@@ -25,6 +25,17 @@ class TokenBucketsTest {
     }
 
     @Test
+    void theWaitsHandedOutAreSummedForTheBulkSummary() {
+        TokenBuckets buckets = new TokenBuckets(10, 1, 100, now::get);
+        buckets.reserve(a);
+        assertThat(buckets.waitedNanos()).isZero();
+        buckets.reserve(a);
+        buckets.reserve(a);
+        buckets.tryTake(a); // a hedge left out waits for nothing
+        assertThat(buckets.waitedNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(100 + 200));
+    }
+
+    @Test
     void noWindowSeesMoreThanBurstPlusRateTimesItsLength() {
         TokenBuckets buckets = new TokenBuckets(20, 5, 100, now::get);
         long start = now.get();

@@ -47,10 +47,10 @@ class FindingsOutputTest {
         assertThat(ignored.status()).as("no authoritative answer; the hidden errors do not count").isEqualTo(
                 Cli.NO_AUTHORITATIVE_ANSWER);
 
-        // www.disagree.com: one warning (ANSWER_MISMATCH), which --level error hides from the text and --fail-on
-        CliRun all = CliRun.of("--lab", "--fail-on", "warning", "www.disagree.com");
-        CliRun errorsOnly = CliRun.of("--lab", "--fail-on", "warning", "--level", "error", "www.disagree.com");
-        assertThat(all.out()).contains("\nwarning ANSWER_MISMATCH  disagree.com.");
+        // www.disagree.com: one notice (ANSWER_MISMATCH), which --level error hides from the text and --fail-on
+        CliRun all = CliRun.of("--lab", "--fail-on", "notice", "www.disagree.com");
+        CliRun errorsOnly = CliRun.of("--lab", "--fail-on", "notice", "--level", "error", "www.disagree.com");
+        assertThat(all.out()).contains("\nnotice  ANSWER_MISMATCH  disagree.com.");
         assertThat(all.status()).isEqualTo(Cli.FINDINGS);
         assertThat(errorsOnly.out()).doesNotContain("ANSWER_MISMATCH");
         assertThat(lastLine(errorsOnly.out())).isEqualTo("No findings shown; 1 hidden (--level error) (--check also "

@@ -226,11 +226,12 @@ class OptionPairsTest {
         SoftAssertions soft = new SoftAssertions();
         for (Map.Entry<String, Row> e : rows.entrySet()) {
             Row row = e.getValue();
-            // --max-time needs a silent server to cut: its own input, tries long enough to outlast 1 s
+            // --max-time needs a silent server to cut: its own input, enough tries (each -r is one query, the
+            // timeouts grow from the adaptive start up to -t) to outlast 1 s
             boolean timed = e.getKey().equals("--max-time");
             List<String> context = new ArrayList<>(List.of("--lab", "--rate", "0", "--bulk",
                     (timed ? slow : names).toString()));
-            context.addAll(timed ? List.of("-t", "3") : List.of());
+            context.addAll(timed ? List.of("-t", "3", "-r", "8") : List.of());
             context.addAll(row.context());
             List<String> args = new ArrayList<>(context);
             args.addAll(row.args());

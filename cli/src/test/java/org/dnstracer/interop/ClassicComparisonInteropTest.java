@@ -2,16 +2,19 @@ package org.dnstracer.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Our tracer against the original dnstracer 1.9 on the same questions, in the namespace lab
@@ -22,6 +25,8 @@ class ClassicComparisonInteropTest {
     private static final String BIND_ROOT = "127.54.0.1";
     private static final String NSD_ROOT = "127.54.0.2";
     private static final String KNOT_ROOT = "127.54.0.3";
+    /** ns1.silent.com: interop/silent.py reads every query and answers none. */
+    private static final String SILENT = "127.54.15.1";
     private static final AtomicInteger COMPARED = new AtomicInteger();
     private static InteropLab lab;
     private static String skipped;
@@ -101,5 +106,45 @@ class ClassicComparisonInteropTest {
             assertThat(oursRun.exit()).as("our exit status" + both).isEqualTo(scenario.ourExit());
         }
         COMPARED.incrementAndGet();
+    }
+
+    /**
+     * {@code -r N} is the number of queries a silent server gets for one question, one {@code *} each, as in 1.9:
+     * the hedge and the try without EDNS are among the N, not on top of them. The first line of the silent
+     * ns1.silent.com has N stars in both tools; with {@code -C} its later line is (cached) in both, without a star.
+     * Without {@code -C} 1.9 asks it again on the other path (N stars more) where we show it (cached): difference 2
+     * of the README, each question goes to each address once per run.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-r 1", "-r 2", "-r 2 -C"})
+    void aSilentServerGetsOneStarPerTryAsInClassic(String options) throws Exception {
+        List<String> args = new ArrayList<>(List.of(options.split(" ")));
+        args.addAll(List.of("-t", "1", "-s", KNOT_ROOT, "www.silent.com"));
+        int tries = Integer.parseInt(args.get(1));
+        Command.Result classicRun = Tracers.classic(lab, args);
+        Command.Result oursRun = Tracers.ours(lab, args);
+        String both = "\n=== classic: " + classicRun.describe() + "\n=== ours: " + oursRun.describe();
+        List<Integer> classic = starsOfSilentServer(classicRun);
+        List<Integer> ours = starsOfSilentServer(oursRun);
+        System.out.println("interop: " + options + ": stars of the silent server, classic " + classic + ", ours " + ours);
+        // both trees reach the silent server on both paths of com
+        assertThat(classic).as(both).hasSize(2);
+        assertThat(ours).as(both).hasSize(2);
+        assertThat(classic.get(0)).as("1.9's stars on the first visit" + both).isEqualTo(tries);
+        assertThat(ours.get(0)).as("our stars on the first visit" + both).isEqualTo(classic.get(0));
+        if (options.contains("-C")) {
+            assertThat(ours).as(both).isEqualTo(classic);
+        } else {
+            assertThat(classic.get(1)).as(both).isEqualTo(tries);
+            assertThat(ours.get(1)).as(both).isZero();
+        }
+    }
+
+    /** The number of {@code *} on each line of the silent ns1.silent.com in the main tree, in tree order. */
+    private static List<Integer> starsOfSilentServer(Command.Result run) {
+        return TraceOutputParser.parse(run.stdout()).mainTree().stream()
+                .filter(l -> SILENT.equals(l.ip()))
+                .map(l -> (int) Pattern.compile("\\*").matcher(l.status()).results().count())
+                .toList();
     }
 }

@@ -50,7 +50,7 @@ class DnsTransportHedgeTest {
     }
 
     @Test
-    void aSilentServerGetsOneHedgeOnItsFirstTryThenTheRegularDoublingTries() throws Exception {
+    void aSilentServerGetsOneHedgeOnItsFirstTryCountedAmongItsTriesThenTheRegularDoublingTries() throws Exception {
         try (ScriptedServer measured = ScriptedServer.start(answering());
                 ScriptedServer silent = ScriptedServer.start(TransportFixtures.silent());
                 DnsTransport transport = new DnsTransport(TransportOptions.defaults().withTries(3)
@@ -61,8 +61,49 @@ class DnsTransportHedgeTest {
             Exchange exchange = ask(transport, silent.address());
 
             assertThat(exchange.answered()).isFalse();
-            assertThat(exchange.attempts()).extracting(Attempt::hedged).containsExactly(true, false, false);
-            assertThat(silent.received()).hasSize(4);
+            assertThat(exchange.attempts()).extracting(Attempt::hedged).containsExactly(true, false);
+            assertThat(silent.received()).hasSize(3);
+        }
+    }
+
+    /** -r 1 is one datagram, even to a server the hedge and the try without EDNS would have been sent to. */
+    @Test
+    void oneTryIsOneDatagramWithoutHedgeNorTryWithoutEdns() throws Exception {
+        try (ScriptedServer measured = ScriptedServer.start(answering());
+                ScriptedServer silent = ScriptedServer.start(TransportFixtures.silent());
+                DnsTransport transport = new DnsTransport(TransportOptions.defaults().withTries(1)
+                        .withInitialTimeout(Duration.ofMillis(400)).withMaxTimeout(Duration.ofMillis(400)))) {
+            ask(transport, measured.address());
+
+            Exchange exchange = ask(transport, silent.address());
+
+            assertThat(exchange.attempts()).singleElement().satisfies(a -> assertThat(a.hedged()).isFalse());
+            assertThat(silent.received()).hasSize(1);
+            assertThat(silent.received().get(0).query().getOPT()).isNotNull();
+        }
+    }
+
+    /**
+     * -r 3 to a silent server: the first query, its hedge (both with EDNS), then the third and last without EDNS:
+     * three datagrams. With -r 2 there is no hedge, since the second query must be the one without EDNS.
+     */
+    @Test
+    void theHedgeAndTheTryWithoutEdnsShareTheTries() throws Exception {
+        for (int tries : new int[] {2, 3}) {
+            try (ScriptedServer measured = ScriptedServer.start(answering());
+                    ScriptedServer silent = ScriptedServer.start(TransportFixtures.silent());
+                    DnsTransport transport = new DnsTransport(TransportOptions.defaults().withTries(tries)
+                            .withInitialTimeout(Duration.ofMillis(400)).withMaxTimeout(Duration.ofMillis(400)))) {
+                ask(transport, measured.address());
+
+                Exchange exchange = ask(transport, silent.address());
+
+                assertThat(silent.received()).as("-r %d", tries).hasSize(tries);
+                assertThat(silent.received()).extracting(r -> r.query().getOPT() != null).as("-r %d", tries)
+                        .containsExactlyElementsOf(tries == 3 ? List.of(true, true, false) : List.of(true, false));
+                assertThat(exchange.attempts()).extracting(Attempt::hedged)
+                        .containsExactlyElementsOf(tries == 3 ? List.of(true, false) : List.of(false, false));
+            }
         }
     }
 }
