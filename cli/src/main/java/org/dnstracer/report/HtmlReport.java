@@ -227,7 +227,7 @@ public final class HtmlReport {
         for (Severity s : Severity.values()) {
             legendBadge(out, "data-severity", s.label(), "severity " + s.label(), s.label(), Badges.fill(s), "#ffffff");
         }
-        out.append("<li>DNSSEC (<code>-D</code>):</li>");
+        out.append("<li>DNSSEC (with -D):</li>");
         for (DnssecStatus s : DnssecStatus.values()) {
             legendBadge(out, "data-dnssec", s.word(), "dnssec " + s.word(), "DNSSEC " + s.word(), Badges.fill(s),
                     Badges.text(s));

@@ -87,9 +87,9 @@ class HtmlReportTest {
         verdicts.put(ns1, new NodeDnssec(TestTraces.name("example.com."), DnssecStatus.SECURE, null, List.of()));
         verdicts.put(ns2, new NodeDnssec(TestTraces.name("example.com."), DnssecStatus.BOGUS,
                 "RRSIG example.com DNSKEY expired 2026-12-01", List.of()));
-        DnssecReport dnssec = new DnssecReport(Instant.EPOCH, TrustAnchors.none("test"), verdicts, List.of(List.of(new ZoneSummary(
-                TestTraces.name("example.com."), DnssecStatus.BOGUS, "RRSIG example.com DNSKEY expired 2026-12-01",
-                List.of(), 2))), List.of(), 0);
+        DnssecReport dnssec = new DnssecReport(Instant.EPOCH, TrustAnchors.none("test"), verdicts,
+                List.of(List.of(new ZoneSummary(TestTraces.name("example.com."), DnssecStatus.BOGUS,
+                        "RRSIG example.com DNSKEY expired 2026-12-01", List.of(), 2))), List.of(), 0);
         String page = page(dnssec, Cli.OK);
         assertThat(node(page, "ns2.example.com")).contains("data-dnssec=\"bogus\"").contains(" dnssec-bogus")
                 .contains(">DNSSEC bogus</text>").contains("DNSSEC bogus: RRSIG example.com DNSKEY expired 2026-12-01");
