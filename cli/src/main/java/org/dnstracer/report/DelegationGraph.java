@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dnstracer.dnssec.DnssecReport;
+import org.dnstracer.dnssec.NodeDnssec;
+import org.dnstracer.findings.Finding;
+import org.dnstracer.findings.Severity;
 import org.dnstracer.model.Section;
 import org.dnstracer.model.Status;
 import org.dnstracer.model.Trace;
@@ -14,10 +18,22 @@ import org.dnstracer.net.IpAddresses;
 public final class DelegationGraph {
     private DelegationGraph() {}
 
+    /** The graphs alone, without findings or DNSSEC marks. */
     public static List<SectionGraph> of(Trace trace) {
+        return of(trace, List.of(), null);
+    }
+
+    /**
+     * The graphs with each node marked by the findings that name its address (or its name, for a finding about a
+     * name without an address) and by the DNSSEC verdicts on its lines.
+     *
+     * @param findings the findings, whose positions the marks refer to
+     * @param dnssec the DNSSEC report with {@code -D}, else null
+     */
+    public static List<SectionGraph> of(Trace trace, List<Finding> findings, DnssecReport dnssec) {
         List<SectionGraph> graphs = new ArrayList<>();
         for (int i = 0; i < trace.sections().size(); i++) {
-            graphs.add(section(i, trace.sections().get(i)));
+            graphs.add(section(i, trace.sections().get(i), findings, dnssec));
         }
         return List.copyOf(graphs);
     }
@@ -27,7 +43,8 @@ public final class DelegationGraph {
         return n.server() + " " + (n.address() == null ? "-" : IpAddresses.format(n.address()));
     }
 
-    private static SectionGraph section(int index, Section section) {
+    private static SectionGraph section(int index, Section section, List<Finding> findings,
+            DnssecReport dnssec) {
         Map<String, List<TraceNode>> visits = new LinkedHashMap<>();
         Map<String, Map<String, Boolean>> edges = new LinkedHashMap<>(); // from -> to -> reference only
         walk(section.root(), null, visits, edges);
@@ -40,7 +57,8 @@ public final class DelegationGraph {
             nodes.add(new GraphNode(id, first.server(),
                     first.address() == null ? null : IpAddresses.format(first.address()),
                     first.zone() == null ? null : first.zone().toString(),
-                    first.zone() == null ? 0 : first.zone().labels() - 1, outcome(e.getValue()), e.getValue()));
+                    first.zone() == null ? 0 : first.zone().labels() - 1, outcome(e.getValue()), e.getValue(),
+                    marks(first, e.getValue(), findings, dnssec)));
         }
         List<GraphEdge> graphEdges = new ArrayList<>();
         edges.forEach((from, targets) -> targets.forEach(
@@ -59,6 +77,45 @@ public final class DelegationGraph {
         for (TraceNode child : node.children()) {
             walk(child, key, visits, edges);
         }
+    }
+
+    private static NodeMarks marks(TraceNode first, List<TraceNode> visits, List<Finding> findings,
+            DnssecReport dnssec) {
+        String address = first.address() == null ? null : IpAddresses.format(first.address());
+        Severity worst = null;
+        List<Integer> mine = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (names(f, first.server(), address)) {
+                mine.add(i);
+                worst = worst == null || f.severity().atLeast(worst) ? f.severity() : worst;
+            }
+        }
+        NodeDnssec verdict = null;
+        if (dnssec != null) {
+            for (TraceNode v : visits) {
+                NodeDnssec d = dnssec.of(v);
+                if (d != null && (verdict == null
+                        || NodeMarks.badness(d.status()) > NodeMarks.badness(verdict.status()))) {
+                    verdict = d;
+                }
+            }
+        }
+        return new NodeMarks(worst, verdict == null ? null : verdict.status(), verdict == null ? null : verdict.text(),
+                mine);
+    }
+
+    /**
+     * A finding names a node by its address (and its name, when the finding gives one); a finding without an address
+     * (a name server with no glue, one only in the parent's NS set) names every address of that server name. One
+     * about a whole zone names no node.
+     */
+    private static boolean names(Finding f, String server, String address) {
+        if (f.address() != null) {
+            return IpAddresses.format(f.address()).equals(address)
+                    && (f.server() == null || f.server().equals(server));
+        }
+        return f.server() != null && f.server().equals(server);
     }
 
     private static boolean isReference(Status status) {

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The same graphs in Graphviz's language ({@code --dot}): a cluster per section, and in it a cluster per zone band
- * ranked from the root down; outcomes as fill colour and shape, references as dashed grey edges.
+ * ranked from the root down; outcomes as fill colour and shape, references as dashed grey edges; a node's worst
+ * finding and DNSSEC status as a third label line ({@code [error] [DNSSEC bogus]}), and a thick border in the ring's
+ * colour when it needs attention.
  */
 public final class DotWriter {
     private DotWriter() {}
@@ -40,12 +42,17 @@ public final class DotWriter {
 
     private static void node(StringBuilder out, GraphNode n) {
         Outcome o = n.outcome();
+        NodeMarks m = n.marks();
+        String badges = m.any() ? "\n[" + String.join("] [", m.badges()) + "]" : "";
+        String ring = Badges.ring(m);
         out.append("      ").append(n.id()).append(" [label=")
-                .append(quote(NodeLabel.first(n) + "\n" + NodeLabel.second(n))).append(", shape=")
+                .append(quote(NodeLabel.first(n) + "\n" + NodeLabel.second(n) + badges)).append(", shape=")
                 .append(shape(o.shape())).append(", style=\"filled")
                 .append(o.shape() == Outcome.Shape.PILL ? ",rounded" : "")
                 .append(o.dashed() ? ",dashed" : "").append("\", fillcolor=\"").append(o.fill()).append("\", color=\"")
-                .append(o.stroke()).append("\", tooltip=").append(quote(o.label())).append("];\n");
+                .append(ring == null ? o.stroke() : ring).append('"').append(ring == null ? "" : ", penwidth=3")
+                .append(", tooltip=").append(quote(o.label() + (m.dnssecText() == null ? "" : "; DNSSEC "
+                        + m.dnssecText()))).append("];\n");
     }
 
     private static String shape(Outcome.Shape s) {

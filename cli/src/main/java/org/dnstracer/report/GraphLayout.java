@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
@@ -26,8 +27,10 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * with their margins. Only this class touches ELK, so the library is loaded only when a graph is asked for.
  */
 public final class GraphLayout {
-    /** Room to the left of the nodes for the band labels. */
+    /** The least room to the left of the nodes for the band labels. */
     static final double BAND_LABEL_WIDTH = 180;
+    /** A generous width of one character of the band labels (13 px sans-serif), so that no label is cut. */
+    static final double BAND_CHAR_WIDTH = 7.6;
     private static final double MARGIN = 16;
 
     private static volatile boolean registered;
@@ -43,12 +46,15 @@ public final class GraphLayout {
         root.setProperty(LayeredOptions.PARTITIONING_ACTIVATE, true);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 18.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 46.0);
-        root.setProperty(CoreOptions.PADDING, new ElkPadding(MARGIN, MARGIN, MARGIN, MARGIN + BAND_LABEL_WIDTH));
+        // the servers of a band stay in the order the trace met them (referral order), even at the price of a crossing
+        root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
+        root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_FORCE_NODE_MODEL_ORDER, true);
+        root.setProperty(CoreOptions.PADDING, new ElkPadding(MARGIN, MARGIN, MARGIN, MARGIN + labelWidth(graph)));
         Map<String, ElkNode> elkNodes = new HashMap<>();
         for (GraphNode n : graph.nodes()) {
             ElkNode e = ElkGraphUtil.createNode(root);
             e.setIdentifier(n.id());
-            e.setDimensions(NodeLabel.width(n), NodeLabel.height());
+            e.setDimensions(NodeLabel.width(n), NodeLabel.height(n));
             e.setProperty(LayeredOptions.PARTITIONING_PARTITION, n.depth());
             elkNodes.put(n.id(), e);
         }
@@ -68,6 +74,17 @@ public final class GraphLayout {
             routes.add(points(e));
         }
         return new LaidOutGraph(graph, boxes, routes, bands(graph, boxes), root.getWidth(), root.getHeight());
+    }
+
+    /** Room for the widest line of any band label (each zone on a line of its own, see {@link BandLabel}). */
+    static double labelWidth(SectionGraph graph) {
+        int widest = 0;
+        for (String label : graph.bandLabels().values()) {
+            for (String line : BandLabel.lines(label)) {
+                widest = Math.max(widest, line.length());
+            }
+        }
+        return Math.max(BAND_LABEL_WIDTH, widest * BAND_CHAR_WIDTH + 8);
     }
 
     /** ELK's algorithms register their options through a service file a shaded jar may not merge: say it here. */

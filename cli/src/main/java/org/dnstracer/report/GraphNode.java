@@ -13,10 +13,18 @@ import org.dnstracer.model.TraceNode;
  * @param depth the band: the number of labels of {@code zone} (0 for the root and for an ordinary start)
  * @param outcome what its first visit that asked it found (cached when every visit was a reference)
  * @param visits its tree lines, in tree order
+ * @param marks its worst finding and DNSSEC status
  */
 public record GraphNode(String id, String server, String address, String zone, int depth, Outcome outcome,
-        List<TraceNode> visits) {
+        List<TraceNode> visits, NodeMarks marks) {
     public GraphNode {
         visits = List.copyOf(visits);
+        marks = marks == null ? NodeMarks.NONE : marks;
+    }
+
+    /** A node with no findings and no DNSSEC verdict. */
+    public GraphNode(String id, String server, String address, String zone, int depth, Outcome outcome,
+            List<TraceNode> visits) {
+        this(id, server, address, zone, depth, outcome, visits, NodeMarks.NONE);
     }
 }

@@ -27,7 +27,7 @@ public record ReportFiles(Path html, Path svg, Path dot) {
      */
     public void write(Trace trace, List<Finding> findings, DnssecReport dnssec, Instant when, int exitStatus)
             throws IOException {
-        List<SectionGraph> graphs = DelegationGraph.of(trace);
+        List<SectionGraph> graphs = DelegationGraph.of(trace, findings, dnssec);
         if (dot != null) {
             write("--dot", dot, DotWriter.document(graphs));
         }

@@ -5,11 +5,13 @@ import java.util.Locale;
 
 /**
  * Draws laid-out graphs as SVG: zone bands, edges (references dashed and lighter), and one group per node with
- * its outcome's colour and shape and data attributes ({@code data-server}, {@code data-address},
- * {@code data-outcome}) for scripts and tests.
+ * its outcome's colour and shape, its badges (worst finding, DNSSEC status; a ring when it needs attention) and
+ * data attributes ({@code data-server}, {@code data-address}, {@code data-outcome}, {@code data-severity},
+ * {@code data-dnssec}, {@code data-findings}) for scripts and tests.
  */
 public final class SvgWriter {
     static final double TITLE_HEIGHT = 28;
+    private static final double BAND_LINE_HEIGHT = 15;
 
     private SvgWriter() {}
 
@@ -60,10 +62,9 @@ public final class SvgWriter {
             out.append("<g class=\"band\" data-depth=\"").append(b.depth()).append("\"><rect x=\"0\" y=\"")
                     .append(num(b.top())).append("\" width=\"").append(num(g.width())).append("\" height=\"")
                     .append(num(b.bottom() - b.top())).append("\" fill=\"").append(i++ % 2 == 0 ? "#f5f7fa" : "#e9eef4")
-                    .append("\"/><text x=\"8\" y=\"").append(num((b.top() + b.bottom()) / 2 + 4))
-                    .append("\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#37474f\">")
-                    .append(Xml.escape(shorten(b.label(), 24))).append("<title>").append(Xml.escape(b.label()))
-                    .append("</title></text></g>\n");
+                    .append("\"/>");
+            bandLabel(out, b);
+            out.append("</g>\n");
         }
         List<GraphEdge> edges = g.graph().edges();
         for (int e = 0; e < edges.size(); e++) {
@@ -72,6 +73,18 @@ public final class SvgWriter {
         for (GraphNode n : g.graph().nodes()) {
             node(out, n, g.boxes().get(n.id()));
         }
+    }
+
+    /** Every zone of the band whole, one per line, the lines centred on the band. */
+    private static void bandLabel(StringBuilder out, Band b) {
+        List<String> lines = BandLabel.lines(b.label());
+        double first = (b.top() + b.bottom()) / 2 + 4 - (lines.size() - 1) * BAND_LINE_HEIGHT / 2;
+        out.append("<text class=\"band-label\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#37474f\">");
+        for (int i = 0; i < lines.size(); i++) {
+            out.append("<tspan x=\"8\" y=\"").append(num(first + i * BAND_LINE_HEIGHT)).append("\">")
+                    .append(Xml.escape(lines.get(i))).append("</tspan>");
+        }
+        out.append("<title>").append(Xml.escape(b.label())).append("</title></text>");
     }
 
     private static void edge(StringBuilder out, GraphEdge edge, double[] p, String marker) {
@@ -93,11 +106,47 @@ public final class SvgWriter {
 
     private static void node(StringBuilder out, GraphNode n, NodeBox b) {
         Outcome o = n.outcome();
-        out.append("<g class=\"node ").append(o.id()).append("\" id=\"").append(n.id()).append("\" data-server=\"")
+        NodeMarks m = n.marks();
+        out.append("<g class=\"node ").append(o.id());
+        if (m.worst() != null) {
+            out.append(" severity-").append(m.worst().label());
+        }
+        if (m.dnssec() != null) {
+            out.append(" dnssec-").append(m.dnssec().word());
+        }
+        out.append("\" id=\"").append(n.id()).append("\" data-server=\"")
                 .append(Xml.escape(n.server())).append("\" data-address=\"").append(Xml.escape(n.address()))
                 .append("\" data-outcome=\"").append(o.id()).append("\" data-zone=\"").append(Xml.escape(n.zone()))
-                .append("\" tabindex=\"0\"><title>").append(Xml.escape(n.server())).append(' ')
-                .append(Xml.escape(NodeLabel.second(n))).append(": ").append(o.label()).append("</title>");
+                .append('"');
+        if (m.worst() != null) {
+            out.append(" data-severity=\"").append(m.worst().label()).append('"');
+        }
+        if (m.dnssec() != null) {
+            out.append(" data-dnssec=\"").append(m.dnssec().word()).append('"');
+        }
+        if (!m.findings().isEmpty()) {
+            out.append(" data-findings=\"");
+            for (int i = 0; i < m.findings().size(); i++) {
+                out.append(i == 0 ? "" : " ").append(m.findings().get(i));
+            }
+            out.append('"');
+        }
+        out.append(" tabindex=\"0\"><title>").append(Xml.escape(n.server())).append(' ')
+                .append(Xml.escape(NodeLabel.second(n))).append(": ").append(o.label());
+        if (m.worst() != null) {
+            out.append("; ").append(m.findings().size()).append(m.findings().size() == 1 ? " finding" : " findings")
+                    .append(", the worst ").append(m.worst().label());
+        }
+        if (m.dnssec() != null) {
+            out.append("; DNSSEC ").append(Xml.escape(m.dnssecText()));
+        }
+        out.append("</title>");
+        String ring = Badges.ring(m);
+        if (ring != null) {
+            NodeBox around = new NodeBox(b.x() - 3, b.y() - 3, b.width() + 6, b.height() + 6);
+            out.append("<path class=\"ring\" d=\"").append(shape(o.shape(), around))
+                    .append("\" fill=\"none\" stroke=\"").append(ring).append("\" stroke-width=\"3\"/>");
+        }
         out.append("<path class=\"shape\" d=\"").append(shape(o.shape(), b)).append("\" fill=\"").append(o.fill())
                 .append("\" stroke=\"").append(o.stroke()).append("\" stroke-width=\"1.6\"");
         if (o.dashed()) {
@@ -110,7 +159,11 @@ public final class SvgWriter {
         out.append("<text x=\"").append(num(cx)).append("\" y=\"")
                 .append(num(b.y() + NodeLabel.PADDING / 2 + 12 + NodeLabel.LINE_HEIGHT))
                 .append("\" text-anchor=\"middle\" fill=\"#455a64\">").append(Xml.escape(NodeLabel.second(n)))
-                .append("</text></g>\n");
+                .append("</text>");
+        if (m.any()) {
+            Badges.draw(out, m, cx, b.y() + NodeLabel.PADDING / 2 + 2 * NodeLabel.LINE_HEIGHT + 5);
+        }
+        out.append("</g>\n");
     }
 
     /** The outline of a node's box, as path data. */
@@ -143,10 +196,6 @@ public final class SvgWriter {
             out.append(i == 0 ? "" : " L").append(num(p[i])).append(',').append(num(p[i + 1]));
         }
         return out.append(" Z").toString();
-    }
-
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
     static String num(double v) {

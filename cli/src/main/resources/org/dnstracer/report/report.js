@@ -57,6 +57,20 @@
     panel.replaceChildren();
     panel.appendChild(el('h4', d.server + (d.address ? ' (' + d.address + ')' : '')));
     panel.appendChild(el('div', 'Outcome: ' + d.outcome, 'outcome'));
+    if (d.dnssec) { panel.appendChild(el('div', 'DNSSEC: ' + d.dnssec, 'dnssec')); }
+    if (d.findings) {
+      // each finding links back to its row of the findings table
+      var list = el('ul', null, 'findings');
+      d.findings.forEach(function (f) {
+        var li = el('li', null, f.severity);
+        var a = el('a', f.severity + ' ' + f.code, 'finding-link');
+        a.href = '#finding-' + f.index;
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(': ' + f.message));
+        list.appendChild(li);
+      });
+      panel.appendChild(list);
+    }
     d.visits.forEach(function (v) {
       var box = el('div', null, 'visit');
       box.appendChild(el('div', v.line, 'line'));
@@ -109,6 +123,17 @@
     svg.addEventListener('keydown', function (e) {
       var n = nodeOf(e.target);
       if (n && (e.key === 'Enter' || e.key === ' ')) { select(n); e.preventDefault(); }
+    });
+  });
+  // a finding's link to its server: select the node and bring it into view (the href alone would not select it)
+  document.querySelectorAll('a.node-link').forEach(function (a) {
+    a.addEventListener('click', function (e) {
+      var node = document.getElementById(a.dataset.node);
+      if (!node) { return; }
+      e.preventDefault();
+      select(node);
+      node.scrollIntoView({block: 'center', inline: 'center'});
+      node.focus({preventScroll: true});
     });
   });
   document.body.dataset.ready = 'true';

@@ -25,7 +25,8 @@ class ReportOptionsTest {
         assertThat(run.out()).startsWith("Tracing to www.lame.com[A]").contains("Findings:");
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("Content-Security-Policy")
-                .contains("<dd data-field=\"exit-status\">1</dd>")
+                .contains("<dd data-field=\"exit-status\">1 (findings change it only with --fail-on, at or above its "
+                        + "level)</dd>")
                 .contains("<dd data-field=\"verdict\">no authoritative answer</dd>")
                 .contains("<td>LAME_REFUSED</td>")
                 .contains("data-server=\"ns1.lame.com\" data-address=\"127.53.2.20\" data-outcome=\"lame\"")

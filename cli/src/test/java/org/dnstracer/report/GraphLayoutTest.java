@@ -3,6 +3,7 @@ package org.dnstracer.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.dnstracer.model.Trace;
 import org.junit.jupiter.api.Test;
 
 class GraphLayoutTest {
@@ -20,6 +21,33 @@ class GraphLayoutTest {
             NodeBox box = laidOut.boxes().get(n.id());
             assertThat(box.y()).isGreaterThanOrEqualTo(band.top());
             assertThat(box.y() + box.height()).isLessThanOrEqualTo(band.bottom());
+        }
+    }
+
+    @Test
+    void nodesOfABandAreInReferralOrderLeftToRight() {
+        for (Trace trace : List.of(TestTraces.lameExample(), TestTraces.reversedReferrals())) {
+            LaidOutGraph g = GraphLayout.layout(DelegationGraph.of(trace).get(0));
+            for (int depth = 0; depth <= 2; depth++) {
+                int d = depth;
+                List<GraphNode> band = g.graph().nodes().stream().filter(n -> n.depth() == d).toList();
+                for (int i = 1; i < band.size(); i++) {
+                    assertThat(g.boxes().get(band.get(i).id()).x())
+                            .as("%s right of %s", band.get(i).server(), band.get(i - 1).server())
+                            .isGreaterThan(g.boxes().get(band.get(i - 1).id()).x());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLongZoneNameIsDrawnWholeLeftOfTheNodes() {
+        String zone = "a-zone-name-much-longer-than-the-old-label-room.example.com.";
+        LaidOutGraph g = GraphLayout.layout(DelegationGraph.of(TestTraces.oneServer("ns1." + zone, zone)).get(0));
+        String svg = SvgWriter.element(g);
+        assertThat(svg).contains(">" + zone + "</tspan>").doesNotContain("\u2026");
+        for (NodeBox box : g.boxes().values()) {
+            assertThat(box.x()).isGreaterThan(zone.length() * 7.0);
         }
     }
 

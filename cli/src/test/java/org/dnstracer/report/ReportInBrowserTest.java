@@ -82,6 +82,87 @@ class ReportInBrowserTest {
         screenshot(host);
     }
 
+    /**
+     * One server of three serves an expired RRSIG (the lab's zone, signed by our lab signer; the verdict itself is
+     * checked against delv elsewhere): the page must show that server as bogus and erroneous, by class and by badge
+     * text, the other two as secure, the chain and the findings count in the header, and the whole bogus reason in
+     * the text tree without a scrollbar.
+     */
+    @Test
+    void aBogusServerIsDrawnBogusWithItsErrorAndTheHeaderSaysSo() throws Exception {
+        Path page = report("one-expired", "--lab", "-D", "-t", "1", "www.one-expired.dnssec.org");
+        open(page);
+        checkGraph();
+        WebElement bogus = browser.findElement(By.cssSelector("g.node[data-server='ns2.one-expired.dnssec.org']"));
+        assertThat(bogus.getAttribute("class")).contains("dnssec-bogus").contains("severity-error");
+        assertThat(badges(bogus)).containsExactly("error", "DNSSEC bogus");
+        for (String secure : List.of("ns1.one-expired.dnssec.org", "ns3.one-expired.dnssec.org")) {
+            WebElement node = browser.findElement(By.cssSelector("g.node[data-server='" + secure + "']"));
+            assertThat(node.getAttribute("data-dnssec")).as(secure).isEqualTo("secure");
+            assertThat(badges(node)).as(secure).containsExactly("DNSSEC secure");
+        }
+        assertThat(browser.findElement(By.cssSelector("dd[data-field='dnssec-chain']")).getText())
+                .contains("one-expired.dnssec.org").contains("bogus: RRSIG one-expired.dnssec.org DNSKEY expired");
+        assertThat(browser.findElement(By.cssSelector("dd[data-field='findings']")).getText()).startsWith("1 error");
+        assertThat(browser.findElement(By.cssSelector("dd[data-field='exit-status']")).getText())
+                .isEqualTo("0 (findings change it only with --fail-on, at or above its level)");
+        WebElement tree = browser.findElement(By.cssSelector("#tree pre"));
+        assertThat(tree.getText()).contains("[DNSSEC bogus: RRSIG one-expired.dnssec.org DNSKEY expired");
+        assertThat(js("return arguments[0].scrollWidth <= arguments[0].clientWidth", tree))
+                .as("the text tree wraps instead of hiding its right end").isEqualTo(true);
+        bogus.click();
+        assertThat(browser.findElement(By.cssSelector("#details .dnssec")).getText())
+                .startsWith("DNSSEC: bogus: RRSIG one-expired.dnssec.org DNSKEY expired");
+        checkQuiet(page);
+        screenshot("one-expired");
+    }
+
+    /**
+     * The parent's glue for ns2 differs from the child's address record: the node is marked with its error, the
+     * finding's row links to it (selecting it and bringing it into view) and its details link back to the row.
+     */
+    @Test
+    void aGlueMismatchServerIsMarkedAndLinkedToItsFindingBothWays() throws Exception {
+        Path page = report("glue-mismatch", "--lab", "--check", "-t", "1", "www.glue-mismatch.faults.org");
+        open(page);
+        checkGraph();
+        WebElement node = browser.findElement(By.cssSelector(
+                "g.node[data-server='ns2.glue-mismatch.faults.org'][data-address='127.53.60.22']"));
+        assertThat(node.getAttribute("class")).contains("severity-error");
+        assertThat(node.getAttribute("data-severity")).isEqualTo("error");
+        assertThat(badges(node)).containsExactly("error");
+        WebElement healthy = browser.findElement(By.cssSelector("g.node[data-server='ns1.glue-mismatch.faults.org']"));
+        assertThat(healthy.getAttribute("data-severity")).isNull();
+        assertThat(badges(healthy)).isEmpty();
+        assertThat(js("return Array.from(document.querySelectorAll('g.band tspan')).map(function (t) {"
+                + " return t.textContent; })")).asList().contains("glue-mismatch.faults.org.");
+
+        WebElement row = browser.findElements(By.cssSelector("#findings tbody tr")).stream()
+                .filter(r -> r.getText().contains("GLUE_MISMATCH")).findFirst().orElseThrow();
+        js("window.scrollTo(0, 0)");
+        row.findElement(By.cssSelector("a.node-link")).click();
+        assertThat(node.getAttribute("class")).contains("selected");
+        assertThat(js("var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight",
+                node)).as("the node was brought into view").isEqualTo(true);
+        WebElement panel = browser.findElement(By.id("details"));
+        assertThat(panel.findElement(By.tagName("h4")).getText())
+                .isEqualTo("ns2.glue-mismatch.faults.org (127.53.60.22)");
+        WebElement back = panel.findElements(By.cssSelector("a.finding-link")).stream()
+                .filter(a -> a.getText().equals("error GLUE_MISMATCH")).findFirst().orElseThrow();
+        back.click();
+        assertThat(js("return location.hash")).isEqualTo("#" + row.getAttribute("id"));
+        assertThat(js("return document.querySelector(':target').id")).isEqualTo(row.getAttribute("id"));
+        checkQuiet(page);
+        screenshot("glue-mismatch");
+    }
+
+    /** The texts of a node's badges, in drawing order. */
+    @SuppressWarnings("unchecked")
+    private List<String> badges(WebElement node) {
+        return (List<String>) js("return Array.from(arguments[0].querySelectorAll('.badge text')).map(function (t) {"
+                + " return t.textContent; })", node);
+    }
+
     @Test
     void hostileRecordsAreShownAsTextAndRunNothing() throws Exception {
         Path lab = GeneratedLab.write(dir.resolve("evil-lab"), 2, 2);

@@ -51,9 +51,14 @@ final class TestTraces {
      * a.root -> a.gtld, b.gtld; a.gtld -> ns1 (answer), ns2 (lame), ns3 (timeout); b.gtld -> the same three, cached.
      */
     static Trace lameExample() {
+        return lameExample(Status.AUTHORITATIVE_ANSWER);
+    }
+
+    /** {@link #lameExample()} with ns1's status given: NXDOMAIN can be printed without a reply. */
+    static Trace lameExample(Status answer) {
         Verdict referral = Verdict.referral(Status.REFERRAL, name("example.com."));
         TraceNode a = node("a.gtld-servers.net", ip(127, 53, 1, 1), "com.", referral,
-                node("ns1.example.com", ip(127, 53, 2, 1), "example.com.", Verdict.of(Status.AUTHORITATIVE_ANSWER)),
+                node("ns1.example.com", ip(127, 53, 2, 1), "example.com.", Verdict.of(answer)),
                 node("ns2.example.com", ip(127, 53, 2, 2), "example.com.", Verdict.lame(LameReason.REFUSED)),
                 node("ns3.example.com", ip(127, 53, 2, 3), "example.com.", Verdict.of(Status.TIMEOUT)));
         TraceNode b = node("b.gtld-servers.net", ip(127, 53, 1, 2), "com.", referral,
@@ -65,6 +70,37 @@ final class TestTraces {
         Question q = new Question(name("www.example.com."), Type.A);
         return new Trace(new StartServer("a.root-servers.net", ip(127, 53, 0, 1), Name.root), 3, 53,
                 List.of(new Section(q, null, root)), List.of(), new TraceStats(7, 12));
+    }
+
+    /**
+     * a.root -> b.gtld, a.gtld (not in name order); b.gtld -> ns3, ns1, ns2; a.gtld -> ns2, ns3, ns1 (cached): the
+     * second referral's order crosses the first's, so only the order the servers were met in keeps them apart.
+     */
+    static Trace reversedReferrals() {
+        Verdict referral = Verdict.referral(Status.REFERRAL, name("example.com."));
+        TraceNode b = node("b.gtld-servers.net", ip(127, 53, 1, 2), "com.", referral,
+                node("ns3.example.com", ip(127, 53, 2, 3), "example.com.", Verdict.of(Status.AUTHORITATIVE_ANSWER)),
+                node("ns1.example.com", ip(127, 53, 2, 1), "example.com.", Verdict.of(Status.AUTHORITATIVE_ANSWER)),
+                node("ns2.example.com", ip(127, 53, 2, 2), "example.com.", Verdict.of(Status.AUTHORITATIVE_ANSWER)));
+        TraceNode a = node("a.gtld-servers.net", ip(127, 53, 1, 1), "com.", referral,
+                node("ns2.example.com", ip(127, 53, 2, 2), "example.com.", Verdict.of(Status.CACHED)),
+                node("ns3.example.com", ip(127, 53, 2, 3), "example.com.", Verdict.of(Status.CACHED)),
+                node("ns1.example.com", ip(127, 53, 2, 1), "example.com.", Verdict.of(Status.CACHED)));
+        TraceNode root = node("a.root-servers.net", ip(127, 53, 0, 1), ".",
+                Verdict.referral(Status.REFERRAL, name("com.")), b, a);
+        Question q = new Question(name("www.example.com."), Type.A);
+        return new Trace(new StartServer("a.root-servers.net", ip(127, 53, 0, 1), Name.root), 3, 53,
+                List.of(new Section(q, null, root)), List.of(), new TraceStats(4, 12));
+    }
+
+    /** The root refers to one server of {@code zone}, which answers. */
+    static Trace oneServer(String server, String zone) {
+        TraceNode child = node(server, ip(127, 53, 2, 1), zone, Verdict.of(Status.AUTHORITATIVE_ANSWER));
+        TraceNode root = node("a.root-servers.net", ip(127, 53, 0, 1), ".",
+                Verdict.referral(Status.REFERRAL, name(zone)), child);
+        Question q = new Question(name("www." + zone), Type.A);
+        return new Trace(new StartServer("a.root-servers.net", ip(127, 53, 0, 1), Name.root), 3, 53,
+                List.of(new Section(q, null, root)), List.of(), new TraceStats(2, 5));
     }
 
     /** The hedge's message ID in {@link #hedgedAnswer()}. */
