@@ -44,14 +44,6 @@ class StandaloneClusterIT {
             "deep.org", "e.d.c.b.a.deep.org", "cname-chain.com", "disagree.com", "partly-lame.com", "lame.com",
             "servfail.com", "faults.org", "ns-mismatch.faults.org", "stale.faults.org", "dns-host.net",
             "timeout.com", "missing-glue.faults.org");
-    /**
-     * Zones whose lines still depend on what was traced before them (issue 22, branch packets): a finding about a
-     * silent server (timeout.com) or a referral without glue (missing-glue.faults.org) is written only on the
-     * first name of a JVM that meets it, so in a different line with two executors than with --bulk's one. Their
-     * lines are compared by verdict only; once bulk lines are history-free this set is emptied and the comparison
-     * covers every line.
-     */
-    private static final Set<String> HISTORY_DEPENDENT = Set.of("timeout.com.", "missing-glue.faults.org.");
 
     @TempDir
     Path dir;
@@ -219,13 +211,10 @@ class StandaloneClusterIT {
     /**
      * A line without timing: times and round trips, and the SLOW_SERVER findings made from round trips; without
      * which exchanges were made for this name rather than reused from the JVM's caches ({@code servers},
-     * {@code queries}: each executor has its own); and for the zones of {@link #HISTORY_DEPENDENT}, the verdict
-     * alone.
+     * {@code queries}: each executor has its own). A finding met through a cache carries over to every name
+     * that reuses it (issue 22), so the findings are compared whole.
      */
     private static String comparable(ObjectNode o) {
-        if (HISTORY_DEPENDENT.stream().anyMatch(z -> o.path("name").asText().endsWith("." + z))) {
-            return o.get("line") + " " + o.path("name").asText() + " " + o.path("verdict").asText();
-        }
         o.remove(List.of("elapsedMs", "servers", "queries"));
         removeAll(o, "rttMs");
         ArrayNode findings = (ArrayNode) o.get("findings");
