@@ -30,6 +30,7 @@ import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.NSEC3Record;
 import org.xbill.DNS.NSECRecord;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
@@ -541,5 +542,79 @@ class ChainValidatorTest {
     void anchorFileWithoutKeysIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustAnchors.parse(". 3600 IN NS a.root.\n", "f"))
                 .isInstanceOf(TrustAnchors.AnchorException.class).hasMessage("f: no DS or DNSKEY record found");
+    }
+
+    /** The root line's verdict and what its child line (example., healthy itself) says below it. */
+    private String[] rootAndChild(Trace trace, int checks) throws Exception {
+        DnssecReport report = ChainValidator.validate(trace, new FetchedKeys(keys),
+                TrustAnchors.of(List.of(ROOT.ds()), "test"), TestZone.NOW, checks);
+        return new String[] {report.of(trace.sections().get(0).root()).text(), childVerdict(report, trace).text()};
+    }
+
+    private Trace belowRoot(Message rootReply) {
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        return trace(rootReply, child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))),
+                Status.AUTHORITATIVE_ANSWER));
+    }
+
+    @Test
+    void eachWayTheRootLineFailsIsHandedDownToTheLineBelowWithItsReason() throws Exception {
+        // no DNSKEY reply at the root
+        assertThat(rootAndChild(belowRoot(referral(ROOT.sign(EXAMPLE.ds()))), CheckBudget.PER_VALIDATION))
+                .containsExactly("indeterminate: no DNSKEY reply", "indeterminate: DNSKEY of . unavailable");
+        // the root's referral truncated (TC=1), so its DS may be missing
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        Message truncated = referral(ROOT.sign(EXAMPLE.ds()));
+        truncated.getHeader().setFlag(Flags.TC);
+        assertThat(rootAndChild(belowRoot(truncated), CheckBudget.PER_VALIDATION))
+                .containsExactly("indeterminate: truncated reply (TC=1)", "indeterminate: truncated reply at .");
+        // a referral without DS or proof: bogus, and the chain is broken below
+        assertThat(rootAndChild(belowRoot(referral()), CheckBudget.PER_VALIDATION)).containsExactly(
+                "bogus: referral to example has neither a DS nor a proof that there is none",
+                "bogus: chain of trust broken at .");
+        // the trace's signature checks used up at the root's DS: undecided there and below
+        assertThat(rootAndChild(belowRoot(referral(ROOT.sign(EXAMPLE.ds()))), 1)).containsExactly(
+                "indeterminate: example DS not checked: the trace's 1 signature checks are used up",
+                "indeterminate: example DS not checked: the trace's 1 signature checks are used up");
+        // an authoritative DNSKEY reply without keys: the root has no DNSKEY
+        keysOf(ROOT_IP, ROOT, new RRset());
+        assertThat(rootAndChild(belowRoot(referral(ROOT.sign(EXAMPLE.ds()))), CheckBudget.PER_VALIDATION))
+                .containsExactly("bogus: no DNSKEY for .", "bogus: chain of trust broken at .");
+    }
+
+    @Test
+    void anUnsignedDelegationProvenByNsec3WithTooManyIterationsIsInsecureBelow() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        NSEC3Record nsec3 = new NSEC3Record(Name.fromConstantString("00000000000000000000000000000000."), DClass.IN,
+                300, 1, 0, 500, null, new byte[20], new int[] {Type.NS});
+        assertThat(rootAndChild(belowRoot(referral(ROOT.sign(nsec3))), CheckBudget.PER_VALIDATION)).containsExactly(
+                "insecure: NSEC3 with 500 iterations, above 150 (RFC 9276)",
+                "insecure: NSEC3 with 500 iterations, above 150 (RFC 9276)");
+    }
+
+    @Test
+    void aZoneSummaryCountsTheServersThatShareItsWorstStatus() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        InetAddress second = ip("127.0.0.3");
+        keysOf(second, EXAMPLE, EXAMPLE.dnskeys());
+        TraceNode good = child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))),
+                Status.AUTHORITATIVE_ANSWER);
+        TraceNode unsigned = new TraceNode("ns2.example", second, EXAMPLE.name, Verdict.of(Status.AUTHORITATIVE_ANSWER),
+                exchange(second, WWW, Type.A, answer(www())), List.of());
+        TraceNode alsoUnsigned = new TraceNode("ns3.example", second, EXAMPLE.name,
+                Verdict.of(Status.AUTHORITATIVE_ANSWER), exchange(second, WWW, Type.A, answer(www())), List.of());
+        for (List<TraceNode> children : List.of(List.of(good, unsigned), List.of(unsigned, alsoUnsigned))) {
+            TraceNode root = new TraceNode("a.root", ROOT_IP, Name.root,
+                    Verdict.referral(Status.REFERRAL, EXAMPLE.name),
+                    exchange(ROOT_IP, WWW, Type.A, referral(ROOT.sign(EXAMPLE.ds()))), children);
+            Trace trace = new Trace(new StartServer("a.root", ROOT_IP, Name.root), 3, 53,
+                    List.of(new Section(QUESTION, null, root)), List.of(), new TraceStats(3, 0));
+            ZoneSummary example = validate(trace, TestZone.NOW).chains().get(0).get(1);
+            assertThat(example.status()).isEqualTo(DnssecStatus.BOGUS);
+            assertThat(example.servers()).isEqualTo(2);
+            assertThat(example.reason()).isEqualTo(children.contains(good)
+                    ? "no RRSIG for www.example A (1 of 2 servers)" : "no RRSIG for www.example A");
+        }
     }
 }

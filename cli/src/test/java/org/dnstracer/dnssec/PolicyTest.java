@@ -238,6 +238,17 @@ class PolicyTest {
                 DnssecProblemCode.DNSSEC_NSEC3_ITERATIONS, DnssecProblemCode.DNSSEC_NSEC3_SALT);
     }
 
+    @Test
+    void aProblemNamesItsServerAndAddressWhenItHasThem() {
+        DnssecProblem both = new DnssecProblem(DnssecProblemCode.DNSSEC_NSEC3_SALT, DnssecSeverity.NOTICE, EXAMPLE,
+                "ns1.example", EXAMPLE_IP, "m");
+        assertThat(both.text()).isEqualTo("DNSSEC_NSEC3_SALT (notice) example at ns1.example (127.0.0.53): m");
+        assertThat(new DnssecProblem(both.code(), both.severity(), EXAMPLE, "ns1.example", null, "m").text())
+                .isEqualTo("DNSSEC_NSEC3_SALT (notice) example at ns1.example: m");
+        assertThat(new DnssecProblem(both.code(), DnssecSeverity.WARNING, EXAMPLE, null, null, "m").text())
+                .isEqualTo("DNSSEC_NSEC3_SALT (warning) example: m");
+    }
+
     private static InetAddress address(String literal) {
         try {
             return Address.getByAddress(literal);
