@@ -211,7 +211,7 @@ final class Policy {
             return List.of();
         }
         long hours = Duration.between(at, soonest.getExpire()).toHours();
-        String left = hours >= 48 ? hours / 24 + " days" : hours + " hours";
+        String left = hours >= 48 ? hours / 24 + " days" : hours == 1 ? "1 hour" : hours + " hours";
         return List.of(new Note(DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_RRSIG_EXPIRES_SOON, "RRSIG "
                 + Names.display(owner) + " " + Type.string(soonest.getTypeCovered()) + " by key "
                 + soonest.getFootprint() + " expires " + Signatures.date(soonest.getExpire()) + ", in " + left

@@ -249,6 +249,71 @@ class PolicyTest {
                 .isEqualTo("DNSSEC_NSEC3_SALT (warning) example: m");
     }
 
+    @Test
+    void aReplyOfExactly1232OctetsIsNotLarge() {
+        assertThat(Policy.size(EXAMPLE, new byte[1232])).isEmpty();
+        assertThat(Policy.size(EXAMPLE, null)).isEmpty();
+        assertThat(Policy.size(EXAMPLE, new byte[1233])).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("is 1233 octets"));
+    }
+
+    @Test
+    void onlyTheZonesOwnSignaturesStillValidAndEndingWithinSevenDaysCount() {
+        RRset keys = get(ZONE, "example.", Type.DNSKEY);
+        Instant end = Instant.parse("2040-12-31T00:00:00Z");
+        assertThat(Policy.expiry(EXAMPLE, List.of(keys), end.minus(Policy.EXPIRY_WARNING))).isEmpty();
+        assertThat(Policy.expiry(EXAMPLE, List.of(keys), end.minus(Policy.EXPIRY_WARNING).plusSeconds(1))).hasSize(1);
+        assertThat(Policy.expiry(EXAMPLE, List.of(keys), end)).isEmpty(); // expired: the validator's business
+        assertThat(Policy.expiry(Name.root, List.of(keys), end.minusSeconds(3600))).isEmpty(); // another signer
+        assertThat(Policy.expiry(EXAMPLE, List.of(keys), end.minusSeconds(3600))).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("in 1 hour ("));
+    }
+
+    @Test
+    void nsec3paramAtTheApexIsCheckedAsTheNsec3RecordsAre() throws Exception {
+        Question q = new Question(EXAMPLE, Type.NSEC3PARAM);
+        DnssecReport report = trace(q, Status.AUTHORITATIVE_ANSWER, SignedZoneFile.reply(q, Rcode.NOERROR,
+                List.of(get(ZONE, "example.", Type.NSEC3PARAM)), List.of()), SignedZoneFile.AT);
+        assertThat(report.problems()).extracting(DnssecProblem::code).contains(
+                DnssecProblemCode.DNSSEC_NSEC3_ITERATIONS_NONZERO, DnssecProblemCode.DNSSEC_NSEC3_SALT);
+        // records of another zone in the reply are not this zone's
+        Message other = SignedZoneFile.reply(q, Rcode.NOERROR, List.of(get(ZONE, "example.", Type.NSEC3PARAM)),
+                List.of());
+        assertThat(Policy.nsec3(Name.fromConstantString("other."), other)).isEmpty();
+    }
+
+    @Test
+    void theCdsDeleteRequestIsNoKeyToMatch() throws Exception {
+        Question q = new Question(EXAMPLE, Type.CDS);
+        Message reply = SignedZoneFile.reply(q, Rcode.NOERROR, List.of(new RRset(Record.fromString(EXAMPLE, Type.CDS,
+                org.xbill.DNS.DClass.IN, 3600, "0 0 0 00", EXAMPLE))), List.of());
+        assertThat(Policy.cds(EXAMPLE, reply, get(ZONE, "example.", Type.DNSKEY))).isEmpty();
+        Message delete = SignedZoneFile.reply(q, Rcode.NOERROR, List.of(new RRset(Record.fromString(EXAMPLE,
+                Type.CDNSKEY, org.xbill.DNS.DClass.IN, 3600, "0 3 0 AA==", EXAMPLE))), List.of());
+        assertThat(Policy.cds(EXAMPLE, delete, get(ZONE, "example.", Type.DNSKEY))).isEmpty();
+        // a CDNSKEY of the published KSK matches
+        RRset ksk = new RRset();
+        for (Record r : get(ZONE, "example.", Type.DNSKEY).rrs(false)) {
+            if (((org.xbill.DNS.DNSKEYRecord) r).getFootprint() == 53721) {
+                ksk.addRR(Record.fromString(EXAMPLE, Type.CDNSKEY, org.xbill.DNS.DClass.IN, 3600, r.rdataToString(),
+                        EXAMPLE));
+            }
+        }
+        assertThat(ksk.size()).isEqualTo(1);
+        assertThat(Policy.cds(EXAMPLE, SignedZoneFile.reply(q, Rcode.NOERROR, List.of(ksk), List.of()),
+                get(ZONE, "example.", Type.DNSKEY))).isEmpty();
+    }
+
+    @Test
+    void algorithmsGoodTodayAreNoFinding() throws Exception {
+        assertThat(Policy.algorithms("DS", EXAMPLE, List.of(SignedZoneFile.ds()))).isEmpty();
+        assertThat(Policy.digests(EXAMPLE, List.of(SignedZoneFile.ds()))).isEmpty();
+        org.xbill.DNS.DSRecord dsa = (org.xbill.DNS.DSRecord) Record.fromString(EXAMPLE, Type.DS,
+                org.xbill.DNS.DClass.IN, 3600, "1 3 2 " + "00".repeat(32), EXAMPLE);
+        assertThat(Policy.algorithms("DS", EXAMPLE, List.of(dsa))).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("algorithm DSA (key tag 1)"));
+    }
+
     private static InetAddress address(String literal) {
         try {
             return Address.getByAddress(literal);
