@@ -617,4 +617,60 @@ class ChainValidatorTest {
                     ? "no RRSIG for www.example A (1 of 2 servers)" : "no RRSIG for www.example A");
         }
     }
+
+    @Test
+    void aProofOrDsWithoutItsSignatureIsBogusWhereverItIsUsed() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        // the DS of a referral, unsigned
+        assertThat(rootAndChild(belowRoot(referral(new RRset(EXAMPLE.ds()))), CheckBudget.PER_VALIDATION))
+                .containsExactly("bogus: no RRSIG for example DS", "bogus: chain of trust broken at .");
+        // the NSEC that would prove an unsigned delegation, unsigned
+        RRset nsec = new RRset(new NSECRecord(EXAMPLE.name, DClass.IN, 3600, Name.fromConstantString("zz."),
+                new int[] {Type.NS, Type.RRSIG, Type.NSEC}));
+        assertThat(rootAndChild(belowRoot(referral(nsec)), CheckBudget.PER_VALIDATION))
+                .containsExactly("bogus: no RRSIG for example NSEC", "bogus: chain of trust broken at .");
+        // the NSEC of an NXDOMAIN, unsigned
+        Message nx = reply(true);
+        nx.getHeader().setRcode(Rcode.NXDOMAIN);
+        add(nx, org.xbill.DNS.Section.AUTHORITY,
+                EXAMPLE.sign(new SOARecord(EXAMPLE.name, DClass.IN, 300, NS1, NS1, 1, 2, 3, 4, 300)),
+                new RRset(new NSECRecord(EXAMPLE.name, DClass.IN, 300, NS1, new int[] {Type.NS, Type.SOA})));
+        Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds())), child(nx, Status.AUTHORITATIVE_NXDOMAIN));
+        assertThat(childVerdict(validate(trace, TestZone.NOW), trace).text())
+                .isEqualTo("bogus: no RRSIG for example NSEC");
+    }
+
+    @Test
+    void theDoBitOfTheQueryThatGotTheReplyDecidesWhetherItCouldCarrySignatures() {
+        Message reply = answer(www());
+        Message noOpt = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
+        Message ednsWithoutDo = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
+        ednsWithoutDo.addRecord(new org.xbill.DNS.OPTRecord(1232, 0, 0, 0), org.xbill.DNS.Section.ADDITIONAL);
+        Message ednsWithDo = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
+        ednsWithDo.addRecord(new org.xbill.DNS.OPTRecord(1232, 0, 0, org.xbill.DNS.ExtendedFlags.DO),
+                org.xbill.DNS.Section.ADDITIONAL);
+        for (Message sent : List.of(noOpt, ednsWithoutDo, ednsWithDo)) {
+            Attempt attempt = new Attempt(Protocol.UDP, sent, Duration.ofMillis(200), Duration.ofMillis(1),
+                    AttemptResult.REPLY, reply, 0, List.of(), null);
+            Exchange exchange = new Exchange(new ServerAddress(EXAMPLE_IP, 53), WWW, Type.A, reply, List.of(attempt),
+                    false);
+            assertThat(ChainValidator.askedWithDo(exchange)).as(sent.toString()).isEqualTo(sent == ednsWithDo);
+        }
+    }
+
+    @Test
+    void aDnskeyReplyIsTheServersWordOnlyWhenAuthoritativeOrHoldingTheKeys() {
+        Message refused = reply(true);
+        refused.getHeader().setRcode(Rcode.SERVFAIL);
+        assertThat(ChainValidator.unusableKeyReply(refused, EXAMPLE.name)).isEqualTo("SERVFAIL");
+        Message truncated = reply(true);
+        truncated.getHeader().setFlag(Flags.TC);
+        assertThat(ChainValidator.unusableKeyReply(truncated, EXAMPLE.name)).isEqualTo("a truncated reply (TC=1)");
+        assertThat(ChainValidator.unusableKeyReply(reply(false), EXAMPLE.name))
+                .isEqualTo("a reply without the keys that is not authoritative");
+        assertThat(ChainValidator.unusableKeyReply(reply(true), EXAMPLE.name)).isNull(); // the zone has no keys
+        Message keysWithoutAa = reply(false);
+        add(keysWithoutAa, org.xbill.DNS.Section.ANSWER, EXAMPLE.dnskeys());
+        assertThat(ChainValidator.unusableKeyReply(keysWithoutAa, EXAMPLE.name)).isNull();
+    }
 }
