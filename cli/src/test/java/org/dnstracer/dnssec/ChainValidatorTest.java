@@ -546,8 +546,12 @@ class ChainValidatorTest {
 
     /** The root line's verdict and what its child line (example., healthy itself) says below it. */
     private String[] rootAndChild(Trace trace, int checks) throws Exception {
+        return rootAndChild(trace, checks, ROOT.ds());
+    }
+
+    private String[] rootAndChild(Trace trace, int checks, DSRecord anchor) throws Exception {
         DnssecReport report = ChainValidator.validate(trace, new FetchedKeys(keys),
-                TrustAnchors.of(List.of(ROOT.ds()), "test"), TestZone.NOW, checks);
+                TrustAnchors.of(List.of(anchor), "test"), TestZone.NOW, checks);
         return new String[] {report.of(trace.sections().get(0).root()).text(), childVerdict(report, trace).text()};
     }
 
@@ -672,5 +676,52 @@ class ChainValidatorTest {
         Message keysWithoutAa = reply(false);
         add(keysWithoutAa, org.xbill.DNS.Section.ANSWER, EXAMPLE.dnskeys());
         assertThat(ChainValidator.unusableKeyReply(keysWithoutAa, EXAMPLE.name)).isNull();
+    }
+
+    @Test
+    void whatTheRootLinesKeysAndTheirAnchorSayIsHandedDownToo() throws Exception {
+        Message signedReferral = referral(ROOT.sign(EXAMPLE.ds()));
+        // the root's DNSKEY query answered REFUSED, or only without DO (EDNS fallback)
+        Message refused = reply(false);
+        refused.getHeader().setRcode(Rcode.REFUSED);
+        keys.put(new ServerZone(ROOT_IP, Name.root), exchange(ROOT_IP, Name.root, Type.DNSKEY, refused));
+        assertThat(rootAndChild(belowRoot(signedReferral), CheckBudget.PER_VALIDATION)).containsExactly(
+                "indeterminate: DNSKEY query got REFUSED", "indeterminate: DNSKEY of . unavailable");
+        Message plain = Message.newQuery(Record.newRecord(Name.root, Type.DNSKEY, DClass.IN));
+        Message unsignedKeys = reply(true);
+        ROOT.dnskeys().rrs(false).forEach(r -> unsignedKeys.addRecord(r, org.xbill.DNS.Section.ANSWER));
+        Attempt attempt = new Attempt(Protocol.UDP, plain, Duration.ofMillis(200), Duration.ofMillis(1),
+                AttemptResult.REPLY, unsignedKeys, 0, List.of(), null);
+        keys.put(new ServerZone(ROOT_IP, Name.root), new Exchange(new ServerAddress(ROOT_IP, 53), Name.root,
+                Type.DNSKEY, unsignedKeys, List.of(attempt), false));
+        assertThat(rootAndChild(belowRoot(signedReferral), CheckBudget.PER_VALIDATION)).containsExactly(
+                "indeterminate: DNSKEY reply only without DO", "indeterminate: DNSKEY of . unavailable");
+        // the root's referral itself came only without DO
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        Message plainQuestion = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
+        Attempt fallback = new Attempt(Protocol.UDP, plainQuestion, Duration.ofMillis(200), Duration.ofMillis(1),
+                AttemptResult.REPLY, signedReferral, 0, List.of(), null);
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        TraceNode child = child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))),
+                Status.AUTHORITATIVE_ANSWER);
+        TraceNode root = new TraceNode("a.root", ROOT_IP, Name.root, Verdict.referral(Status.REFERRAL, EXAMPLE.name),
+                new Exchange(new ServerAddress(ROOT_IP, 53), WWW, Type.A, signedReferral, List.of(fallback), false),
+                List.of(child));
+        Trace viaFallback = new Trace(new StartServer("a.root", ROOT_IP, Name.root), 3, 53,
+                List.of(new Section(QUESTION, null, root)), List.of(), new TraceStats(2, 0));
+        assertThat(rootAndChild(viaFallback, CheckBudget.PER_VALIDATION)).containsExactly(
+                "indeterminate: reply only without EDNS (no DO bit)", "indeterminate: reply without DO at .");
+        // an anchor with an algorithm the validator cannot check: insecure from the root down
+        DSRecord unknown = new DSRecord(Name.root, DClass.IN, 3600, 4711, 253, DSRecord.SHA256_DIGEST_ID, new byte[32]);
+        assertThat(rootAndChild(belowRoot(signedReferral), CheckBudget.PER_VALIDATION, unknown)).containsExactly(
+                "insecure: unsupported algorithm PRIVATEDNS", "insecure: unsupported algorithm PRIVATEDNS at .");
+        // an anchor matching no root key, or only a revoked one: bogus, broken below
+        assertThat(rootAndChild(belowRoot(signedReferral), CheckBudget.PER_VALIDATION, (DSRecord) EXAMPLE.ds()
+                .withName(Name.root))[1]).isEqualTo("bogus: chain of trust broken at .");
+        TestZone revoked = new TestZone(".", 385);
+        keysOf(ROOT_IP, ROOT, revoked.dnskeys());
+        String[] verdicts = rootAndChild(belowRoot(signedReferral), CheckBudget.PER_VALIDATION, revoked.ds());
+        assertThat(verdicts[0]).endsWith("is revoked (REVOKE bit)");
+        assertThat(verdicts[1]).isEqualTo("bogus: chain of trust broken at .");
     }
 }

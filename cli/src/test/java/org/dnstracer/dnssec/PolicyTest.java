@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.NSEC3Record;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.RRset;
@@ -312,6 +313,17 @@ class PolicyTest {
                 org.xbill.DNS.DClass.IN, 3600, "1 3 2 " + "00".repeat(32), EXAMPLE);
         assertThat(Policy.algorithms("DS", EXAMPLE, List.of(dsa))).singleElement()
                 .satisfies(n -> assertThat(n.message()).contains("algorithm DSA (key tag 1)"));
+    }
+
+    @Test
+    void extraIterationsFromOneUpToTheValidatorsLimitAreNamedAboveItTheValidatorSpeaks() {
+        for (int iterations : new int[] {0, 1, Nsec3Hashes.MAX_ITERATIONS, Nsec3Hashes.MAX_ITERATIONS + 1}) {
+            Message reply = new Message();
+            reply.addRecord(new NSEC3Record(Name.fromConstantString("00.example."), org.xbill.DNS.DClass.IN, 300, 1, 0,
+                    iterations, null, new byte[20], new int[0]), org.xbill.DNS.Section.AUTHORITY);
+            boolean named = iterations > 0 && iterations <= Nsec3Hashes.MAX_ITERATIONS;
+            assertThat(Policy.nsec3(EXAMPLE, reply)).as(iterations + " iterations").hasSize(named ? 1 : 0);
+        }
     }
 
     private static InetAddress address(String literal) {
