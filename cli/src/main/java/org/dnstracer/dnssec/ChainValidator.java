@@ -206,6 +206,12 @@ public final class ChainValidator {
             return bogus(node, zone, new Failure(DnssecProblemCode.DNSSEC_NO_DNSKEY,
                     "no DNSKEY for " + Names.display(zone)), broken);
         }
+        Message reply = node.exchange().reply();
+        policy(node, zone, Policy.algorithms("DNSKEY", zone, dnskeys.rrs(false)));
+        policy(node, zone, Policy.size(zone, keyExchange.replyOctets()));
+        policy(node, zone, Policy.nsec3(zone, reply));
+        policy(node, zone, Policy.cds(zone, reply, dnskeys));
+        policy(node, zone, Policy.expiry(zone, signedSets(dnskeys, reply, zone), at));
         List<DSRecord> usable = strongest(trust.ds().stream()
                 .filter(ds -> ALGORITHMS.contains(ds.getAlgorithm()) && DIGESTS.contains(ds.getDigestID())).toList());
         if (usable.isEmpty()) {
@@ -246,12 +252,12 @@ public final class ChainValidator {
             return bogus(node, zone, new Failure(DnssecProblemCode.DNSSEC_DS_NO_MATCHING_DNSKEY,
                     "no DNSKEY matches the DS (key tag " + tags + ")"), broken);
         }
-        Failure keySet = Signatures.check(dnskeys, matched, zone, at, budget);
-        if (keySet != null) {
-            return bogus(node, zone, keySet, broken);
+        Signatures.Verified keySet = Signatures.verify(dnskeys, matched, zone, at, budget);
+        if (keySet.failure() != null) {
+            return bogus(node, zone, keySet.failure(), broken);
         }
+        dsKeysNotSigning(node, zone, usable, dnskeys, keySet.sig());
         List<KeyInfo> keys = matched.stream().map(KeyInfo::of).toList();
-        Message reply = node.exchange().reply();
         if (node.status() == Status.REFERRAL) {
             return referral(node, zone, reply, zoneKeys, keys, broken);
         }
@@ -261,6 +267,59 @@ public final class ChainValidator {
         }
         verdict(node, zone, DnssecStatus.SECURE, null, keys);
         return Trust.secure(List.of());
+    }
+
+    /**
+     * Each DS a validator uses whose key does not sign the DNSKEY RRset, once another DS's key has: the zone
+     * validates, but only through the other DS (a pre-published DS, or a key that stopped signing). Said per key tag.
+     */
+    private void dsKeysNotSigning(TraceNode node, Name zone, List<DSRecord> usable, RRset dnskeys, RRSIGRecord signed) {
+        Set<KeyInfo> seen = new LinkedHashSet<>();
+        // the key whose signature already verified is not checked twice (nor is the trace's budget spent on it)
+        seen.add(new KeyInfo(signed.getFootprint(), signed.getAlgorithm()));
+        for (DSRecord ds : usable) {
+            if (!seen.add(new KeyInfo(ds.getFootprint(), ds.getAlgorithm()))) {
+                continue;
+            }
+            List<DNSKEYRecord> keys = dnskeys.rrs(false).stream().map(DNSKEYRecord.class::cast)
+                    .filter(k -> matches(ds, k)).toList();
+            String what = "the DS with key tag " + ds.getFootprint() + " (" + KeyInfo.algorithmNameOf(ds.getAlgorithm())
+                    + ")";
+            String why;
+            // a DS ahead of its key, or for a standby key, is how RFC 7583's double-DS rollover and emergency
+            // keys work: a notice; a key that signs and fails is a fault
+            DnssecSeverity severity = DnssecSeverity.NOTICE;
+            if (keys.isEmpty()) {
+                why = " matches no DNSKEY of " + Names.display(zone) + ", so no key of it signs the DNSKEY RRset";
+            } else if (dnskeys.sigs().stream().noneMatch(sig -> sig.getFootprint() == ds.getFootprint()
+                    && sig.getAlgorithm() == ds.getAlgorithm())) {
+                why = " names DNSKEY " + ds.getFootprint() + ", which does not sign the DNSKEY RRset";
+            } else {
+                severity = DnssecSeverity.WARNING;
+                Failure f = Signatures.check(dnskeys, keys, zone, at, budget);
+                if (f == null || f.undecided()) {
+                    continue;
+                }
+                why = " names DNSKEY " + ds.getFootprint() + ", whose signature of the DNSKEY RRset fails ("
+                        + f.message() + ")";
+            }
+            problem(node, zone, severity, DnssecProblemCode.DNSSEC_DS_KEY_NOT_SIGNING, what + why
+                    + "; the zone validates only through another DS");
+        }
+    }
+
+    /** The zone's signed data this line met: the DNSKEY RRset and the reply's RRsets from inside the zone. */
+    private static List<RRset> signedSets(RRset dnskeys, Message reply, Name zone) {
+        List<RRset> sets = new ArrayList<>();
+        sets.add(dnskeys);
+        for (int section : new int[] {org.xbill.DNS.Section.ANSWER, org.xbill.DNS.Section.AUTHORITY}) {
+            reply.getSectionRRsets(section).stream().filter(s -> s.getName().subdomain(zone)).forEach(sets::add);
+        }
+        return sets;
+    }
+
+    private void policy(TraceNode node, Name zone, List<Policy.Note> notes) {
+        notes.forEach(n -> problem(node, zone, n.severity(), n.code(), n.message()));
     }
 
     /** A DNSKEY query that could not give the key set: the zone is undecided at this server, not bogus. */
@@ -319,12 +378,15 @@ public final class ChainValidator {
         Name child = node.verdict().referralZone();
         RRset ds = rrset(reply, org.xbill.DNS.Section.AUTHORITY, child, Type.DS);
         if (ds != null) {
+            List<DSRecord> dsList = ds.rrs(false).stream().map(DSRecord.class::cast).toList();
+            policy(node, child, Policy.algorithms("DS", child, dsList));
+            policy(node, child, Policy.digests(child, dsList));
             Failure f = Signatures.check(ds, zoneKeys, zone, at, budget);
             if (f != null) {
                 return bogus(node, zone, f, broken);
             }
             verdict(node, zone, DnssecStatus.SECURE, null, keys);
-            return Trust.secure(ds.rrs(false).stream().map(DSRecord.class::cast).toList());
+            return Trust.secure(dsList);
         }
         List<RRset> proofs = proofs(reply, zone);
         Failure f = verifiedProofs(proofs, zone, zoneKeys);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dnstracer.dnssec.DnssecProblem;
 import org.dnstracer.dnssec.DnssecReport;
-import org.dnstracer.dnssec.DnssecSeverity;
 
 /** The DNSSEC validator's problems ({@code -D}) as findings: same code names, same server address. */
 final class DnssecFindings {
@@ -16,7 +15,11 @@ final class DnssecFindings {
             return out;
         }
         for (DnssecProblem p : report.problems()) {
-            Severity severity = p.severity() == DnssecSeverity.ERROR ? Severity.ERROR : Severity.WARNING;
+            Severity severity = switch (p.severity()) {
+                case ERROR -> Severity.ERROR;
+                case WARNING -> Severity.WARNING;
+                case NOTICE -> Severity.NOTICE;
+            };
             out.add(new Finding(severity, FindingCode.valueOf(p.code().name()), p.zone(), p.server(), p.address(),
                     p.message(), List.of()));
         }

@@ -144,7 +144,30 @@ public enum FindingCode {
     DNSSEC_VALIDATION_LIMIT(Severity.ERROR, "more than 8 signature checks of one RRset failed (key tag "
             + "collisions, KeyTrap CVE-2023-50387): given up as bogus (-D)", Source.DNSSEC, "-", "-"),
     DNSSEC_VALIDATION_BUDGET(Severity.WARNING, "the trace's 4,096 signature checks were used up: the rest is "
-            + "indeterminate (-D)", Source.DNSSEC, "-", "-");
+            + "indeterminate (-D)", Source.DNSSEC, "-", "-"),
+    DNSSEC_ALGORITHM_PROHIBITED(Severity.ERROR, "a DS or DNSKEY with RSAMD5, DSA, DSA-NSEC3-SHA1 or ECC-GOST, which "
+            + "RFC 8624 forbids to sign with and validators ignore: no protection (-D)", Source.DNSSEC,
+            "DNSSEC05 (ALGORITHM_DEPRECATED)", "-"),
+    DNSSEC_ALGORITHM_DEPRECATED(Severity.WARNING, "a DS or DNSKEY with RSASHA1 or RSASHA1-NSEC3-SHA1, which RFC 9905 "
+            + "forbids to sign with; some validators already call it insecure (-D)", Source.DNSSEC,
+            "DNSSEC05 (ALGORITHM_NOT_RECOMMENDED)", "-"),
+    DNSSEC_DS_DIGEST_DEPRECATED(Severity.WARNING, "a DS with digest type SHA-1 or GOST, which RFC 8624 forbids to "
+            + "publish (-D)", Source.DNSSEC, "-", "-"),
+    DNSSEC_DS_KEY_NOT_SIGNING(Severity.NOTICE, "a DS whose key does not sign the DNSKEY RRset (normal for a "
+            + "double-DS rollover or a standby key; a warning when the key signs and its signature fails); the zone "
+            + "validates only through another DS (-D)", Source.DNSSEC, "-", "-"),
+    DNSSEC_NSEC3_ITERATIONS_NONZERO(Severity.WARNING, "NSEC3 with 1 to 150 extra iterations: RFC 9276 says 0, "
+            + "validators may treat more as insecure (-D)", Source.DNSSEC, "DNSSEC03 (DS03_ILLEGAL_ITERATION_VALUE)",
+            "-"),
+    DNSSEC_NSEC3_SALT(Severity.NOTICE, "NSEC3 with a salt, which RFC 9276 says not to use (-D)", Source.DNSSEC,
+            "DNSSEC03 (DS03_ILLEGAL_SALT_LENGTH)", "-"),
+    DNSSEC_CDS_NO_MATCHING_DNSKEY(Severity.WARNING, "a CDS or CDNSKEY that matches no DNSKEY of the zone: a parent "
+            + "acting on it (RFC 7344, 8078) would break the chain (-D)", Source.DNSSEC,
+            "DNSSEC16 (DS16_CDS_MATCHES_NO_DNSKEY) / DNSSEC17 (DS17_CDNSKEY_MATCHES_NO_DNSKEY)", "-"),
+    DNSSEC_RRSIG_EXPIRES_SOON(Severity.WARNING, "a signature expires within 12 hours: the signer seems to have "
+            + "stopped re-signing (-D)", Source.DNSSEC, "DNSSEC04 (REMAINING_SHORT)", "-"),
+    DNSSEC_DNSKEY_REPLY_LARGE(Severity.NOTICE, "the DNSKEY reply is over 1232 octets (DNS Flag Day 2020): "
+            + "truncated over UDP, needs TCP (-D)", Source.DNSSEC, "-", "-");
 
     /** What produces a finding: the trace alone, {@code --check} probes or {@code --axfr}. */
     public enum Source {

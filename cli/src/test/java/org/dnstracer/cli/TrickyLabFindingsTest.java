@@ -29,7 +29,8 @@ class TrickyLabFindingsTest {
         if (block < 0) {
             return List.of();
         }
-        return out.substring(block + "\nFindings:\n".length()).lines().map(l -> {
+        // the block ends at the blank line before the summary line
+        return out.substring(block + "\nFindings:\n".length()).lines().takeWhile(l -> !l.isEmpty()).map(l -> {
             Matcher m = LINE.matcher(l);
             assertThat(m.matches()).as("findings line: %s", l).isTrue();
             return m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4);

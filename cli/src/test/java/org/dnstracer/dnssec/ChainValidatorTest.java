@@ -30,6 +30,7 @@ import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.NSEC3Record;
 import org.xbill.DNS.NSECRecord;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
@@ -442,7 +443,9 @@ class ChainValidatorTest {
         // 400 key and signature pairs share the tag; the validator stops after 8 failed checks (Unbound's bound)
         assertThat(childVerdict(report, trace).text()).isEqualTo("bogus: gave up on www.example A after 8 signature "
                 + "checks that failed (KeyTrap bound)");
-        assertThat(report.problems()).extracting(p -> p.code().name()).containsExactly("DNSSEC_VALIDATION_LIMIT");
+        // (21 keys in one DNSKEY reply are also well over the 1232 octets of DNS Flag Day 2020)
+        assertThat(report.problems()).extracting(p -> p.code().name()).containsExactly("DNSSEC_DNSKEY_REPLY_LARGE",
+                "DNSSEC_VALIDATION_LIMIT");
     }
 
     @Test
@@ -539,5 +542,186 @@ class ChainValidatorTest {
     void anchorFileWithoutKeysIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustAnchors.parse(". 3600 IN NS a.root.\n", "f"))
                 .isInstanceOf(TrustAnchors.AnchorException.class).hasMessage("f: no DS or DNSKEY record found");
+    }
+
+    /** The root line's verdict and what its child line (example., healthy itself) says below it. */
+    private String[] rootAndChild(Trace trace, int checks) throws Exception {
+        return rootAndChild(trace, checks, ROOT.ds());
+    }
+
+    private String[] rootAndChild(Trace trace, int checks, DSRecord anchor) throws Exception {
+        DnssecReport report = ChainValidator.validate(trace, new FetchedKeys(keys),
+                TrustAnchors.of(List.of(anchor), "test"), TestZone.NOW, checks);
+        return new String[] {report.of(trace.sections().get(0).root()).text(), childVerdict(report, trace).text()};
+    }
+
+    private Trace belowRoot(Message rootReply) {
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        return trace(rootReply, child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))),
+                Status.AUTHORITATIVE_ANSWER));
+    }
+
+    @Test
+    void eachWayTheRootLineFailsIsHandedDownToTheLineBelowWithItsReason() throws Exception {
+        // no DNSKEY reply at the root
+        assertThat(rootAndChild(belowRoot(referral(ROOT.sign(EXAMPLE.ds()))), CheckBudget.PER_VALIDATION))
+                .containsExactly("indeterminate: no DNSKEY reply", "indeterminate: DNSKEY of . unavailable");
+        // the root's referral truncated (TC=1), so its DS may be missing
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        Message truncated = referral(ROOT.sign(EXAMPLE.ds()));
+        truncated.getHeader().setFlag(Flags.TC);
+        assertThat(rootAndChild(belowRoot(truncated), CheckBudget.PER_VALIDATION))
+                .containsExactly("indeterminate: truncated reply (TC=1)", "indeterminate: truncated reply at .");
+        // a referral without DS or proof: bogus, and the chain is broken below
+        assertThat(rootAndChild(belowRoot(referral()), CheckBudget.PER_VALIDATION)).containsExactly(
+                "bogus: referral to example has neither a DS nor a proof that there is none",
+                "bogus: chain of trust broken at .");
+        // the trace's signature checks used up at the root's DS: undecided there and below
+        assertThat(rootAndChild(belowRoot(referral(ROOT.sign(EXAMPLE.ds()))), 1)).containsExactly(
+                "indeterminate: example DS not checked: the trace's 1 signature checks are used up",
+                "indeterminate: example DS not checked: the trace's 1 signature checks are used up");
+        // an authoritative DNSKEY reply without keys: the root has no DNSKEY
+        keysOf(ROOT_IP, ROOT, new RRset());
+        assertThat(rootAndChild(belowRoot(referral(ROOT.sign(EXAMPLE.ds()))), CheckBudget.PER_VALIDATION))
+                .containsExactly("bogus: no DNSKEY for .", "bogus: chain of trust broken at .");
+    }
+
+    @Test
+    void anUnsignedDelegationProvenByNsec3WithTooManyIterationsIsInsecureBelow() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        NSEC3Record nsec3 = new NSEC3Record(Name.fromConstantString("00000000000000000000000000000000."), DClass.IN,
+                300, 1, 0, 500, null, new byte[20], new int[] {Type.NS});
+        assertThat(rootAndChild(belowRoot(referral(ROOT.sign(nsec3))), CheckBudget.PER_VALIDATION)).containsExactly(
+                "insecure: NSEC3 with 500 iterations, above 150 (RFC 9276)",
+                "insecure: NSEC3 with 500 iterations, above 150 (RFC 9276)");
+    }
+
+    @Test
+    void aZoneSummaryCountsTheServersThatShareItsWorstStatus() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        InetAddress second = ip("127.0.0.3");
+        keysOf(second, EXAMPLE, EXAMPLE.dnskeys());
+        TraceNode good = child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))),
+                Status.AUTHORITATIVE_ANSWER);
+        TraceNode unsigned = new TraceNode("ns2.example", second, EXAMPLE.name, Verdict.of(Status.AUTHORITATIVE_ANSWER),
+                exchange(second, WWW, Type.A, answer(www())), List.of());
+        TraceNode alsoUnsigned = new TraceNode("ns3.example", second, EXAMPLE.name,
+                Verdict.of(Status.AUTHORITATIVE_ANSWER), exchange(second, WWW, Type.A, answer(www())), List.of());
+        for (List<TraceNode> children : List.of(List.of(good, unsigned), List.of(unsigned, alsoUnsigned))) {
+            TraceNode root = new TraceNode("a.root", ROOT_IP, Name.root,
+                    Verdict.referral(Status.REFERRAL, EXAMPLE.name),
+                    exchange(ROOT_IP, WWW, Type.A, referral(ROOT.sign(EXAMPLE.ds()))), children);
+            Trace trace = new Trace(new StartServer("a.root", ROOT_IP, Name.root), 3, 53,
+                    List.of(new Section(QUESTION, null, root)), List.of(), new TraceStats(3, 0));
+            ZoneSummary example = validate(trace, TestZone.NOW).chains().get(0).get(1);
+            assertThat(example.status()).isEqualTo(DnssecStatus.BOGUS);
+            assertThat(example.servers()).isEqualTo(2);
+            assertThat(example.reason()).isEqualTo(children.contains(good)
+                    ? "no RRSIG for www.example A (1 of 2 servers)" : "no RRSIG for www.example A");
+        }
+    }
+
+    @Test
+    void aProofOrDsWithoutItsSignatureIsBogusWhereverItIsUsed() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        // the DS of a referral, unsigned
+        assertThat(rootAndChild(belowRoot(referral(new RRset(EXAMPLE.ds()))), CheckBudget.PER_VALIDATION))
+                .containsExactly("bogus: no RRSIG for example DS", "bogus: chain of trust broken at .");
+        // the NSEC that would prove an unsigned delegation, unsigned
+        RRset nsec = new RRset(new NSECRecord(EXAMPLE.name, DClass.IN, 3600, Name.fromConstantString("zz."),
+                new int[] {Type.NS, Type.RRSIG, Type.NSEC}));
+        assertThat(rootAndChild(belowRoot(referral(nsec)), CheckBudget.PER_VALIDATION))
+                .containsExactly("bogus: no RRSIG for example NSEC", "bogus: chain of trust broken at .");
+        // the NSEC of an NXDOMAIN, unsigned
+        Message nx = reply(true);
+        nx.getHeader().setRcode(Rcode.NXDOMAIN);
+        add(nx, org.xbill.DNS.Section.AUTHORITY,
+                EXAMPLE.sign(new SOARecord(EXAMPLE.name, DClass.IN, 300, NS1, NS1, 1, 2, 3, 4, 300)),
+                new RRset(new NSECRecord(EXAMPLE.name, DClass.IN, 300, NS1, new int[] {Type.NS, Type.SOA})));
+        Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds())), child(nx, Status.AUTHORITATIVE_NXDOMAIN));
+        assertThat(childVerdict(validate(trace, TestZone.NOW), trace).text())
+                .isEqualTo("bogus: no RRSIG for example NSEC");
+    }
+
+    @Test
+    void theDoBitOfTheQueryThatGotTheReplyDecidesWhetherItCouldCarrySignatures() {
+        Message reply = answer(www());
+        Message noOpt = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
+        Message ednsWithoutDo = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
+        ednsWithoutDo.addRecord(new org.xbill.DNS.OPTRecord(1232, 0, 0, 0), org.xbill.DNS.Section.ADDITIONAL);
+        Message ednsWithDo = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
+        ednsWithDo.addRecord(new org.xbill.DNS.OPTRecord(1232, 0, 0, org.xbill.DNS.ExtendedFlags.DO),
+                org.xbill.DNS.Section.ADDITIONAL);
+        for (Message sent : List.of(noOpt, ednsWithoutDo, ednsWithDo)) {
+            Attempt attempt = new Attempt(Protocol.UDP, sent, Duration.ofMillis(200), Duration.ofMillis(1),
+                    AttemptResult.REPLY, reply, 0, List.of(), null);
+            Exchange exchange = new Exchange(new ServerAddress(EXAMPLE_IP, 53), WWW, Type.A, reply, List.of(attempt),
+                    false);
+            assertThat(ChainValidator.askedWithDo(exchange)).as(sent.toString()).isEqualTo(sent == ednsWithDo);
+        }
+    }
+
+    @Test
+    void aDnskeyReplyIsTheServersWordOnlyWhenAuthoritativeOrHoldingTheKeys() {
+        Message refused = reply(true);
+        refused.getHeader().setRcode(Rcode.SERVFAIL);
+        assertThat(ChainValidator.unusableKeyReply(refused, EXAMPLE.name)).isEqualTo("SERVFAIL");
+        Message truncated = reply(true);
+        truncated.getHeader().setFlag(Flags.TC);
+        assertThat(ChainValidator.unusableKeyReply(truncated, EXAMPLE.name)).isEqualTo("a truncated reply (TC=1)");
+        assertThat(ChainValidator.unusableKeyReply(reply(false), EXAMPLE.name))
+                .isEqualTo("a reply without the keys that is not authoritative");
+        assertThat(ChainValidator.unusableKeyReply(reply(true), EXAMPLE.name)).isNull(); // the zone has no keys
+        Message keysWithoutAa = reply(false);
+        add(keysWithoutAa, org.xbill.DNS.Section.ANSWER, EXAMPLE.dnskeys());
+        assertThat(ChainValidator.unusableKeyReply(keysWithoutAa, EXAMPLE.name)).isNull();
+    }
+
+    @Test
+    void whatTheRootLinesKeysAndTheirAnchorSayIsHandedDownToo() throws Exception {
+        Message signedReferral = referral(ROOT.sign(EXAMPLE.ds()));
+        // the root's DNSKEY query answered REFUSED, or only without DO (EDNS fallback)
+        Message refused = reply(false);
+        refused.getHeader().setRcode(Rcode.REFUSED);
+        keys.put(new ServerZone(ROOT_IP, Name.root), exchange(ROOT_IP, Name.root, Type.DNSKEY, refused));
+        assertThat(rootAndChild(belowRoot(signedReferral), CheckBudget.PER_VALIDATION)).containsExactly(
+                "indeterminate: DNSKEY query got REFUSED", "indeterminate: DNSKEY of . unavailable");
+        Message plain = Message.newQuery(Record.newRecord(Name.root, Type.DNSKEY, DClass.IN));
+        Message unsignedKeys = reply(true);
+        ROOT.dnskeys().rrs(false).forEach(r -> unsignedKeys.addRecord(r, org.xbill.DNS.Section.ANSWER));
+        Attempt attempt = new Attempt(Protocol.UDP, plain, Duration.ofMillis(200), Duration.ofMillis(1),
+                AttemptResult.REPLY, unsignedKeys, 0, List.of(), null);
+        keys.put(new ServerZone(ROOT_IP, Name.root), new Exchange(new ServerAddress(ROOT_IP, 53), Name.root,
+                Type.DNSKEY, unsignedKeys, List.of(attempt), false));
+        assertThat(rootAndChild(belowRoot(signedReferral), CheckBudget.PER_VALIDATION)).containsExactly(
+                "indeterminate: DNSKEY reply only without DO", "indeterminate: DNSKEY of . unavailable");
+        // the root's referral itself came only without DO
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        Message plainQuestion = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
+        Attempt fallback = new Attempt(Protocol.UDP, plainQuestion, Duration.ofMillis(200), Duration.ofMillis(1),
+                AttemptResult.REPLY, signedReferral, 0, List.of(), null);
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        TraceNode child = child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))),
+                Status.AUTHORITATIVE_ANSWER);
+        TraceNode root = new TraceNode("a.root", ROOT_IP, Name.root, Verdict.referral(Status.REFERRAL, EXAMPLE.name),
+                new Exchange(new ServerAddress(ROOT_IP, 53), WWW, Type.A, signedReferral, List.of(fallback), false),
+                List.of(child));
+        Trace viaFallback = new Trace(new StartServer("a.root", ROOT_IP, Name.root), 3, 53,
+                List.of(new Section(QUESTION, null, root)), List.of(), new TraceStats(2, 0));
+        assertThat(rootAndChild(viaFallback, CheckBudget.PER_VALIDATION)).containsExactly(
+                "indeterminate: reply only without EDNS (no DO bit)", "indeterminate: reply without DO at .");
+        // an anchor with an algorithm the validator cannot check: insecure from the root down
+        DSRecord unknown = new DSRecord(Name.root, DClass.IN, 3600, 4711, 253, DSRecord.SHA256_DIGEST_ID, new byte[32]);
+        assertThat(rootAndChild(belowRoot(signedReferral), CheckBudget.PER_VALIDATION, unknown)).containsExactly(
+                "insecure: unsupported algorithm PRIVATEDNS", "insecure: unsupported algorithm PRIVATEDNS at .");
+        // an anchor matching no root key, or only a revoked one: bogus, broken below
+        assertThat(rootAndChild(belowRoot(signedReferral), CheckBudget.PER_VALIDATION, (DSRecord) EXAMPLE.ds()
+                .withName(Name.root))[1]).isEqualTo("bogus: chain of trust broken at .");
+        TestZone revoked = new TestZone(".", 385);
+        keysOf(ROOT_IP, ROOT, revoked.dnskeys());
+        String[] verdicts = rootAndChild(belowRoot(signedReferral), CheckBudget.PER_VALIDATION, revoked.ds());
+        assertThat(verdicts[0]).endsWith("is revoked (REVOKE bit)");
+        assertThat(verdicts[1]).isEqualTo("bogus: chain of trust broken at .");
     }
 }

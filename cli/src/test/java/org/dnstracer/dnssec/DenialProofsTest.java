@@ -162,4 +162,98 @@ class DenialProofsTest {
         assertThat(first).isEqualTo(3);
         assertThat(hashes.computed()).isEqualTo(first);
     }
+
+    private static TreeMap<String, int[]> names(Object... nameThenTypes) {
+        TreeMap<String, int[]> out = new TreeMap<>();
+        for (int i = 0; i < nameThenTypes.length; i += 2) {
+            out.put((String) nameThenTypes[i], (int[]) nameThenTypes[i + 1]);
+        }
+        return out;
+    }
+
+    @Test
+    void anNsecCoversNeitherItsOwnerNorItsNextName() {
+        DenialProofs proofs = new DenialProofs(List.of(nsec("a.example.", "m.example.", Type.A),
+                nsec("z.example.", "example.", Type.A)), ZONE);
+        assertThat(proofs.noExactMatch(n("b.example."), 1)).isTrue();
+        assertThat(proofs.noExactMatch(n("a.example."), 1)).isFalse();
+        assertThat(proofs.noExactMatch(n("m.example."), 1)).isFalse();
+        // the last NSEC, wrapping to the apex, covers neither its owner nor the apex
+        assertThat(proofs.noExactMatch(n("z.example."), 1)).isFalse();
+        assertThat(proofs.noExactMatch(n("example."), 0)).isFalse();
+    }
+
+    @Test
+    void anNsec3CoversNeitherTheHashOfItsOwnerNorOfItsNextName() {
+        // a chain of two: each name's hash is one record's owner and the other's next hash
+        DenialProofs proofs = new DenialProofs(nsec3Chain(0, names("example.", new int[] {Type.SOA, Type.NS},
+                "a.example.", new int[] {Type.A})), ZONE);
+        assertThat(proofs.noExactMatch(n("x.a.example."), 1)).isFalse();
+        assertThat(proofs.noExactMatch(n("x.b.example."), 1)).isTrue();
+    }
+
+    @Test
+    void aRecordAtADelegationPointDeniesOnlyTheDs() {
+        DenialProofs nsec = new DenialProofs(List.of(nsec("sub.example.", "z.example.", Type.NS)), ZONE);
+        assertThat(nsec.noData(n("sub.example."), Type.DS)).isTrue();
+        assertThat(nsec.noData(n("sub.example."), Type.A)).isFalse();
+        DenialProofs nsec3 = new DenialProofs(nsec3Chain(0, names("example.", new int[] {Type.SOA, Type.NS},
+                "sub.example.", new int[] {Type.NS})), ZONE);
+        assertThat(nsec3.noData(n("sub.example."), Type.DS)).isTrue();
+        assertThat(nsec3.noData(n("sub.example."), Type.A)).isFalse();
+        assertThat(nsec3.noDsProof(n("sub.example."))).isEqualTo("NSEC3");
+        // the apex of a zone the server also serves, or a delegation with its DS, is no unsigned delegation
+        assertThat(new DenialProofs(nsec3Chain(0, names("example.", new int[] {Type.SOA, Type.NS},
+                "sub.example.", new int[] {Type.NS, Type.DS})), ZONE).noDsProof(n("sub.example."))).isNull();
+        assertThat(new DenialProofs(nsec3Chain(0, names("example.", new int[] {Type.SOA, Type.NS},
+                "sub.example.", new int[] {Type.NS, Type.SOA})), ZONE).noDsProof(n("sub.example."))).isNull();
+    }
+
+    @Test
+    void aWildcardThatHasTheTypeIsNoWildcardNodata() {
+        DenialProofs nsec = new DenialProofs(List.of(nsec("*.wild.example.", "www.example.", Type.A, Type.MX)), ZONE);
+        assertThat(nsec.noData(n("x.wild.example."), Type.MX)).isFalse();
+        assertThat(nsec.noData(n("x.wild.example."), Type.TXT)).isTrue();
+        DenialProofs nsec3 = new DenialProofs(nsec3Chain(0, names("example.", new int[] {Type.SOA, Type.NS},
+                "wild.example.", new int[] {Type.TXT}, "*.wild.example.", new int[] {Type.A, Type.MX})), ZONE);
+        assertThat(nsec3.noData(n("x.wild.example."), Type.MX)).isFalse();
+        assertThat(nsec3.noData(n("x.wild.example."), Type.TXT)).isTrue();
+    }
+
+    @Test
+    void nsec3NxdomainNeedsTheWildcardCoveredAndTheNextCloserNameCovered() {
+        DenialProofs wildcard = new DenialProofs(nsec3Chain(0, names("example.", new int[] {Type.SOA, Type.NS},
+                "*.example.", new int[] {Type.A})), ZONE);
+        assertThat(wildcard.nxdomain(n("x.example."))).isFalse(); // the wildcard exists: it would have answered
+        DenialProofs plain = new DenialProofs(nsec3Chain(0, names("example.", new int[] {Type.SOA, Type.NS},
+                "a.example.", new int[] {Type.A})), ZONE);
+        assertThat(plain.nxdomain(n("x.example."))).isTrue();
+        assertThat(plain.nxdomain(n("a.example."))).isFalse(); // its hash is an owner: it exists
+    }
+
+    @Test
+    void iterationsUpToTheLimitAreComputedAboveItNot() {
+        NSEC3Record at = new NSEC3Record(n("00.example."), DClass.IN, 0, 1, 0, Nsec3Hashes.MAX_ITERATIONS, null,
+                new byte[20], new int[0]);
+        NSEC3Record above = new NSEC3Record(n("00.example."), DClass.IN, 0, 1, 0, Nsec3Hashes.MAX_ITERATIONS + 1, null,
+                new byte[20], new int[0]);
+        assertThat(new DenialProofs(List.of(new RRset(at)), ZONE).excessiveIterations()).isEmpty();
+        assertThat(new DenialProofs(List.of(new RRset(above)), ZONE).excessiveIterations()).hasValue(151);
+        Nsec3Hashes hashes = new Nsec3Hashes();
+        assertThat(hashes.hash(at, ZONE)).isNotNull();
+        assertThat(hashes.hash(above, ZONE)).isNull();
+    }
+
+    @Test
+    void nsec3WithAnUnknownHashAlgorithmIsLeftOutAndItsFailedHashCached() {
+        NSEC3Record unknown = new NSEC3Record(n("00.example."), DClass.IN, 0, 2, 0, 500, null, new byte[20], new int[0]);
+        DenialProofs proofs = new DenialProofs(List.of(new RRset(unknown)), ZONE);
+        assertThat(proofs.kind()).isNull();
+        assertThat(proofs.excessiveIterations()).isEmpty();
+        NSEC3Record cheap = new NSEC3Record(n("00.example."), DClass.IN, 0, 2, 0, 0, null, new byte[20], new int[0]);
+        Nsec3Hashes hashes = new Nsec3Hashes();
+        assertThat(hashes.hash(cheap, ZONE)).isNull();
+        assertThat(hashes.hash(cheap, ZONE)).isNull();
+        assertThat(hashes.computed()).isEqualTo(1);
+    }
 }
