@@ -16,9 +16,7 @@ enum DelvAllowance {
     PER_SERVER_VERSUS_PER_ANSWER {
         @Override
         boolean allows(SignedQuestion q, String ours, String delv) {
-            boolean stale = q.mode().contains("stale2") || q.kind() == QuestionKind.CNAME_TO_MISSING_ACROSS
-                    && SignerZones.crossTargetMode(q.zone()).contains("stale2");
-            return stale && ours.equals("bogus") && !delv.equals("bogus");
+            return SignerZones.reachesStaleZone(q) && ours.equals("bogus") && !delv.equals("bogus");
         }
     };
 
