@@ -416,6 +416,7 @@ public final class ChainValidator {
         List<RRset> proofs = proofs(reply, zone);
         boolean proofsChecked = false;
         DenialProofs denial = new DenialProofs(proofs, zone, hashes);
+        Failure optedOut = null;
         for (RRset set : answer) {
             if (set.getType() == Type.CNAME && synthesized(set, answer)) {
                 continue;
@@ -427,17 +428,26 @@ public final class ChainValidator {
             if (!expansion(v.sig(), set.getName())) {
                 continue;
             }
+            String expansion = "wildcard answer " + Names.display(set.getName()) + " " + Type.string(set.getType());
             if (!proofsChecked) {
                 Failure f = verifiedProofs(proofs, zone, zoneKeys);
+                if (f != null && f.code() == DnssecProblemCode.DNSSEC_NSEC3_ITERATIONS) {
+                    // RFC 9276 §3.2 lets a validator fail what it cannot prove; BIND (delv) does for an expansion
+                    return new Failure(DnssecProblemCode.DNSSEC_MISSING_DENIAL, expansion
+                            + " whose only proof that the name itself does not exist is " + f.message());
+                }
                 if (f != null) {
                     return f;
                 }
                 proofsChecked = true;
             }
             if (!denial.noExactMatch(set.getName(), v.sig().getLabels())) {
-                return new Failure(DnssecProblemCode.DNSSEC_MISSING_DENIAL, "wildcard answer "
-                        + Names.display(set.getName()) + " " + Type.string(set.getType())
+                return new Failure(DnssecProblemCode.DNSSEC_MISSING_DENIAL, expansion
                         + " without the NSEC/NSEC3 proof that the name itself does not exist");
+            }
+            if (optedOut == null && denial.wildcardProofOptedOut(set.getName(), v.sig().getLabels())) {
+                optedOut = Failure.insecureByProof(expansion
+                        + " proven only by an opt-out NSEC3 (an unsigned delegation may be there, RFC 5155 9.2)");
             }
         }
         Name last = lastName(reply, question, zone);
@@ -447,7 +457,7 @@ public final class ChainValidator {
                         && answer.stream().noneMatch(s -> s.getName().equals(last) && s.getType() == question.type())
                         && !delegated(reply, last, zone);
         if (!denied || !CnameChain.inZone(last, zone)) {
-            return null;
+            return optedOut;
         }
         if (!proofsChecked) {
             Failure f = verifiedProofs(proofs, zone, zoneKeys);
@@ -457,7 +467,12 @@ public final class ChainValidator {
         }
         boolean proven = nx ? denial.nxdomain(last) : denial.noData(last, question.type());
         if (proven) {
-            return null;
+            return optedOut;
+        }
+        Name cut = denial.unsignedDelegationAbove(last);
+        if (cut != null) {
+            return Failure.insecureByProof(Names.display(last) + " lies below the unsigned delegation "
+                    + Names.display(cut) + ": the parent's denial proves nothing there (RFC 6840 4.1)");
         }
         return new Failure(DnssecProblemCode.DNSSEC_MISSING_DENIAL, "no NSEC/NSEC3 proof that "
                 + Names.display(last) + (nx ? " does not exist" : " has no " + question.typeName()));
@@ -567,7 +582,9 @@ public final class ChainValidator {
             return Trust.not(DnssecStatus.INDETERMINATE, failure.message());
         }
         if (failure.insecure()) {
-            problem(node, zone, DnssecSeverity.WARNING, failure.code(), failure.message());
+            if (failure.code() != null) {
+                problem(node, zone, DnssecSeverity.WARNING, failure.code(), failure.message());
+            }
             verdict(node, zone, DnssecStatus.INSECURE, failure.message(), List.of());
             return Trust.not(DnssecStatus.INSECURE, failure.message());
         }

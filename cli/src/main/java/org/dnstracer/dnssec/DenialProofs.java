@@ -72,7 +72,65 @@ final class DenialProofs {
                 return true;
             }
         }
-        return wildcardNoData(name, type);
+        return wildcardNoData(name, type) || optOutSpan(name);
+    }
+
+    /**
+     * No NSEC3 matches the name, its closest encloser is proven and the next closer name lies in an opt-out span:
+     * the name holds no authoritative data of the zone. An opt-out zone gives no NSEC3 to an empty non-terminal
+     * whose only descendants are unsigned delegations (RFC 5155 §7.1), so this is all its NODATA can carry; BIND
+     * (delv) accepts it as a NODATA proof, where RFC 5155 §8.6 read literally would reject every such zone.
+     */
+    private boolean optOutSpan(Name name) {
+        if (nsec3s.stream().anyMatch(n -> matches(n, name))) {
+            return false;
+        }
+        Name encloser = nsec3ClosestEncloser(name);
+        return encloser != null && optOutCovers(new Name(name, name.labels() - encloser.labels() - 1));
+    }
+
+    /**
+     * The NSEC3 that covers {@code name} has the opt-out flag: an unsigned delegation may exist there that the chain
+     * does not show (RFC 5155 §6), so a proof resting on it does not show that nothing is there.
+     */
+    private boolean optOutCovers(Name name) {
+        return nsec3s.stream().anyMatch(n -> covers(n, name) && (n.getFlags() & NSEC3Record.Flags.OPT_OUT) != 0);
+    }
+
+    /**
+     * A wildcard expansion whose proof that the owner does not exist is an opt-out NSEC3 covering the next closer
+     * name: an unsigned delegation could be there, whose data the expansion would then replace, so the answer is
+     * insecure (RFC 5155 §9.2; BIND and Unbound say so). {@code labels} as in {@link #noExactMatch}.
+     */
+    boolean wildcardProofOptedOut(Name owner, int labels) {
+        if (coveringNsec(owner) != null) {
+            return false;
+        }
+        int keep = labels + 1;
+        return keep < owner.labels() && optOutCovers(new Name(owner, owner.labels() - keep - 1));
+    }
+
+    /**
+     * The nearest ancestor of {@code name} (below the zone's apex) that an NSEC or NSEC3 of the reply shows to be an
+     * unsigned delegation (NS, no DS, no SOA), or null. A name below it is the unsigned child's, not this zone's:
+     * whatever the zone's server says about it is insecure (RFC 4035 §5.2, RFC 6840 §4.1), as delv finds when it
+     * looks for the child's DS.
+     */
+    Name unsignedDelegationAbove(Name name) {
+        for (int skip = 1; skip < name.labels() - zone.labels(); skip++) {
+            Name ancestor = new Name(name, skip);
+            if (nsecs.stream().anyMatch(n -> n.getName().equals(ancestor) && unsignedCut(n.hasType(Type.NS),
+                    n.hasType(Type.DS), n.hasType(Type.SOA)))
+                    || nsec3s.stream().anyMatch(n -> matches(n, ancestor) && unsignedCut(n.hasType(Type.NS),
+                            n.hasType(Type.DS), n.hasType(Type.SOA)))) {
+                return ancestor;
+            }
+        }
+        return null;
+    }
+
+    private static boolean unsignedCut(boolean ns, boolean ds, boolean soa) {
+        return ns && !ds && !soa;
     }
 
     /** No name matches {@code name} and the wildcard of its closest encloser exists without the type. */

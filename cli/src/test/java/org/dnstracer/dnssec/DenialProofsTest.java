@@ -256,4 +256,57 @@ class DenialProofsTest {
         assertThat(hashes.hash(cheap, ZONE)).isNull();
         assertThat(hashes.computed()).isEqualTo(1);
     }
+
+    @Test
+    void optOutSpanProvesTheNodataOfAnEmptyNonTerminalWithoutNsec3ButAPlainSpanDoesNot() {
+        TreeMap<String, int[]> names = new TreeMap<>();
+        names.put("example.", new int[] {Type.SOA, Type.NS});
+        names.put("www.example.", new int[] {Type.A});
+        Name ent = n("ent2.example.");
+        assertThat(new DenialProofs(nsec3Chain(NSEC3Record.Flags.OPT_OUT, names), ZONE).noData(ent, Type.A)).isTrue();
+        assertThat(new DenialProofs(nsec3Chain(0, names), ZONE).noData(ent, Type.A)).isFalse();
+        // a name the chain matches is judged by its own bitmap, opt-out or not
+        assertThat(new DenialProofs(nsec3Chain(NSEC3Record.Flags.OPT_OUT, names), ZONE)
+                .noData(n("www.example."), Type.A)).isFalse();
+    }
+
+    @Test
+    void wildcardExpansionProvenByAnOptOutNsec3IsOptedOutAndByNsecOrPlainNsec3IsNot() {
+        TreeMap<String, int[]> names = new TreeMap<>();
+        names.put("example.", new int[] {Type.SOA, Type.NS});
+        names.put("wild.example.", new int[] {Type.TXT});
+        names.put("*.wild.example.", new int[] {Type.A});
+        Name owner = n("x.wild.example.");
+        DenialProofs optOut = new DenialProofs(nsec3Chain(NSEC3Record.Flags.OPT_OUT, names), ZONE);
+        assertThat(optOut.noExactMatch(owner, 2)).isTrue();
+        assertThat(optOut.wildcardProofOptedOut(owner, 2)).isTrue();
+        assertThat(new DenialProofs(nsec3Chain(0, names), ZONE).wildcardProofOptedOut(owner, 2)).isFalse();
+        // the owner is the wildcard's own level: no next closer name to speak of
+        assertThat(optOut.wildcardProofOptedOut(owner, 3)).isFalse();
+        assertThat(new DenialProofs(List.of(nsec("wild.example.", "y.wild.example.", Type.TXT)), ZONE)
+                .wildcardProofOptedOut(owner, 2)).isFalse();
+    }
+
+    @Test
+    void theUnsignedCutAboveANameIsTheNearestAncestorWithNsAndNeitherDsNorSoa() {
+        Name below = n("a.b.sub.example.");
+        assertThat(new DenialProofs(List.of(nsec("sub.example.", "z.example.", Type.NS)), ZONE)
+                .unsignedDelegationAbove(below)).isEqualTo(n("sub.example."));
+        assertThat(new DenialProofs(List.of(nsec("sub.example.", "z.example.", Type.NS, Type.DS)), ZONE)
+                .unsignedDelegationAbove(below)).isNull();
+        assertThat(new DenialProofs(List.of(nsec("sub.example.", "z.example.", Type.NS, Type.SOA)), ZONE)
+                .unsignedDelegationAbove(below)).isNull();
+        assertThat(new DenialProofs(List.of(nsec("sub.example.", "z.example.", Type.A)), ZONE)
+                .unsignedDelegationAbove(below)).isNull();
+        // not the name itself, and not the zone's apex
+        assertThat(new DenialProofs(List.of(nsec("sub.example.", "z.example.", Type.NS)), ZONE)
+                .unsignedDelegationAbove(n("sub.example."))).isNull();
+        assertThat(new DenialProofs(List.of(nsec("example.", "z.example.", Type.NS)), ZONE)
+                .unsignedDelegationAbove(below)).isNull();
+        TreeMap<String, int[]> names = new TreeMap<>();
+        names.put("example.", new int[] {Type.SOA, Type.NS});
+        names.put("sub.example.", new int[] {Type.NS});
+        assertThat(new DenialProofs(nsec3Chain(0, names), ZONE).unsignedDelegationAbove(below))
+                .isEqualTo(n("sub.example."));
+    }
 }

@@ -23,6 +23,7 @@ class SignedZoneValidationTest {
     private static final SignedZoneFile NSEC = SignedZoneFile.load("example.nsec.signed");
     private static final SignedZoneFile NSEC3 = SignedZoneFile.load("example.nsec3.signed");
     private static final SignedZoneFile NSEC3_2500 = SignedZoneFile.load("example.nsec3-2500.signed");
+    private static final SignedZoneFile OPT_OUT = SignedZoneFile.load("example.nsec3-optout.signed");
 
     private static Question q(String name, int type) {
         return new Question(Name.fromConstantString(name), type);
@@ -142,15 +143,63 @@ class SignedZoneValidationTest {
                 .isEqualTo("bogus: no RRSIG for a.dname.example CNAME");
     }
 
+    /**
+     * The delegation-point NSEC does not deny names below the cut, but it proves the cut unsigned: what the parent
+     * says about a name there is insecure, as delv says of www.kid.bind-forgedeny.sig in RealSignersInteropTest.
+     */
     @Test
-    void nsecAtADelegationPointDoesNotDenyNamesBelowIt() throws Exception {
+    void aDenialBelowAnUnsignedDelegationIsInsecureNotSecureNorBogus() throws Exception {
         Question below = q("x.sub.example.", Type.A);
         NodeDnssec nsec = nxdomain(NSEC, below, List.of(), List.of(NSEC.get("example.", Type.SOA),
                 NSEC.get("sub.example.", Type.NSEC)));
-        assertThat(nsec.text()).isEqualTo("bogus: no NSEC/NSEC3 proof that x.sub.example does not exist");
+        assertThat(nsec.text()).isEqualTo("insecure: x.sub.example lies below the unsigned delegation sub.example: "
+                + "the parent's denial proves nothing there (RFC 6840 4.1)");
         NodeDnssec nsec3 = nxdomain(NSEC3, below, List.of(), with(NSEC3.get("example.", Type.SOA),
                 NSEC3.all(Type.NSEC3)));
-        assertThat(nsec3.status()).isEqualTo(DnssecStatus.BOGUS);
+        assertThat(nsec3.status()).isEqualTo(DnssecStatus.INSECURE);
+        // without the NSEC of the cut nothing says the name is the child's: still bogus
+        assertThat(nxdomain(NSEC, below, List.of(), List.of(NSEC.get("example.", Type.SOA))).text())
+                .isEqualTo("bogus: no NSEC/NSEC3 proof that x.sub.example does not exist");
+    }
+
+    /**
+     * dnssec-signzone -A gives no NSEC3 to ent2.example, whose only descendant is the unsigned delegation
+     * k.ent2.example (RFC 5155 §7.1); its NODATA is the closest encloser proof with an opt-out NSEC3 over ent2.
+     * delv: "negative response, fully validated" (RealSignersInteropTest, ent2.bind-nsec3.sig, ent2.knot-nsec3.sig).
+     */
+    @Test
+    void emptyNonTerminalAboveOnlyUnsignedDelegationsInAnOptOutZoneIsASecureNodata() throws Exception {
+        Question ent2 = q("ent2.example.", Type.A);
+        assertThat(nodata(OPT_OUT, ent2, with(OPT_OUT.get("example.", Type.SOA), OPT_OUT.all(Type.NSEC3))).text())
+                .isEqualTo("secure");
+        // the same proof shape without the opt-out flag proves no NODATA
+        assertThat(nodata(NSEC3, q("nope.example.", Type.A), with(NSEC3.get("example.", Type.SOA),
+                NSEC3.all(Type.NSEC3))).status()).isEqualTo(DnssecStatus.BOGUS);
+    }
+
+    /** RFC 5155 §9.2: an opt-out NSEC3 over the next closer name leaves room for an unsigned delegation; delv: insecure. */
+    @Test
+    void wildcardAnswerProvenOnlyByAnOptOutNsec3IsInsecure() throws Exception {
+        Question x = q("x.wild.example.", Type.A);
+        assertThat(answer(OPT_OUT, x, List.of(expanded(OPT_OUT.get("*.wild.example.", Type.A), "x.wild.example.")),
+                OPT_OUT.all(Type.NSEC3)).text()).isEqualTo("insecure: wildcard answer x.wild.example A proven only "
+                        + "by an opt-out NSEC3 (an unsigned delegation may be there, RFC 5155 9.2)");
+        // without its proof it is still bogus
+        assertThat(answer(OPT_OUT, x, List.of(expanded(OPT_OUT.get("*.wild.example.", Type.A), "x.wild.example.")),
+                List.of()).status()).isEqualTo(DnssecStatus.BOGUS);
+    }
+
+    /**
+     * A wildcard expansion whose only proof is NSEC3 above the iteration limit is not proven: RFC 9276 §3.2 lets a
+     * validator fail it, and BIND does (delv: "no valid NSEC" for a.wild.ldns-iter500.sig in RealSignersInteropTest).
+     */
+    @Test
+    void wildcardAnswerWhoseOnlyProofHasTooManyIterationsIsBogus() throws Exception {
+        Question x = q("x.wild.example.", Type.A);
+        assertThat(answer(NSEC3_2500, x, List.of(expanded(NSEC3_2500.get("*.wild.example.", Type.A),
+                "x.wild.example.")), NSEC3_2500.all(Type.NSEC3)).text()).isEqualTo("bogus: wildcard answer "
+                        + "x.wild.example A whose only proof that the name itself does not exist is NSEC3 with 2500 "
+                        + "iterations, above 150 (RFC 9276)");
     }
 
     @Test

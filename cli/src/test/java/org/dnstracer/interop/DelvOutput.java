@@ -14,16 +14,25 @@ import java.util.regex.Pattern;
  */
 final class DelvOutput {
     private static final Pattern VALIDATING = Pattern.compile("(?m)^;; validating ([^/\\s]+)/");
+    private static final Pattern FAILED = Pattern.compile("(?m)^;; resolution failed: (?!ncache )");
 
     private DelvOutput() {}
 
+    /**
+     * The answer's verdict is that of its weakest part: delv prints one block per part of a CNAME chain (a validated
+     * CNAME, then "; negative response, unsigned answer" for a target in an insecure zone is an insecure answer). A
+     * "resolution failed" other than a cached negative answer ("ncache nxdomain", "ncache nxrrset") is bogus.
+     */
     static String answer(String output) {
-        // also "; negative response, fully validated" (after a ";; resolution failed: ncache nxdomain" line)
-        if (output.contains("fully validated")) {
-            return "secure";
+        if (FAILED.matcher(output).find()) {
+            return "bogus";
         }
         if (output.contains("unsigned answer")) {
             return "insecure";
+        }
+        // also "; negative response, fully validated" (after a ";; resolution failed: ncache nxdomain" line)
+        if (output.contains("fully validated")) {
+            return "secure";
         }
         if (output.contains("resolution failed")) {
             return "bogus";

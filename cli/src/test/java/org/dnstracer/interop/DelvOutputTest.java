@@ -50,6 +50,23 @@ class DelvOutputTest {
         assertThat(DelvOutput.answer(out)).isEqualTo("secure");
     }
 
+    /** delv 9.18 on cname-in.ldns-iter500.sig A of the real-signers lab (abridged): the chain's weakest part counts. */
+    @Test
+    void aValidatedCnameToAnUnsignedNxdomainIsInsecure() {
+        String out = ";; resolution failed: ncache nxdomain\n; fully validated\n"
+                + "cname-in.ldns-iter500.sig. 300\tIN\tCNAME\tmissing.ldns-iter500.sig.\n\n"
+                + "; negative response, unsigned answer\n; missing.ldns-iter500.sig. 300\tIN\t\\-ANY\t;-$NXDOMAIN\n";
+
+        assertThat(DelvOutput.answer(out)).isEqualTo("insecure");
+    }
+
+    @Test
+    void aFailureOtherThanANegativeAnswerIsBogusWhateverElseValidated() {
+        String out = "; fully validated\nx.sec. 300 IN CNAME y.sec.\n;; resolution failed: broken trust chain\n";
+
+        assertThat(DelvOutput.answer(out)).isEqualTo("bogus");
+    }
+
     @Test
     void outputWithoutAVerdictIsUnknown() {
         assertThat(DelvOutput.answer(";; connection timed out; no servers could be reached\n")).isEqualTo("unknown");

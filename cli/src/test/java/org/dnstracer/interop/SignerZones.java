@@ -51,6 +51,25 @@ final class SignerZones {
         Files.write(in.resolve("zones.list"), list);
     }
 
+    /**
+     * The answer to the question depends on the stale2 zone (one expired server): asked there, or a cname-out whose
+     * missing target lies there.
+     */
+    static boolean reachesStaleZone(SignedQuestion q) {
+        return q.mode().contains("stale2")
+                || q.kind() == QuestionKind.CNAME_TO_MISSING_ACROSS && crossTargetMode(q.zone()).contains("stale2");
+    }
+
+    /** The mode of the zone that {@code zone}'s cname-out points into (the next of the list), or "" if none. */
+    static String crossTargetMode(String zone) {
+        for (int i = 0; i < ZONES.size(); i++) {
+            if (ZONES.get(i).name().equals(zone)) {
+                return ZONES.get((i + 1) % ZONES.size()).mode();
+            }
+        }
+        return "";
+    }
+
     static String leaf(String z, String other) {
         return "$TTL 300\n"
                 + "@ SOA ns1.sig. hostmaster." + z + ". 1 3600 600 86400 300\n"
