@@ -2,9 +2,8 @@ package org.dnstracer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,24 +11,10 @@ import org.junit.jupiter.api.Test;
  * (code, zone, server, address), and none on the healthy ones.
  */
 class BuiltInLabFindingsTest {
-    /** severity, code, zone, server with its address: the fixed fields of a findings line. */
-    private static final Pattern LINE = Pattern.compile("^(error|warning|notice) +(\\S+)  (\\S+)  (\\S+(?: \\([^)]*\\))?)  .*$");
-
     private static List<String> findings(String... args) {
-        String[] argv = new String[args.length + 1];
-        argv[0] = "--lab";
-        System.arraycopy(args, 0, argv, 1, args.length);
-        String out = CliRun.of(argv).out();
-        int block = out.indexOf("\nFindings:\n");
-        if (block < 0) {
-            return List.of();
-        }
-        // the block ends at the blank line before the summary line
-        return out.substring(block + "\nFindings:\n".length()).lines().takeWhile(l -> !l.isEmpty()).map(l -> {
-            Matcher m = LINE.matcher(l);
-            assertThat(m.matches()).as("findings line: %s", l).isTrue();
-            return m.group(2) + " " + m.group(3) + " " + m.group(4);
-        }).toList();
+        List<String> argv = new ArrayList<>(List.of("--lab"));
+        argv.addAll(List.of(args));
+        return FindingLines.of(argv).stream().map(FindingLines.Line::withoutSeverity).toList();
     }
 
     @Test

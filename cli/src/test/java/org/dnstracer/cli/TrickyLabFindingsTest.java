@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,25 +14,11 @@ import org.junit.jupiter.api.Test;
  * notice, pinned here so that a louder severity fails.
  */
 class TrickyLabFindingsTest {
-    /** severity, code, zone, server with its address: the fixed fields of a findings line. */
-    private static final Pattern LINE =
-            Pattern.compile("^(error|warning|notice) +(\\S+)  (\\S+)  (\\S+(?: \\([^)]*\\))?)  .*$");
-
     /** Each line as "severity CODE zone server (address)". */
     private static List<String> findings(String... args) {
         List<String> argv = new ArrayList<>(List.of("--lab", "--check"));
         argv.addAll(List.of(args));
-        String out = CliRun.of(argv.toArray(String[]::new)).out();
-        int block = out.indexOf("\nFindings:\n");
-        if (block < 0) {
-            return List.of();
-        }
-        // the block ends at the blank line before the summary line
-        return out.substring(block + "\nFindings:\n".length()).lines().takeWhile(l -> !l.isEmpty()).map(l -> {
-            Matcher m = LINE.matcher(l);
-            assertThat(m.matches()).as("findings line: %s", l).isTrue();
-            return m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4);
-        }).toList();
+        return FindingLines.of(argv).stream().map(FindingLines.Line::withSeverity).toList();
     }
 
     @Test
