@@ -17,8 +17,14 @@ class MainInItsOwnJvmTest {
         ChildJvm child = ChildJvm.run("256m", args);
 
         assertThat(expected.toString()).hasSizeGreaterThan(1000);
-        assertThat(child.out()).isEqualTo(expected.toString());
+        // a slow first reply gets a hedged copy, whose unanswered query is a '* ' of its own (issue 22): how many
+        // depends on the JVMs' timing, not on what this test checks (all output out, then the status)
+        assertThat(withoutStars(child.out())).isEqualTo(withoutStars(expected.toString()));
         assertThat(child.status()).isEqualTo(expectedStatus).isZero();
+    }
+
+    private static String withoutStars(String out) {
+        return out.replace("* ", "");
     }
 
     @Test
