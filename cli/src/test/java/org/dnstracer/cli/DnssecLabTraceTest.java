@@ -293,4 +293,22 @@ class DnssecLabTraceTest {
                     .contains("error   DNSSEC_DS_NO_MATCHING_DNSKEY  .  ");
         }
     }
+
+    @Test
+    void aRootTheAnchorDoesNotMatchBreaksTheChainOfAStartServerBelowIt(@TempDir Path dir) throws IOException {
+        // the chain above -s is judged, not assumed: with an anchor no key of the lab's root matches, the DS traced
+        // from the root hints is not believed, so dnssec.org's server is bogus through the root, as with -s .
+        Path iana = dir.resolve("root.key");
+        Files.writeString(iana, ". IN DS 20326 8 2 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D\n");
+        CliRun run = dnssec("-s", "127.53.53.1", "--trust-anchor", iana.toString(), "www.secure.dnssec.org");
+        assertThat(run.out())
+                .contains("(127.53.53.1) [DNSSEC bogus: chain of trust broken at .] \n")
+                .contains("ns1.secure.dnssec.org [secure.dnssec.org] (127.53.53.10) Got authoritative answer "
+                        + "[DNSSEC bogus: chain of trust broken at .] \n")
+                .contains("DNSSEC chain of www.secure.dnssec.org A: . bogus: no DNSKEY matches the DS (key tag 20326) "
+                        + "-> org bogus: chain of trust broken at . -> dnssec.org bogus: chain of trust broken at . -> ")
+                // the root server's fault is named although its line is not in the tree traced from -s
+                .contains("error   DNSSEC_DS_NO_MATCHING_DNSKEY  .  a.root-servers.net (127.53.0.1)  no DNSKEY matches")
+                .doesNotContain("no trust anchor");
+    }
 }
