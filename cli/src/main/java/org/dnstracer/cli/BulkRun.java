@@ -29,6 +29,7 @@ import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.findings.Checker;
 import org.dnstracer.findings.Severity;
 import org.dnstracer.model.Trace;
+import org.dnstracer.trace.TraceRequest;
 import org.dnstracer.replay.SavedRun;
 import org.dnstracer.bulk.BulkSettings;
 import org.dnstracer.bulk.BulkSummary;
@@ -171,8 +172,13 @@ final class BulkRun {
         }
         DnssecReport report = null;
         if (judging.dnssec() != null) {
-            report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport),
-                    judging.dnssec().anchors(), judging.dnssec().time());
+            // the zones above a start server below the root (a resolver by default) are traced from the root hints
+            // for each name, as a single trace does: -s . costs the same queries
+            TraceRequest request = new TraceRequest(trace.question(), settings.start(), settings.port(),
+                    settings.family(), true, false, settings.followCname(), settings.limits(), settings.rootHints(),
+                    settings.tries());
+            report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport, request,
+                    judging.dnssec().anchors()), judging.dnssec().anchors(), judging.dnssec().time());
         }
         List<Finding> findings = Findings.of(trace, probes, files.analysis(), report);
         List<Finding> shown = judging.filter().shown(findings);

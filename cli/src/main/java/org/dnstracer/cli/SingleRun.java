@@ -82,7 +82,8 @@ final class SingleRun {
         phases.accept(Phase.DNSSEC);
         DnssecReport report = null;
         if (plan.dnssec() != null) {
-            report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport), plan.dnssec().anchors(),
+            report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport, request, plan.dnssec().anchors()),
+                    plan.dnssec().anchors(),
                     plan.dnssec().time());
         }
         List<Finding> findings = Findings.of(trace, probes, plan.analysis(), report);

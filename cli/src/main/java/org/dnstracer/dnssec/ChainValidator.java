@@ -71,6 +71,10 @@ public final class ChainValidator {
     private final Set<DnssecProblem> problems = new LinkedHashSet<>();
     private final Nsec3Hashes hashes = new Nsec3Hashes();
     private final CheckBudget budget;
+    /** By start zone no anchor covers: what its parent's servers said of its DS, traced from the root hints. */
+    private final Map<Name, Trust> above = new LinkedHashMap<>();
+    /** By start zone: the chain of the zones above it, to be shown before the zones of the trace. */
+    private final Map<Name, List<ZoneSummary>> aboveChains = new LinkedHashMap<>();
 
     private ChainValidator(FetchedKeys fetched, TrustAnchors anchors, Instant at, CheckBudget budget) {
         this.fetched = fetched;
@@ -86,14 +90,66 @@ public final class ChainValidator {
     /** As {@link #validate(Trace, FetchedKeys, TrustAnchors, Instant)} with another bound on signature checks. */
     static DnssecReport validate(Trace trace, FetchedKeys fetched, TrustAnchors anchors, Instant at, int checks) {
         ChainValidator v = new ChainValidator(fetched, anchors, at, new CheckBudget(checks));
+        fetched.above().forEach(v::validateAbove);
         List<List<ZoneSummary>> chains = new ArrayList<>();
         for (Section s : trace.sections()) {
             List<TraceNode> checked = new ArrayList<>();
             v.visit(s.root(), null, s.question(), checked);
-            chains.add(v.summarize(checked));
+            List<ZoneSummary> chain = v.summarize(checked);
+            List<ZoneSummary> upper = chain.isEmpty() ? List.of() : v.aboveChains.getOrDefault(chain.get(0).zone(), List.of());
+            List<ZoneSummary> whole = new ArrayList<>(upper);
+            whole.addAll(chain);
+            chains.add(whole);
         }
-        return new DnssecReport(at, anchors, v.verdicts, chains, new ArrayList<>(v.problems),
-                fetched.exchanges().size());
+        return new DnssecReport(at, anchors, v.verdicts, chains, new ArrayList<>(v.problems), fetched.queries());
+    }
+
+    /**
+     * Validates the trace of a start zone's DS from the root hints exactly as a trace from {@code -s .}, and keeps
+     * what its parent's servers hand down: their DS when one of them said it securely (the others' faults are
+     * problems of the run all the same), else the worst they said. The lines of that trace are not the run's, so
+     * only their problems and their zones' summaries are kept.
+     */
+    private void validateAbove(Name zone, Trace upper) {
+        ChainValidator v = new ChainValidator(fetched, anchors, at, budget);
+        List<Trust> said = new ArrayList<>();
+        List<TraceNode> all = new ArrayList<>();
+        for (Section s : upper.sections()) {
+            List<TraceNode> checked = new ArrayList<>();
+            v.visit(s.root(), null, s.question(), checked);
+            all.addAll(checked);
+            for (TraceNode n : checked) {
+                NodeDnssec verdict = v.verdicts.get(n);
+                if (n.status().isAuthoritative() && verdict != null) {
+                    said.add(handedDown(zone, n, verdict));
+                }
+            }
+        }
+        // an anchor below the root (--trust-anchor for a TLD): the lines above it have none, and need none
+        v.problems.stream().filter(p -> p.code() != DnssecProblemCode.DNSSEC_NO_TRUST_ANCHOR).forEach(problems::add);
+        aboveChains.put(zone, v.summarize(all).stream().filter(z -> !z.zone().equals(zone)).toList());
+        for (DnssecStatus status : List.of(DnssecStatus.SECURE, DnssecStatus.INSECURE, DnssecStatus.BOGUS,
+                DnssecStatus.INDETERMINATE)) {
+            said.stream().filter(t -> t.status() == status).findFirst().ifPresent(t -> above.putIfAbsent(zone, t));
+        }
+    }
+
+    /** What a parent's server that answered the DS question hands down to the start zone. */
+    private static Trust handedDown(Name zone, TraceNode node, NodeDnssec verdict) {
+        if (verdict.status() == DnssecStatus.SECURE) {
+            RRset ds = rrset(node.exchange().reply(), org.xbill.DNS.Section.ANSWER, zone, Type.DS);
+            if (ds != null) {
+                return Trust.secure(ds.rrs(false).stream().map(DSRecord.class::cast).toList());
+            }
+            return Trust.not(DnssecStatus.INSECURE, "no DS for " + Names.display(zone) + " (denial from "
+                    + Names.display(verdict.zone()) + ")");
+        }
+        if (verdict.status() == DnssecStatus.BOGUS) {
+            String reason = verdict.reason();
+            return Trust.not(DnssecStatus.BOGUS, reason != null && reason.startsWith("chain of trust broken at ")
+                    ? reason : "chain of trust broken at " + Names.display(verdict.zone()));
+        }
+        return Trust.not(verdict.status(), verdict.reason());
     }
 
     /** Lines whose data is checked: a reply from a server delegated a zone that referred or answered for it. */
@@ -156,6 +212,10 @@ public final class ChainValidator {
         }
         if (fromParent != null) {
             return fromParent;
+        }
+        Trust traced = above.get(zone);
+        if (traced != null) {
+            return traced;
         }
         problems.add(new DnssecProblem(DnssecProblemCode.DNSSEC_NO_TRUST_ANCHOR, DnssecSeverity.WARNING, zone, null,
                 null, "no trust anchor covers " + Names.display(zone) + " (start at the root, or use --trust-anchor)"));
@@ -249,8 +309,12 @@ public final class ChainValidator {
             }
             String tags = usable.stream().map(ds -> Integer.toString(ds.getFootprint())).distinct()
                     .collect(Collectors.joining(", "));
+            // the anchors shipped for the Internet's root, met by another root (a lab, a private --root-hints):
+            // not a broken root but a missing option, which the user is told
+            String hint = zone.equals(Name.root) && anchors.builtInIana() && !anchors.forZone(zone).isEmpty()
+                    ? ": the built-in IANA trust anchors do not match this root's keys: give --trust-anchor" : "";
             return bogus(node, zone, new Failure(DnssecProblemCode.DNSSEC_DS_NO_MATCHING_DNSKEY,
-                    "no DNSKEY matches the DS (key tag " + tags + ")"), broken);
+                    "no DNSKEY matches the DS (key tag " + tags + ")" + hint), broken);
         }
         Signatures.Verified keySet = Signatures.verify(dnskeys, matched, zone, at, budget);
         if (keySet.failure() != null) {

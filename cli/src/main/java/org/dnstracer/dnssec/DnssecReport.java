@@ -16,7 +16,8 @@ import org.dnstracer.model.TraceNode;
  * @param nodes verdicts by tree node (by identity: the same server may appear twice with different parents)
  * @param chains per section, the zones from the top down
  * @param problems every bogus or undecided piece of data, in tree order, each once
- * @param dnskeyQueries DNSKEY queries made after the trace
+ * @param dnskeyQueries queries made after the trace: the DNSKEY fetches, and the DS traced from the root hints for
+ *     a start zone no anchor covers (the name kept for the JSON field)
  */
 public record DnssecReport(Instant time, TrustAnchors anchors, Map<TraceNode, NodeDnssec> nodes,
         List<List<ZoneSummary>> chains, List<DnssecProblem> problems, int dnskeyQueries) {

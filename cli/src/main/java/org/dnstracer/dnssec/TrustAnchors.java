@@ -23,6 +23,7 @@ import org.xbill.DNS.Record;
  */
 public final class TrustAnchors {
     private static final String BUILT_IN = "root-anchors.zone";
+    private static final String BUILT_IN_SOURCE = "built-in IANA root anchors";
 
     private final Map<Name, List<DSRecord>> byZone;
     private final String source;
@@ -38,7 +39,7 @@ public final class TrustAnchors {
             if (in == null) {
                 throw new IllegalStateException("built-in trust anchors missing from the build");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in IANA root anchors");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUILT_IN_SOURCE);
         } catch (IOException | AnchorException e) {
             throw new IllegalStateException("built-in trust anchors are broken: " + e.getMessage(), e);
         }
@@ -102,6 +103,14 @@ public final class TrustAnchors {
 
     public Map<Name, List<DSRecord>> all() {
         return byZone;
+    }
+
+    /**
+     * The IANA anchors shipped with the tool, not a file or a lab's: a root whose keys they do not match is a root
+     * of another hierarchy (a lab, a private root), not an attack, and the user is told to give --trust-anchor.
+     */
+    public boolean builtInIana() {
+        return BUILT_IN_SOURCE.equals(source);
     }
 
     /** Where they came from, for the JSON output. */

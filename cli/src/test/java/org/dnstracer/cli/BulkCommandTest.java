@@ -117,4 +117,19 @@ class BulkCommandTest {
         assertThat(run.status()).isEqualTo(Cli.ERROR);
         assertThat(run.err()).contains("none.txt");
     }
+
+    @Test
+    void dashDFromAResolverStartValidatesEachNameFromTheAnchor() throws IOException {
+        // the issue's case: a bulk -D run from a resolver (here the lab's) said "no trust anchor" for every name and
+        // hid the expired server; each name's start zone is now traced from the root hints as a single trace does
+        CliRun run = CliRun.of("--lab", "-D", "-s", "127.53.30.1", "--rate", "0", "--fail-on", "error", "--bulk",
+                names("www.one-expired.dnssec.org\nwww.secure.dnssec.org\n").toString());
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("\"code\":\"DNSSEC_RRSIG_EXPIRED\"").contains("\"address\":\"127.53.53.61\"")
+                .contains("\"dnssec\":{\"status\":\"bogus\",\"chain\":\". (");
+        assertThat(lines.get(1)).contains("\"findings\":[]").contains("\"dnssec\":{\"status\":\"secure\"");
+        assertThat(run.out()).doesNotContain("DNSSEC_NO_TRUST_ANCHOR");
+        assertThat(run.status()).isEqualTo(4);
+    }
 }

@@ -243,4 +243,72 @@ class DnssecLabTraceTest {
         assertThat(dnssec("--fail-on", "error", "www.private-alg.dnssec.org").status()).isZero();
         assertThat(dnssec("--fail-on", "warning", "www.private-alg.dnssec.org").status()).isEqualTo(4);
     }
+
+    @Test
+    void resolverStartIsValidatedFromTheAnchorThroughTheRootHintsAsWithSDot() {
+        // -s <the lab's resolver>: its own line is no authoritative data; the zones traced below it have no parent
+        // line, so their DS is traced from the lab's root hints and checked from the anchor: the same verdicts
+        // (and the same expired server found) as from the root, not "no trust anchor" everywhere
+        CliRun run = dnssec("-s", "127.53.30.1", "--fail-on", "error", "www.one-expired.dnssec.org");
+        String reason = "RRSIG one-expired.dnssec.org DNSKEY expired " + EXPIRED;
+        assertThat(run.out())
+                .contains("(127.53.53.60) Got authoritative answer [DNSSEC secure] \n")
+                .contains("(127.53.53.61) Got authoritative answer [DNSSEC bogus: " + reason + "] \n")
+                .contains("(127.53.53.62) Got authoritative answer [DNSSEC secure] \n")
+                .containsPattern("DNSSEC chain of www\\.one-expired\\.dnssec\\.org A: " + UPPER_CHAIN
+                        + "one-expired\\.dnssec\\.org \\(\\d+ ECDSAP256SHA256\\) bogus: " + reason)
+                .contains("error   DNSSEC_RRSIG_EXPIRED  one-expired.dnssec.org.  ns2.one-expired.dnssec.org "
+                        + "(127.53.53.61)  " + reason + "\n")
+                .doesNotContain("no trust anchor");
+        assertThat(run.status()).isEqualTo(4);
+    }
+
+    @Test
+    void startServerBelowTheRootGetsItsDsFromTheParentTracedFromTheRootHints() {
+        CliRun run = dnssec("-s", "127.53.53.1", "www.secure.dnssec.org");
+        assertThat(run.status()).isZero();
+        assertThat(run.out())
+                .contains("(127.53.53.1) [DNSSEC secure] \n")
+                .contains("ns1.secure.dnssec.org [secure.dnssec.org] (127.53.53.10) Got authoritative answer [DNSSEC secure] \n")
+                .containsPattern("DNSSEC chain of www\\.secure\\.dnssec\\.org A: " + UPPER_CHAIN
+                        + "secure\\.dnssec\\.org \\(\\d+ ECDSAP256SHA256\\) secure\n")
+                .doesNotContain("no trust anchor");
+        assertThat(problems(run)).isZero();
+    }
+
+    @Test
+    void rootHintsWithoutTrustAnchorSayTheIanaAnchorsDoNotMatchThisRoot(@TempDir Path dir) throws IOException {
+        // a signed lab served on its own, traced with --root-hints naming its root but no --trust-anchor: the
+        // built-in IANA anchors are used, match no key of this root, and the reason says what to do
+        try (org.dnstracer.lab.Lab lab = org.dnstracer.lab.Lab.start(org.dnstracer.lab.LabDefinition.builtIn(), 0, true)) {
+            Path hints = dir.resolve("hints");
+            StringBuilder text = new StringBuilder();
+            lab.rootHints().forEach(r -> text.append(r).append('\n'));
+            Files.writeString(hints, text);
+            CliRun run = CliRun.of("-D", "-s", ".", "--root-hints", hints.toString(), "-p", String.valueOf(lab.port()),
+                    "www.secure.dnssec.org");
+            assertThat(run.out())
+                    .contains("[DNSSEC bogus: no DNSKEY matches the DS (key tag 20326, 38696): the built-in IANA trust "
+                            + "anchors do not match this root's keys: give --trust-anchor] \n")
+                    .contains("error   DNSSEC_DS_NO_MATCHING_DNSKEY  .  ");
+        }
+    }
+
+    @Test
+    void aRootTheAnchorDoesNotMatchBreaksTheChainOfAStartServerBelowIt(@TempDir Path dir) throws IOException {
+        // the chain above -s is judged, not assumed: with an anchor no key of the lab's root matches, the DS traced
+        // from the root hints is not believed, so dnssec.org's server is bogus through the root, as with -s .
+        Path iana = dir.resolve("root.key");
+        Files.writeString(iana, ". IN DS 20326 8 2 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D\n");
+        CliRun run = dnssec("-s", "127.53.53.1", "--trust-anchor", iana.toString(), "www.secure.dnssec.org");
+        assertThat(run.out())
+                .contains("(127.53.53.1) [DNSSEC bogus: chain of trust broken at .] \n")
+                .contains("ns1.secure.dnssec.org [secure.dnssec.org] (127.53.53.10) Got authoritative answer "
+                        + "[DNSSEC bogus: chain of trust broken at .] \n")
+                .contains("DNSSEC chain of www.secure.dnssec.org A: . bogus: no DNSKEY matches the DS (key tag 20326) "
+                        + "-> org bogus: chain of trust broken at . -> dnssec.org bogus: chain of trust broken at . -> ")
+                // the root server's fault is named although its line is not in the tree traced from -s
+                .contains("error   DNSSEC_DS_NO_MATCHING_DNSKEY  .  a.root-servers.net (127.53.0.1)  no DNSKEY matches")
+                .doesNotContain("no trust anchor");
+    }
 }
