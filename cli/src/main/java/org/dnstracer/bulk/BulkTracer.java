@@ -1,18 +1,16 @@
 package org.dnstracer.bulk;
 
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.dnstracer.model.Trace;
@@ -131,32 +129,54 @@ public final class BulkTracer implements AutoCloseable {
             int waiting) {
         long start = System.nanoTime();
         long hitsBefore = caches.referralHits();
-        Delivery<T> delivery = new Delivery<>(sink, settings.ordered(),
-                settings.ordered() ? Math.max(waiting, settings.parallel()) : settings.parallel());
+        Totals totals = new Totals();
+        RuntimeException failure = null;
         ExecutorService pool = workers(settings.parallel());
-        long index = 0;
+        Iterator<Indexed> indexed = new Iterator<>() {
+            private long index;
+
+            @Override
+            public boolean hasNext() {
+                return inputs.hasNext();
+            }
+
+            @Override
+            public Indexed next() {
+                return new Indexed(index++, inputs.next());
+            }
+        };
+        DeliveryWindow<Indexed, Finished<T>> window = new DeliveryWindow<>(indexed, pool,
+                in -> finished(trace(in.index(), in.input()), prepare), settings.ordered(),
+                settings.ordered() ? Math.max(waiting, settings.parallel()) : settings.parallel());
         try {
-            while (inputs.hasNext() && delivery.failure() == null) {
-                BulkInput input = inputs.next();
-                long i = index++;
-                delivery.awaitRoom();
-                if (input.question() == null) {
-                    delivery.deliver(finished(trace(i, input), prepare));
-                } else {
-                    pool.execute(() -> delivery.deliver(finished(trace(i, input), prepare)));
+            while (window.hasNext()) {
+                Finished<T> f = window.next();
+                totals.add(f);
+                try {
+                    if (f.failure() != null) {
+                        throw f.failure();
+                    }
+                    sink.accept(f.value());
+                } catch (RuntimeException e) {
+                    failure = e;
+                    window.cancel(); // no further input is started
+                    break;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (CancellationException e) {
+            // interrupted: the interrupt flag is set again; the totals of what was handed over are returned
         } finally {
             pool.shutdown();
             awaitQuietly(pool);
         }
-        if (delivery.failure() != null) {
-            throw delivery.failure();
+        if (failure != null) {
+            throw failure;
         }
-        return delivery.summary(millisSince(start), caches.referralHits() - hitsBefore);
+        return totals.summary(millisSince(start), caches.referralHits() - hitsBefore);
     }
+
+    /** An input and its place in the input. */
+    private record Indexed(long index, BulkInput input) {}
 
     private static <T> Finished<T> finished(BulkResult result, Function<BulkResult, T> prepare) {
         T value = null;
@@ -215,68 +235,24 @@ public final class BulkTracer implements AutoCloseable {
     private record Finished<T>(long index, NameVerdict verdict, boolean badInput, long queries, T value,
             RuntimeException failure) {}
 
-    /** Hands results to the sink, in order when asked, holding at most a bounded window of them. */
-    private static final class Delivery<T> {
-        private final Consumer<T> sink;
-        private final boolean ordered;
-        private final Semaphore room;
-        private final Map<Long, Finished<T>> waiting = new HashMap<>();
+    /** What the summary counts of the results handed over; read by the one thread that hands them over. */
+    private static final class Totals {
         private final Map<NameVerdict, Long> verdicts = new EnumMap<>(NameVerdict.class);
-        private final AtomicLong names = new AtomicLong();
-        private long next;
+        private long names;
         private long badInputs;
         private long queries;
-        private volatile RuntimeException failure;
 
-        /** @param room ordered: how many finished names a slow one may hold back; unordered: those in flight */
-        Delivery(Consumer<T> sink, boolean ordered, int room) {
-            this.sink = sink;
-            this.ordered = ordered;
-            this.room = new Semaphore(room);
-        }
-
-        void awaitRoom() throws InterruptedException {
-            room.acquire();
-        }
-
-        RuntimeException failure() {
-            return failure;
-        }
-
-        synchronized void deliver(Finished<T> finished) {
-            if (!ordered) {
-                hand(finished);
-                return;
-            }
-            waiting.put(finished.index(), finished);
-            for (Finished<T> f = waiting.remove(next); f != null; f = waiting.remove(next)) {
-                hand(f);
-            }
-        }
-
-        private void hand(Finished<T> f) {
-            next++;
-            names.incrementAndGet();
+        void add(Finished<?> f) {
+            names++;
             verdicts.merge(f.verdict(), 1L, Long::sum);
             if (f.badInput()) {
                 badInputs++;
             }
             queries += f.queries();
-            try {
-                if (failure == null && f.failure() != null) {
-                    failure = f.failure();
-                } else if (failure == null) {
-                    sink.accept(f.value());
-                }
-            } catch (RuntimeException e) {
-                failure = e;
-            } finally {
-                room.release();
-            }
         }
 
-        synchronized BulkSummary summary(long elapsedMillis, long referralsReused) {
-            return new BulkSummary(names.get(), verdicts, badInputs, queries, elapsedMillis, referralsReused);
+        BulkSummary summary(long elapsedMillis, long referralsReused) {
+            return new BulkSummary(names, verdicts, badInputs, queries, elapsedMillis, referralsReused);
         }
     }
 }

@@ -1,10 +1,6 @@
 package org.dnstracer.cli;
 
 import java.util.List;
-import org.dnstracer.findings.AnalysisOptions;
-import org.dnstracer.findings.Finding;
-import org.dnstracer.findings.Findings;
-import org.dnstracer.findings.ProbeResults;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,19 +15,13 @@ import java.util.Locale;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
-import org.dnstracer.findings.FindingFilter;
 import org.dnstracer.render.FindingsSummary;
-import org.dnstracer.bulk.BulkJson;
 import org.dnstracer.bulk.BulkResult;
-import org.dnstracer.dnssec.ChainValidator;
-import org.dnstracer.dnssec.DnskeyFetcher;
-import org.dnstracer.dnssec.DnssecReport;
-import org.dnstracer.findings.Checker;
 import org.dnstracer.findings.Severity;
-import org.dnstracer.model.Trace;
-import org.dnstracer.trace.TraceRequest;
-import org.dnstracer.replay.SavedRun;
 import org.dnstracer.bulk.BulkSettings;
+import org.dnstracer.bulk.BulkSetup;
+import org.dnstracer.bulk.JudgedName;
+import org.dnstracer.bulk.NameJudging;
 import org.dnstracer.bulk.BulkSummary;
 import org.dnstracer.bulk.BulkTracer;
 import org.dnstracer.bulk.NameVerdict;
@@ -45,16 +35,7 @@ import org.dnstracer.net.Transport;
  */
 final class BulkRun {
     /** Where names come from and where lines go. */
-    record Files(String input, Path out, boolean resume, boolean full, boolean progress, int defaultType,
-            AnalysisOptions analysis) {}
-
-    /**
-     * How each name is judged, as a single trace would be: {@code --check} and {@code --axfr} probes, {@code -D}
-     * (null without), and the {@code --fail-on} threshold (null without), which any one name's findings reach.
-     */
-    record Judging(boolean check, boolean axfr, SavedRun.Dnssec dnssec, Severity failOn, FindingFilter filter) {
-        static final Judging NONE = new Judging(false, false, null, null, FindingFilter.ALL);
-    }
+    record Files(String input, Path out, boolean resume, boolean full, boolean progress, int defaultType) {}
 
     /** Names listed in the summary as broken, at most. */
     static final int BROKEN_LISTED = 20;
@@ -104,25 +85,22 @@ final class BulkRun {
         }
     }
 
-    static int run(Transport transport, BulkSettings settings, Files files, PrintWriter stdout, PrintWriter err)
-            throws IOException {
-        return run(transport, settings, files, Judging.NONE, stdout, err);
-    }
-
-    static int run(Transport transport, BulkSettings settings, Files files, Judging judging, PrintWriter stdout,
+    /** @param judging how each name is judged, as a single trace would be */
+    static int run(Transport transport, BulkSettings settings, Files files, NameJudging judging, PrintWriter stdout,
             PrintWriter err) throws IOException {
         ResumeKeys done = files.resume() ? ResumeKeys.load(files.out()) : new ResumeKeys();
         long total = "-".equals(files.input()) ? -1 : countNames(Path.of(files.input()), files.defaultType());
         try (BufferedReader in = open(files.input());
                 Writer out = files.out() == null ? unclosed(stdout) : outFile(files.out(), files.resume());
-                BulkTracer bulk = new BulkTracer(transport, settings)) {
+                BulkSetup setup = new BulkSetup(transport, settings, judging)) {
+            BulkTracer bulk = setup.tracer();
             BulkInputReader inputs = new BulkInputReader(in, files.defaultType(), done::isDone);
             BulkSummary summary;
             Tally tally = new Tally();
             try (BulkProgress progress = BulkProgress.start(files.progress(),
                     total < 0 ? -1 : Math.max(0, total - done.size()))) {
                 // findings and JSON on the tracing threads, in parallel; the sink only writes, in order
-                summary = bulk.run(inputs, result -> judged(result, bulk.transport(), settings, files, judging),
+                summary = bulk.run(inputs, result -> line(setup.judge(result), files.full()),
                         line -> {
                     write(out, line.text());
                     tally.add(line);
@@ -153,39 +131,11 @@ final class BulkRun {
         }
     }
 
-    /**
-     * One name judged as a single trace is, on the thread that traced it: its probes and its DNSSEC check go
-     * through the bulk tracer's transport, paced like the trace's own queries.
-     */
-    private static Line judged(BulkResult result, Transport transport, BulkSettings settings, Files files,
-            Judging judging) {
-        Trace trace = result.trace();
-        String name = result.input().text();
-        if (trace == null) {
-            return new Line(BulkJson.text(result, List.of(), files.full()), result.verdict(), false, Map.of(), name,
-                    result.input().question() != null);
-        }
-        ProbeResults probes = ProbeResults.NONE;
-        if (judging.check() || judging.axfr()) {
-            probes = new Checker(transport, settings.port(), settings.limits().maxQueries() - trace.stats().queries(),
-                    judging.axfr(), judging.check()).run(trace);
-        }
-        DnssecReport report = null;
-        if (judging.dnssec() != null) {
-            // the zones above a start server below the root (a resolver by default) are traced from the root hints
-            // for each name, as a single trace does: -s . costs the same queries
-            TraceRequest request = new TraceRequest(trace.question(), settings.start(), settings.port(),
-                    settings.family(), true, false, settings.followCname(), settings.limits(), settings.rootHints(),
-                    settings.tries());
-            report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport, request,
-                    judging.dnssec().anchors()), judging.dnssec().anchors(), judging.dnssec().time());
-        }
-        List<Finding> findings = Findings.of(trace, probes, files.analysis(), report);
-        List<Finding> shown = judging.filter().shown(findings);
-        boolean failed = judging.failOn() != null && Findings.anyAtLeast(shown, judging.failOn());
-        boolean broken = !trace.anyAuthoritative() || Findings.anyAtLeast(shown, Severity.ERROR);
-        return new Line(BulkJson.text(result, findings, report, judging.filter(), files.full()), result.verdict(),
-                failed, FindingFilter.counts(shown), name, broken);
+    /** One name's output line and what the summary counts of it. */
+    private static Line line(JudgedName judged, boolean full) {
+        BulkResult result = judged.result();
+        return new Line(judged.text(full), result.verdict(), judged.failed(), judged.shownCounts(),
+                result.input().text(), judged.broken());
     }
 
     /**

@@ -25,6 +25,8 @@ import org.dnstracer.findings.Severity;
 import org.dnstracer.dnssec.TrustAnchors;
 import java.util.function.Function;
 import org.dnstracer.bulk.BulkSettings;
+import org.dnstracer.bulk.BulkSetup;
+import org.dnstracer.bulk.NameJudging;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
@@ -491,14 +493,15 @@ public final class TraceCommand implements Callable<Integer> {
                 .withOrdered(!unordered)
                 .withRate(rate);
         BulkRun.Files files = new BulkRun.Files(bulk, bulkOut, resume, json, !noProgress,
-                queryType != null ? queryType : Type.A, new AnalysisOptions(inLab, !noFollowCname));
-        BulkRun.Judging judging = new BulkRun.Judging(check, axfr, checking, settings.failOn(), findingFilter());
+                queryType != null ? queryType : Type.A);
+        NameJudging judging = new NameJudging(check, axfr, checking, settings.failOn(), findingFilter(),
+                new AnalysisOptions(inLab, !noFollowCname));
         return BulkRun.run(transport, bulkSettings, files, judging, out, spec.commandLine().getErr());
     }
 
-    /** Many names at once: UDP queries multiplexed on a selector, so --in-flight costs sockets, not threads. */
+    /** Many names at once: the bulk run's transport, as the Spark job's. */
     private Transport bulkTransport(Settings settings) {
-        return new MultiplexedTransport(settings.transport(), inFlight);
+        return BulkSetup.transport(settings.transport(), inFlight);
     }
 
     private boolean isSet(String option) {

@@ -199,8 +199,8 @@ class BulkTracerTest {
 
             @Override
             public BulkInput next() {
-                // the gated first name and the waiting ones hold every place: one more input may be read, not two
-                if (!gate.isDone() && pulled.get() > waiting) {
+                // the gated first name and the waiting ones hold every place: no further input is read
+                if (!gate.isDone() && pulled.get() >= waiting) {
                     beyondWindow.set(true);
                 }
                 pulled.incrementAndGet();
@@ -208,7 +208,7 @@ class BulkTracerTest {
             }
         };
         CompletableFuture.runAsync(() -> {
-            while (pulled.get() <= waiting || net.queriesTo("127.0.2.2") < waiting - 1) {
+            while (pulled.get() < waiting || net.queriesTo("127.0.2.2") < waiting - 1) {
                 Thread.onSpinWait();
             }
             gate.complete(null);

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -14,20 +13,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.Row;
 import org.dnstracer.bulk.BulkInput;
-import org.dnstracer.bulk.BulkJson;
 import org.dnstracer.bulk.BulkResult;
 import org.dnstracer.bulk.BulkSettings;
-import org.dnstracer.bulk.BulkTracer;
+import org.dnstracer.bulk.BulkSetup;
+import org.dnstracer.bulk.DeliveryWindow;
+import org.dnstracer.bulk.JudgedName;
+import org.dnstracer.bulk.NameJudging;
 import org.dnstracer.bulk.NameVerdict;
 import org.dnstracer.findings.AnalysisOptions;
-import org.dnstracer.findings.Finding;
-import org.dnstracer.findings.Findings;
-import org.dnstracer.findings.ProbeResults;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
 import org.dnstracer.model.StartServer;
-import org.dnstracer.net.MultiplexedTransport;
 import org.dnstracer.net.Transport;
 import org.dnstracer.net.TransportOptions;
 import org.dnstracer.trace.Limits;
@@ -42,17 +39,15 @@ import org.xbill.DNS.Name;
 final class ExecutorTracer implements AutoCloseable {
     private final Lab lab;
     private final Transport transport;
-    private final BulkTracer tracer;
+    private final BulkSetup setup;
     private final ExecutorService pool;
-    private final AnalysisOptions analysis;
     private final int window;
 
-    private ExecutorTracer(Lab lab, Transport transport, BulkTracer tracer, int parallel, AnalysisOptions analysis) {
+    private ExecutorTracer(Lab lab, Transport transport, BulkSetup setup, int parallel) {
         this.lab = lab;
         this.transport = transport;
-        this.tracer = tracer;
+        this.setup = setup;
         this.pool = threads(parallel);
-        this.analysis = analysis;
         // as BulkTracer's ordered run: a slow name at the head must not stop the others from starting, so up to
         // 4 x parallel results of a task may wait for it (the pool still traces only parallel names at once)
         this.window = 4 * parallel;
@@ -74,11 +69,10 @@ final class ExecutorTracer implements AutoCloseable {
                     .withParallel(config.parallel())
                     .withRate(config.ratePerJvm())
                     .withBurst(config.burstPerJvm());
-            // UDP queries multiplexed on a selector, as the CLI's --bulk: --in-flight costs sockets, not threads
-            Transport transport = new MultiplexedTransport(options, config.inFlight());
+            Transport transport = BulkSetup.transport(options, config.inFlight());
             try {
-                return new ExecutorTracer(lab, transport, new BulkTracer(transport, settings), config.parallel(),
-                        new AnalysisOptions(lab != null, true));
+                return new ExecutorTracer(lab, transport, new BulkSetup(transport, settings,
+                        NameJudging.findingsOnly(new AnalysisOptions(lab != null, true))), config.parallel());
             } catch (RuntimeException e) {
                 transport.close();
                 throw e;
@@ -117,28 +111,29 @@ final class ExecutorTracer implements AutoCloseable {
      * The results of a partition's inputs, in input order; up to 4 x {@link TracerConfig#parallel()} of them are
      * started ahead on the JVM's shared threads.
      */
-    TracingIterator trace(Iterator<BulkInput> inputs) {
-        return new TracingIterator(inputs, pool, this::row, window);
+    DeliveryWindow<BulkInput, Row> trace(Iterator<BulkInput> inputs) {
+        return new DeliveryWindow<>(inputs, pool, this::row, true, window);
     }
 
     /** One input traced, analysed and turned into its output row: a failure inside gives an error row. */
     private Row row(BulkInput input) {
-        BulkResult result = tracer.trace(input);
-        List<Finding> findings;
+        BulkResult result = setup.tracer().trace(input);
+        JudgedName judged;
         try {
-            findings = result.trace() == null ? List.of() : Findings.of(result.trace(), ProbeResults.NONE, analysis);
+            judged = setup.judge(result);
         } catch (RuntimeException e) {
-            result = new BulkResult(0, input, NameVerdict.ERROR, null, "internal error: " + e,
-                    result.elapsedMillis());
-            findings = List.of();
+            judged = setup.judge(new BulkResult(0, input, NameVerdict.ERROR, null, "internal error: " + e,
+                    result.elapsedMillis()));
         }
-        return ResultRows.of(result, findings, BulkJson.line(result, findings));
+        // the json column is --bulk's line without its newline
+        String line = judged.text(false);
+        return ResultRows.of(judged.result(), judged.findings(), line.substring(0, line.length() - 1));
     }
 
     @Override
     public void close() {
         pool.shutdownNow();
-        tracer.close();
+        setup.close();
         transport.close();
         closeQuietly(lab);
     }

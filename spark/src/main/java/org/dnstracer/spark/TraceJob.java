@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.dnstracer.bulk.BulkInput;
+import org.dnstracer.bulk.DeliveryWindow;
 import org.dnstracer.cli.BulkInputReader;
 import scala.Tuple2;
 
@@ -90,7 +91,7 @@ public final class TraceJob {
 
         @Override
         public Iterator<Row> call(Iterator<Tuple2<Long, String>> lines) {
-            TracingIterator rows = ExecutorTracers.get(config).trace(new Parsed(lines, config.defaultType()));
+            DeliveryWindow<BulkInput, Row> rows = ExecutorTracers.get(config).trace(new Parsed(lines, config.defaultType()));
             TaskContext task = TaskContext.get();
             if (task != null) {
                 task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> rows.cancel());
