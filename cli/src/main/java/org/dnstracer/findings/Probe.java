@@ -10,6 +10,12 @@ public enum Probe {
     SOA_TCP,
     /** The SOA with EDNS version 1, which must be answered BADVERS. */
     SOA_EDNS1,
+    /** The SOA with EDNS(0) and an unknown option (code 100, as ISC's EDNS compliance test): ignored, not echoed. */
+    SOA_EDNS_OPTION,
+    /** The SOA with EDNS(0) and an unknown EDNS flag (0x0080, as ISC's test): ignored, not echoed. */
+    SOA_EDNS_FLAG,
+    /** The SOA question with an unassigned opcode (15): must be answered NOTIMP (RFC 1035 §4.1.1), not dropped. */
+    UNKNOWN_OPCODE,
     /** An RD=1 query for a name outside every zone: RA=1 in the reply means recursion is offered. */
     RECURSION,
     /** A of an in-bailiwick name server, asked of that server itself. */

@@ -227,6 +227,13 @@ final class ProbeFindings {
                                 + (opt == null ? " and no OPT record" : " (EDNS version " + opt.getVersion() + ")")
                                 + " instead of BADVERS", List.of(), delegators(cut));
             }
+            if (ednsWorks && udp != null) {
+                ednsOption(cut, p, out);
+                ednsFlag(cut, p, out);
+            }
+            if (udpWorks) {
+                unknownOpcode(cut, p, out);
+            }
             Message recursion = reply(p, Probe.RECURSION);
             if (recursion != null && resolves(recursion)) {
                 out.add(FindingCode.RECURSION_AVAILABLE, cut.zone(), p.server(), p.address(),
@@ -289,6 +296,87 @@ final class ProbeFindings {
                 }
             }
         }
+    }
+
+    /**
+     * ISC's EDNS compliance test "ednsopt": an unknown option must be ignored (RFC 6891 §6.1.2), so the reply is
+     * the plain answer, without that option. FORMERR, silence or an echo each break clients that send new options.
+     */
+    private static void ednsOption(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.SOA_EDNS_OPTION);
+        if (e == null) {
+            return;
+        }
+        Message reply = e.reply();
+        String fault = null;
+        if (reply == null) {
+            fault = "did not answer (" + failure(e) + ")";
+        } else if (reply.getRcode() != Rcode.NOERROR) {
+            fault = "answered " + Rcode.string(reply.getRcode());
+        } else if (reply.getOPT() == null) {
+            fault = "answered without an OPT record";
+        } else if (!reply.getOPT().getOptions(Checker.UNKNOWN_OPTION).isEmpty()) {
+            fault = "echoed the option back";
+        }
+        if (fault != null) {
+            out.add(FindingCode.EDNS_UNKNOWN_OPTION_MISHANDLED, cut.zone(), p.server(), p.address(),
+                    "got an EDNS query with an unknown option (code " + Checker.UNKNOWN_OPTION + ") and " + fault
+                            + "; it must be ignored",
+                    List.of(dig(e, cut.zone(), "+edns=0 +noednsneg +ednsopt=" + Checker.UNKNOWN_OPTION)),
+                    delegators(cut));
+        }
+    }
+
+    /**
+     * ISC's test "ednsflags": an undefined EDNS flag must be ignored and cleared in the reply (RFC 6891 §6.1.4,
+     * "MUST be set to zero by senders and MUST be ignored by receivers"; responders do not copy it back).
+     */
+    private static void ednsFlag(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.SOA_EDNS_FLAG);
+        if (e == null) {
+            return;
+        }
+        Message reply = e.reply();
+        String fault = null;
+        if (reply == null) {
+            fault = "did not answer (" + failure(e) + ")";
+        } else if (reply.getRcode() != Rcode.NOERROR) {
+            fault = "answered " + Rcode.string(reply.getRcode());
+        } else if (reply.getOPT() == null) {
+            fault = "answered without an OPT record";
+        } else if ((reply.getOPT().getFlags() & Checker.UNKNOWN_FLAG) != 0) {
+            fault = "echoed the flag back";
+        }
+        if (fault != null) {
+            out.add(FindingCode.EDNS_UNKNOWN_FLAG_MISHANDLED, cut.zone(), p.server(), p.address(),
+                    "got an EDNS query with an undefined flag (0x" + Integer.toHexString(Checker.UNKNOWN_FLAG)
+                            + ") and " + fault + "; it must be ignored",
+                    List.of(dig(e, cut.zone(), "+edns=0 +noednsneg +ednsflags=0x"
+                            + Integer.toHexString(Checker.UNKNOWN_FLAG))), delegators(cut));
+        }
+    }
+
+    /** ISC's test "opcode": a query of an opcode the server does not know gets NOTIMP (RFC 1035 §4.1.1). */
+    private static void unknownOpcode(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.UNKNOWN_OPCODE);
+        if (e == null) {
+            return;
+        }
+        Message reply = e.reply();
+        if (reply != null && reply.getRcode() == Rcode.NOTIMP) {
+            return;
+        }
+        String got = reply == null ? "no reply (" + failure(e) + ")" : Rcode.string(reply.getRcode());
+        out.add(FindingCode.UNKNOWN_OPCODE_NOT_NOTIMP, cut.zone(), p.server(), p.address(),
+                "answered a query of opcode " + Checker.UNKNOWN_OPCODE + " with " + got + " instead of NOTIMP",
+                List.of(dig(e, cut.zone(), "+noedns +opcode=" + Checker.UNKNOWN_OPCODE)), delegators(cut));
+    }
+
+    /** A dig command line that repeats a probe, for the user to paste. */
+    static String dig(Exchange e, Name zone, String options) {
+        int port = e.server().port();
+        return "dig @" + org.dnstracer.net.IpAddresses.format(e.server().address()) + (port == 53 ? "" : " -p " + port)
+                + " " + zone + " SOA +norec " + options;
     }
 
     /** Why an exchange got no reply, e.g. "unreachable: Connection refused", "timeout". */

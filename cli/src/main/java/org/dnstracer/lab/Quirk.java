@@ -39,7 +39,14 @@ public enum Quirk {
      * RA=1 on every reply, but a name outside its zones still gets REFUSED: recursion advertised, not given, as
      * servers whose recursion is restricted to some clients answer the others. Healthy: nothing resolves.
      */
-    RA_WITHOUT_RECURSION("ra-without-recursion");
+    RA_WITHOUT_RECURSION("ra-without-recursion"),
+    /**
+     * The reply's OPT record copies the query's: its options (an unknown one included) and its flags (an undefined
+     * one included), as some load balancers and firewalls that rewrite EDNS do. Fails ISC's "ednsopt" and "ednsflags".
+     */
+    ECHO_EDNS("echo-edns"),
+    /** Queries of any opcode but QUERY are read and dropped unanswered (UDP and TCP), as some firewalls do. */
+    DROP_UNKNOWN_OPCODE("drop-unknown-opcode");
 
     private final String word;
 

@@ -82,6 +82,10 @@ final class Responder {
             return List.of(resolve(query, mode));
         }
         List<Message> replies = respond(query, mode, tcp);
+        if (behaviour.has(Quirk.ECHO_EDNS) && query.getOPT() != null) {
+            OPTRecord queryOpt = query.getOPT();
+            replies.forEach(reply -> echoOpt(reply, queryOpt));
+        }
         if (behaviour.has(Quirk.RA_WITHOUT_RECURSION)) {
             replies.forEach(reply -> reply.getHeader().setFlag(Flags.RA));
         }
@@ -189,6 +193,17 @@ final class Responder {
             reply.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, dnssecOk(query) ? ExtendedFlags.DO : 0), Section.ADDITIONAL);
         }
         return reply;
+    }
+
+    /** Replaces the reply's OPT record by the query's options and flags (not its version or BADVERS). */
+    private static void echoOpt(Message reply, OPTRecord queryOpt) {
+        OPTRecord own = reply.getOPT();
+        if (own == null || own.getExtendedRcode() != 0) {
+            return;
+        }
+        reply.removeRecord(own, Section.ADDITIONAL);
+        reply.addRecord(new OPTRecord(own.getPayloadSize(), 0, own.getVersion(), queryOpt.getFlags(),
+                queryOpt.getOptions()), Section.ADDITIONAL);
     }
 
     static boolean dnssecOk(Message query) {

@@ -169,6 +169,83 @@ class ProbeFindingsTest {
                         tuple(FindingCode.EDNS_NOT_SUPPORTED, "ns2.example.com"));
     }
 
+    private static Message withOpt(Message m, OPTRecord opt) {
+        m.addRecord(opt, Section.ADDITIONAL);
+        return m;
+    }
+
+    private static Message plainSoa() {
+        return Replies.answer(new Question(ZONE, Type.SOA),
+                "example.com. 300 IN SOA ns1.example.com. h.example.com. 7 3600 900 604800 300");
+    }
+
+    @Test
+    void unknownEdnsOptionMustBeIgnoredNotEchoedNorRefused() {
+        OPTRecord echo = new OPTRecord(1232, 0, 0, 0,
+                List.of(new org.xbill.DNS.GenericEDNSOption(Checker.UNKNOWN_OPTION, new byte[0])));
+        Message formerr = withOpt(Replies.rcode(new Question(ZONE, Type.SOA), Rcode.FORMERR));
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_OPTION, withOpt(plainSoa(), echo)),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_OPTION, formerr),
+                new Server("ns3.example.com", "127.0.2.3").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_OPTION, null),
+                new Server("ns4.example.com", "127.0.2.4").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_OPTION, soa(7, "h")));
+        assertThat(found).extracting(Finding::code, Finding::server).containsExactly(
+                tuple(FindingCode.EDNS_UNKNOWN_OPTION_MISHANDLED, "ns1.example.com"),
+                tuple(FindingCode.EDNS_UNKNOWN_OPTION_MISHANDLED, "ns2.example.com"),
+                tuple(FindingCode.EDNS_UNKNOWN_OPTION_MISHANDLED, "ns3.example.com"));
+        assertThat(found.get(0).message()).contains("echoed the option back");
+        assertThat(found.get(1).message()).contains("FORMERR");
+        assertThat(found.get(2).message()).contains("did not answer (timeout)");
+        assertThat(found.get(0).evidence()).containsExactly(
+                "dig @127.0.2.1 example.com. SOA +norec +edns=0 +noednsneg +ednsopt=100");
+    }
+
+    @Test
+    void undefinedEdnsFlagMustBeClearedInTheReply() {
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_FLAG, withOpt(plainSoa(), new OPTRecord(1232, 0, 0, 0x80))),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_FLAG, soa(7, "h")));
+        assertThat(found).extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.EDNS_UNKNOWN_FLAG_MISHANDLED, "ns1.example.com"));
+        assertThat(found.get(0).evidence())
+                .containsExactly("dig @127.0.2.1 example.com. SOA +norec +edns=0 +noednsneg +ednsflags=0x80");
+    }
+
+    @Test
+    void ednsProbesAreNotJudgedOnAServerWithoutEdns() {
+        Message formerr = Replies.rcode(new Question(ZONE, Type.SOA), Rcode.FORMERR);
+        assertThat(findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, formerr)
+                        .with(Probe.SOA_EDNS_OPTION, formerr).with(Probe.SOA_EDNS_FLAG, formerr)))
+                .extracting(Finding::code).containsExactly(FindingCode.EDNS_NOT_SUPPORTED);
+    }
+
+    @Test
+    void unknownOpcodeMustGetNotimpNotSilenceNorAnotherRcode() {
+        Message notimp = Replies.rcode(new Question(ZONE, Type.SOA), Rcode.NOTIMP);
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.UNKNOWN_OPCODE, null),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.UNKNOWN_OPCODE, plainSoa()),
+                new Server("ns3.example.com", "127.0.2.3").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.UNKNOWN_OPCODE, notimp),
+                // silent to everything: the trace already says so, no opcode finding on top
+                new Server("ns4.example.com", "127.0.2.4").with(Probe.SOA, null).with(Probe.UNKNOWN_OPCODE, null));
+        assertThat(found).extracting(Finding::code, Finding::server).containsExactly(
+                tuple(FindingCode.UNKNOWN_OPCODE_NOT_NOTIMP, "ns1.example.com"),
+                tuple(FindingCode.UNKNOWN_OPCODE_NOT_NOTIMP, "ns2.example.com"));
+        assertThat(found.get(0).message()).contains("no reply (timeout)");
+        assertThat(found.get(1).message()).contains("with NOERROR instead of NOTIMP");
+        assertThat(found.get(0).evidence()).containsExactly("dig @127.0.2.1 example.com. SOA +norec +noedns +opcode=15");
+    }
+
     @Test
     void nameServerNameThatIsACnameIsNotAlsoAGlueMismatch() {
         Question a = new Question(Name.fromConstantString("ns2.example.com."), Type.A);
