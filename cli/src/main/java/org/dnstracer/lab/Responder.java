@@ -121,6 +121,7 @@ final class Responder {
     List<Message> respond(Message query, Behaviour.Mode mode, boolean tcp) {
         Message reply = skeleton(query);
         if (query.getHeader().getOpcode() != Opcode.QUERY) {
+            reply.removeAllRecords(Section.QUESTION); // as BIND and NSD answer an opcode they do not implement
             return error(reply, Rcode.NOTIMP);
         }
         Record question = query.getQuestion();
