@@ -41,6 +41,8 @@ public final class Checker {
     static final int UNKNOWN_OPTION = 100;
     /** The EDNS flag ISC's test sets ({@code dig +ednsflags=0x80}): must be zero, and cleared in the reply. */
     static final int UNKNOWN_FLAG = 0x80;
+    /** A type of the private-use range (RFC 6895 §3.1): no server knows it, every server must answer it. */
+    static final int UNKNOWN_TYPE = 65280;
     /** An unassigned opcode ({@code dig +opcode=15}). */
     static final int UNKNOWN_OPCODE = 15;
 
@@ -168,6 +170,7 @@ public final class Checker {
         if (own != null && own.subdomain(zone) && cut.parentNs.contains(own)) {
             send(p, address, Probe.ADDRESS_A, query(own, Type.A, 0, false), Protocol.UDP);
             send(p, address, Probe.ADDRESS_AAAA, query(own, Type.AAAA, 0, false), Protocol.UDP);
+            send(p, address, Probe.UNKNOWN_TYPE, query(own, UNKNOWN_TYPE, 0, false), Protocol.UDP);
         }
         return p;
     }

@@ -118,6 +118,10 @@ public enum FindingCode {
             "ERROR_WITH_EDNS_FLAG"),
     UNKNOWN_OPCODE_NOT_NOTIMP(Severity.NOTICE, "a query of an unassigned opcode (15) got no reply or another "
             + "RCODE than NOTIMP", Source.CHECK, "-", "-"),
+    AAAA_QUERY_MISHANDLED(Severity.WARNING, "AAAA of a name with A records got NXDOMAIN, another error or no reply "
+            + "instead of NOERROR", Source.CHECK, "NAMESERVER05 (AAAA_BAD_RCODE / AAAA_QUERY_DROPPED)", "-"),
+    UNKNOWN_TYPE_MISHANDLED(Severity.WARNING, "an unknown type (TYPE65280) of a name with A records got NXDOMAIN, "
+            + "another error or no reply instead of NOERROR", Source.CHECK, "-", "-"),
     REFERRAL_TRUNCATED_WITHOUT_EDNS(Severity.WARNING, "the parent's referral does not fit 512 octets without EDNS",
             Source.CHECK, "DELEGATION03 (REFERRAL_SIZE_TOO_LARGE)", "-"),
     AXFR_ALLOWED(Severity.NOTICE, "the server transfers the whole zone (AXFR) to anyone (--axfr)", Source.AXFR,

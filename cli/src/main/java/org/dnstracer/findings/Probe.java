@@ -22,6 +22,8 @@ public enum Probe {
     ADDRESS_A,
     /** AAAA of an in-bailiwick name server, asked of that server itself. */
     ADDRESS_AAAA,
+    /** TYPE65280 (private use) of an in-bailiwick name server, which has A records: NOERROR/NODATA, not NXDOMAIN. */
+    UNKNOWN_TYPE,
     /** The traced question without EDNS, to the parent: does its referral fit 512 octets? */
     REFERRAL_NO_EDNS,
     /** A zone transfer over TCP ({@code --axfr}). */

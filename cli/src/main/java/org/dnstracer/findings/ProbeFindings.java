@@ -34,6 +34,7 @@ final class ProbeFindings {
             glue(cut, out);
             soa(cut, out);
             perServer(cut, out);
+            typesOfAName(cut, out);
         }
     }
 
@@ -372,11 +373,48 @@ final class ProbeFindings {
                 List.of(dig(e, cut.zone(), "+noedns +opcode=" + Checker.UNKNOWN_OPCODE)), delegators(cut));
     }
 
+    /**
+     * A name with A records must answer AAAA and an unknown type NOERROR (NODATA): an NXDOMAIN denies the whole name
+     * to resolvers (RFC 8020), silence makes them wait (Zonemaster NAMESERVER05 for AAAA). Asked of an in-bailiwick
+     * name server about its own name, which the A probe showed to exist.
+     */
+    private static void typesOfAName(CutProbes cut, FindingCollector out) {
+        for (ServerProbes p : cut.children()) {
+            Name own = nameOf(p.server());
+            Message a = reply(p, Probe.ADDRESS_A);
+            if (own == null || a == null || a.getRcode() != Rcode.NOERROR || !a.getHeader().getFlag(Flags.AA)
+                    || a.getSection(Section.ANSWER).stream().noneMatch(r -> r instanceof ARecord
+                            && r.getName().equals(own))) {
+                continue;
+            }
+            typeOfAName(cut, p, own, Probe.ADDRESS_AAAA, "AAAA", FindingCode.AAAA_QUERY_MISHANDLED, out);
+            typeOfAName(cut, p, own, Probe.UNKNOWN_TYPE, "TYPE" + Checker.UNKNOWN_TYPE,
+                    FindingCode.UNKNOWN_TYPE_MISHANDLED, out);
+        }
+    }
+
+    private static void typeOfAName(CutProbes cut, ServerProbes p, Name own, Probe probe, String type,
+            FindingCode code, FindingCollector out) {
+        Exchange e = p.get(probe);
+        if (e == null || (e.reply() != null && e.reply().getRcode() == Rcode.NOERROR)) {
+            return;
+        }
+        String got = e.reply() == null ? "did not answer (" + failure(e) + ")"
+                : "answered " + Rcode.string(e.reply().getRcode());
+        out.add(code, cut.zone(), p.server(), p.address(), "asked " + type + " of " + ServerText.name(own)
+                        + ", which has A records, it " + got + " instead of NOERROR (no data)",
+                List.of(dig(e, own, type, "+edns=0")), delegators(cut));
+    }
+
     /** A dig command line that repeats a probe, for the user to paste. */
     static String dig(Exchange e, Name zone, String options) {
+        return dig(e, zone, "SOA", options);
+    }
+
+    static String dig(Exchange e, Name name, String type, String options) {
         int port = e.server().port();
         return "dig @" + org.dnstracer.net.IpAddresses.format(e.server().address()) + (port == 53 ? "" : " -p " + port)
-                + " " + zone + " SOA +norec " + options;
+                + " " + name + " " + type + " +norec " + options;
     }
 
     /** Why an exchange got no reply, e.g. "unreachable: Connection refused", "timeout". */

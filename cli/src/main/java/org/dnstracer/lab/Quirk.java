@@ -46,7 +46,12 @@ public enum Quirk {
      */
     ECHO_EDNS("echo-edns"),
     /** Queries of any opcode but QUERY are read and dropped unanswered (UDP and TCP), as some firewalls do. */
-    DROP_UNKNOWN_OPCODE("drop-unknown-opcode");
+    DROP_UNKNOWN_OPCODE("drop-unknown-opcode"),
+    /**
+     * A query of AAAA or of a type without a mnemonic (TYPE65280) that would get NOERROR without data gets NXDOMAIN
+     * instead, as some load balancers answering for a name do (RFC 4074 §4.2).
+     */
+    NXDOMAIN_FOR_OTHER_TYPES("nxdomain-for-other-types");
 
     private final String word;
 

@@ -82,6 +82,16 @@ final class Responder {
             return List.of(resolve(query, mode));
         }
         List<Message> replies = respond(query, mode, tcp);
+        if (behaviour.has(Quirk.NXDOMAIN_FOR_OTHER_TYPES) && query.getQuestion() != null
+                && (query.getQuestion().getType() == Type.AAAA
+                        || Type.string(query.getQuestion().getType()).startsWith("TYPE"))) {
+            for (Message reply : replies) {
+                if (reply.getRcode() == Rcode.NOERROR && reply.getSection(Section.ANSWER).isEmpty()
+                        && reply.getSection(Section.AUTHORITY).stream().anyMatch(r -> r instanceof SOARecord)) {
+                    reply.getHeader().setRcode(Rcode.NXDOMAIN);
+                }
+            }
+        }
         if (behaviour.has(Quirk.ECHO_EDNS) && query.getOPT() != null) {
             OPTRecord queryOpt = query.getOPT();
             replies.forEach(reply -> echoOpt(reply, queryOpt));

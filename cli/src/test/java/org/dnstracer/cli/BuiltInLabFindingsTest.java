@@ -180,6 +180,9 @@ class BuiltInLabFindingsTest {
                 "EDNS_UNKNOWN_FLAG_MISHANDLED echo-edns.faults.org. ns1.echo-edns.faults.org (127.53.60.88)");
         assertThat(findings("--check", "www.drop-opcode.faults.org")).containsExactly(
                 "UNKNOWN_OPCODE_NOT_NOTIMP drop-opcode.faults.org. ns1.drop-opcode.faults.org (127.53.60.96)");
+        assertThat(findings("--check", "www.bad-types.faults.org")).containsExactly(
+                "AAAA_QUERY_MISHANDLED bad-types.faults.org. ns1.bad-types.faults.org (127.53.60.106)",
+                "UNKNOWN_TYPE_MISHANDLED bad-types.faults.org. ns1.bad-types.faults.org (127.53.60.106)");
         assertThat(findings("--check", "www.big-referral.faults.org")).containsExactly(
                 "NS_SHARED_ADDRESS big-referral.faults.org. ns01-with-a-rather-long-label.big-referral.faults.org "
                         + "(127.53.60.91)",

@@ -247,6 +247,37 @@ class ProbeFindingsTest {
     }
 
     @Test
+    void aaaaAndUnknownTypeOfANameWithARecordsMustBeNodataNotNxdomainNorSilence() {
+        Name ns1 = Name.fromConstantString("ns1.example.com.");
+        Name ns2 = Name.fromConstantString("ns2.example.com.");
+        Message a1 = Replies.answer(new Question(ns1, Type.A), "ns1.example.com. 300 IN A 127.0.2.1");
+        Message a2 = Replies.answer(new Question(ns2, Type.A), "ns2.example.com. 300 IN A 127.0.2.2");
+        Message nxdomain = Replies.rcode(new Question(ns1, Type.AAAA), Rcode.NXDOMAIN);
+        Message nodata = Replies.rcode(new Question(ns2, Type.AAAA), Rcode.NOERROR);
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.ADDRESS_A, a1)
+                        .with(Probe.ADDRESS_AAAA, nxdomain).with(Probe.UNKNOWN_TYPE, null),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.ADDRESS_A, a2)
+                        .with(Probe.ADDRESS_AAAA, nodata).with(Probe.UNKNOWN_TYPE, nodata));
+        assertThat(found).extracting(Finding::code, Finding::server).containsExactly(
+                tuple(FindingCode.AAAA_QUERY_MISHANDLED, "ns1.example.com"),
+                tuple(FindingCode.UNKNOWN_TYPE_MISHANDLED, "ns1.example.com"));
+        assertThat(found.get(0).message()).contains("answered NXDOMAIN");
+        assertThat(found.get(1).message()).contains("did not answer (timeout)");
+        assertThat(found.get(1).evidence()).containsExactly(
+                "dig @127.0.2.1 ns1.example.com. TYPE65280 +norec +edns=0");
+    }
+
+    @Test
+    void otherTypesAreNotJudgedWhenTheNameHasNoARecords() {
+        Name ns1 = Name.fromConstantString("ns1.example.com.");
+        Message nxdomain = Replies.rcode(new Question(ns1, Type.A), Rcode.NXDOMAIN);
+        assertThat(findings(Map.of(), new Server("ns1.example.com", "127.0.2.1").with(Probe.ADDRESS_A, nxdomain)
+                .with(Probe.ADDRESS_AAAA, Replies.rcode(new Question(ns1, Type.AAAA), Rcode.NXDOMAIN))
+                .with(Probe.UNKNOWN_TYPE, null))).isEmpty();
+    }
+
+    @Test
     void nameServerNameThatIsACnameIsNotAlsoAGlueMismatch() {
         Question a = new Question(Name.fromConstantString("ns2.example.com."), Type.A);
         Message cname = Replies.answer(a, "ns2.example.com. 300 IN CNAME real.example.com.",
