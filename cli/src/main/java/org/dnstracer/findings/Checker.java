@@ -43,6 +43,7 @@ public final class Checker {
     static final int UNKNOWN_FLAG = 0x80;
     /** A type of the private-use range (RFC 6895 §3.1): no server knows it, every server must answer it. */
     static final int UNKNOWN_TYPE = 65280;
+    static final Name VERSION_BIND = Name.fromConstantString("version.bind.");
     /** An unassigned opcode ({@code dig +opcode=15}). */
     static final int UNKNOWN_OPCODE = 15;
 
@@ -165,6 +166,10 @@ public final class Checker {
         Message opcode = query(zone, Type.SOA, -1, false);
         opcode.getHeader().setOpcode(UNKNOWN_OPCODE);
         send(p, address, Probe.UNKNOWN_OPCODE, opcode, Protocol.UDP);
+        Message version = query(VERSION_BIND, Type.TXT, 0, false);
+        version.removeAllRecords(Section.QUESTION);
+        version.addRecord(Record.newRecord(VERSION_BIND, Type.TXT, DClass.CH), Section.QUESTION);
+        send(p, address, Probe.VERSION_BIND, version, Protocol.UDP);
         send(p, address, Probe.RECURSION, query(RECURSION_PROBE, Type.A, 0, true), Protocol.UDP);
         Name own = ownName(server);
         if (own != null && own.subdomain(zone) && cut.parentNs.contains(own)) {

@@ -122,6 +122,8 @@ public enum FindingCode {
             + "instead of NOERROR", Source.CHECK, "NAMESERVER05 (AAAA_BAD_RCODE / AAAA_QUERY_DROPPED)", "-"),
     UNKNOWN_TYPE_MISHANDLED(Severity.WARNING, "an unknown type (TYPE65280) of a name with A records got NXDOMAIN, "
             + "another error or no reply instead of NOERROR", Source.CHECK, "-", "-"),
+    SOFTWARE_VERSION_DISCLOSED(Severity.NOTICE, "the server gives its software version for version.bind CH TXT",
+            Source.CHECK, "NAMESERVER15 (NS15_SOFTWARE_VERSION)", "-"),
     REFERRAL_TRUNCATED_WITHOUT_EDNS(Severity.WARNING, "the parent's referral does not fit 512 octets without EDNS",
             Source.CHECK, "DELEGATION03 (REFERRAL_SIZE_TOO_LARGE)", "-"),
     AXFR_ALLOWED(Severity.NOTICE, "the server transfers the whole zone (AXFR) to anyone (--axfr)", Source.AXFR,

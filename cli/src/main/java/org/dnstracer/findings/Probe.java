@@ -24,6 +24,8 @@ public enum Probe {
     ADDRESS_AAAA,
     /** TYPE65280 (private use) of an in-bailiwick name server, which has A records: NOERROR/NODATA, not NXDOMAIN. */
     UNKNOWN_TYPE,
+    /** {@code version.bind} CH TXT: the software version, if the server discloses it (Zonemaster NAMESERVER15). */
+    VERSION_BIND,
     /** The traced question without EDNS, to the parent: does its referral fit 512 octets? */
     REFERRAL_NO_EDNS,
     /** A zone transfer over TCP ({@code --axfr}). */

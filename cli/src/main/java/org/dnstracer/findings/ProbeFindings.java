@@ -22,6 +22,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
 
 /** The findings of the {@code --check} and {@code --axfr} probes: a pure function of their replies. */
 final class ProbeFindings {
@@ -235,6 +236,7 @@ final class ProbeFindings {
             if (udpWorks) {
                 unknownOpcode(cut, p, out);
             }
+            version(cut, p, out);
             Message recursion = reply(p, Probe.RECURSION);
             if (recursion != null && resolves(recursion)) {
                 out.add(FindingCode.RECURSION_AVAILABLE, cut.zone(), p.server(), p.address(),
@@ -404,6 +406,29 @@ final class ProbeFindings {
         out.add(code, cut.zone(), p.server(), p.address(), "asked " + type + " of " + ServerText.name(own)
                         + ", which has A records, it " + got + " instead of NOERROR (no data)",
                 List.of(dig(e, own, type, "+edns=0")), delegators(cut));
+    }
+
+    /**
+     * Zonemaster's NAMESERVER15: the software version a server gives for {@code version.bind} CH TXT helps an
+     * attacker pick exploits. A notice with the string: many operators leave BIND's default on knowingly.
+     */
+    private static void version(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.VERSION_BIND);
+        Message reply = e == null ? null : e.reply();
+        if (reply == null || reply.getRcode() != Rcode.NOERROR) {
+            return;
+        }
+        List<String> strings = new ArrayList<>();
+        for (Record r : reply.getSection(Section.ANSWER)) {
+            if (r instanceof TXTRecord txt) {
+                txt.getStrings().stream().filter(t -> !t.isBlank()).forEach(strings::add);
+            }
+        }
+        if (!strings.isEmpty()) {
+            out.add(FindingCode.SOFTWARE_VERSION_DISCLOSED, cut.zone(), p.server(), p.address(),
+                    "gives its software version for version.bind CH TXT: \"" + String.join(" ", strings) + "\"",
+                    List.of(dig(e, Checker.VERSION_BIND, "CH TXT", "+edns=0")), delegators(cut));
+        }
     }
 
     /** A dig command line that repeats a probe, for the user to paste. */

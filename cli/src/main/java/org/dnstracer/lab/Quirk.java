@@ -51,7 +51,9 @@ public enum Quirk {
      * A query of AAAA or of a type without a mnemonic (TYPE65280) that would get NOERROR without data gets NXDOMAIN
      * instead, as some load balancers answering for a name do (RFC 4074 §4.2).
      */
-    NXDOMAIN_FOR_OTHER_TYPES("nxdomain-for-other-types");
+    NXDOMAIN_FOR_OTHER_TYPES("nxdomain-for-other-types"),
+    /** {@code version.bind} CH TXT is answered with a software version, as BIND does by default (others: REFUSED). */
+    DISCLOSES_VERSION("discloses-version");
 
     private final String word;
 

@@ -32,6 +32,9 @@ import org.xbill.DNS.Zone;
 final class Responder {
     /** Our advertised EDNS payload size: the DNS Flag Day 2020 value. */
     static final int EDNS_PAYLOAD = 1232;
+    private static final Name VERSION_BIND = Name.fromConstantString("version.bind.");
+    /** What a {@code discloses-version} server says it runs. */
+    static final String DISCLOSED_VERSION = "9.18.28-1~deb12u2-Debian (lab)";
 
     /** A CNAME chain inside one zone longer than this is cut: it only guards against loops dnsjava would follow. */
 
@@ -82,6 +85,15 @@ final class Responder {
             return List.of(resolve(query, mode));
         }
         List<Message> replies = respond(query, mode, tcp);
+        if (behaviour.has(Quirk.DISCLOSES_VERSION) && query.getQuestion() != null
+                && query.getQuestion().getDClass() == DClass.CH && query.getQuestion().getType() == Type.TXT
+                && query.getQuestion().getName().equals(VERSION_BIND)) {
+            Message reply = skeleton(query);
+            reply.getHeader().setFlag(Flags.AA);
+            reply.addRecord(new org.xbill.DNS.TXTRecord(VERSION_BIND, DClass.CH, 0, DISCLOSED_VERSION),
+                    Section.ANSWER);
+            return List.of(reply);
+        }
         if (behaviour.has(Quirk.NXDOMAIN_FOR_OTHER_TYPES) && query.getQuestion() != null
                 && (query.getQuestion().getType() == Type.AAAA
                         || Type.string(query.getQuestion().getType()).startsWith("TYPE"))) {

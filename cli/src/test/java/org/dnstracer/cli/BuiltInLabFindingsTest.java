@@ -183,6 +183,8 @@ class BuiltInLabFindingsTest {
         assertThat(findings("--check", "www.bad-types.faults.org")).containsExactly(
                 "AAAA_QUERY_MISHANDLED bad-types.faults.org. ns1.bad-types.faults.org (127.53.60.106)",
                 "UNKNOWN_TYPE_MISHANDLED bad-types.faults.org. ns1.bad-types.faults.org (127.53.60.106)");
+        assertThat(findings("--check", "www.version.faults.org")).containsExactly(
+                "SOFTWARE_VERSION_DISCLOSED version.faults.org. ns1.version.faults.org (127.53.60.116)");
         assertThat(findings("--check", "www.big-referral.faults.org")).containsExactly(
                 "NS_SHARED_ADDRESS big-referral.faults.org. ns01-with-a-rather-long-label.big-referral.faults.org "
                         + "(127.53.60.91)",

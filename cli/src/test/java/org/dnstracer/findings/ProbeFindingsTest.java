@@ -278,6 +278,26 @@ class ProbeFindingsTest {
     }
 
     @Test
+    void aDisclosedSoftwareVersionIsANoticeWithTheString() {
+        Question q = new Question(Checker.VERSION_BIND, Type.TXT);
+        Message disclosed = new Message();
+        disclosed.getHeader().setFlag(org.xbill.DNS.Flags.QR);
+        disclosed.addRecord(org.xbill.DNS.Record.newRecord(Checker.VERSION_BIND, Type.TXT, org.xbill.DNS.DClass.CH),
+                Section.QUESTION);
+        disclosed.addRecord(new org.xbill.DNS.TXTRecord(Checker.VERSION_BIND, org.xbill.DNS.DClass.CH, 0,
+                "9.18.28-1~deb12u2-Debian"), Section.ANSWER);
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.VERSION_BIND, disclosed),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.VERSION_BIND, Replies.rcode(q, Rcode.REFUSED)),
+                new Server("ns3.example.com", "127.0.2.3").with(Probe.VERSION_BIND, null));
+        assertThat(found).extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.SOFTWARE_VERSION_DISCLOSED, "ns1.example.com"));
+        assertThat(found.get(0).code().severity()).isEqualTo(org.dnstracer.findings.Severity.NOTICE);
+        assertThat(found.get(0).message()).contains("\"9.18.28-1~deb12u2-Debian\"");
+        assertThat(found.get(0).evidence()).containsExactly("dig @127.0.2.1 version.bind. CH TXT +norec +edns=0");
+    }
+
+    @Test
     void nameServerNameThatIsACnameIsNotAlsoAGlueMismatch() {
         Question a = new Question(Name.fromConstantString("ns2.example.com."), Type.A);
         Message cname = Replies.answer(a, "ns2.example.com. 300 IN CNAME real.example.com.",
