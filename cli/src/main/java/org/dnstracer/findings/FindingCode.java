@@ -112,18 +112,18 @@ public enum FindingCode {
             "NAMESERVER10 (UNSUPPORTED_EDNS_VER)", "EDNS_VERSION_MISMATCH"),
     EDNS_UNKNOWN_OPTION_MISHANDLED(Severity.WARNING, "an EDNS query with an unknown option (code 100) got "
             + "FORMERR, no reply, no OPT, or the option echoed back", Source.CHECK,
-            "NAMESERVER11 (UNKNOWN_OPTION_CODE)", "ERROR_WITH_EDNS_OPTION"),
+            "NAMESERVER11", "-"),
     EDNS_UNKNOWN_FLAG_MISHANDLED(Severity.WARNING, "an EDNS query with an undefined flag (0x0080) got an error, no "
-            + "reply, no OPT, or the flag echoed back", Source.CHECK, "NAMESERVER12 (Z_FLAGS_NOTCLEAR)",
-            "ERROR_WITH_EDNS_FLAG"),
+            + "reply, no OPT, or the flag echoed back", Source.CHECK, "NAMESERVER12",
+            "-"),
     UNKNOWN_OPCODE_NOT_NOTIMP(Severity.NOTICE, "a query of an unassigned opcode (15) got no reply or another "
             + "RCODE than NOTIMP", Source.CHECK, "-", "-"),
     AAAA_QUERY_MISHANDLED(Severity.WARNING, "AAAA of a name with A records got NXDOMAIN, another error or no reply "
-            + "instead of NOERROR", Source.CHECK, "NAMESERVER05 (AAAA_BAD_RCODE / AAAA_QUERY_DROPPED)", "-"),
+            + "instead of NOERROR", Source.CHECK, "NAMESERVER05", "-"),
     UNKNOWN_TYPE_MISHANDLED(Severity.WARNING, "an unknown type (TYPE65280) of a name with A records got NXDOMAIN, "
             + "another error or no reply instead of NOERROR", Source.CHECK, "-", "-"),
     SOFTWARE_VERSION_DISCLOSED(Severity.NOTICE, "the server gives its software version for version.bind CH TXT",
-            Source.CHECK, "NAMESERVER15 (NS15_SOFTWARE_VERSION)", "-"),
+            Source.CHECK, "NAMESERVER15", "-"),
     REFERRAL_TRUNCATED_WITHOUT_EDNS(Severity.WARNING, "the parent's referral does not fit 512 octets without EDNS",
             Source.CHECK, "DELEGATION03 (REFERRAL_SIZE_TOO_LARGE)", "-"),
     AXFR_ALLOWED(Severity.NOTICE, "the server transfers the whole zone (AXFR) to anyone (--axfr)", Source.AXFR,
