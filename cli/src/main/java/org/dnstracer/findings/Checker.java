@@ -166,6 +166,7 @@ public final class Checker {
         Message opcode = query(zone, Type.SOA, -1, false);
         opcode.getHeader().setOpcode(UNKNOWN_OPCODE);
         send(p, address, Probe.UNKNOWN_OPCODE, opcode, Protocol.UDP);
+        send(p, address, Probe.QNAME_CASE, query(mixedCase(zone), Type.SOA, 0, false), Protocol.UDP);
         Message version = query(VERSION_BIND, Type.TXT, 0, false);
         version.removeAllRecords(Section.QUESTION);
         version.addRecord(Record.newRecord(VERSION_BIND, Type.TXT, DClass.CH), Section.QUESTION);
@@ -214,6 +215,26 @@ public final class Checker {
             out.add(new ServerProbes(e.getValue(), e.getKey(), done));
         }
         return out;
+    }
+
+    /** The name with every other letter in upper case ("ExAmPlE.CoM."), the root as it is. */
+    static Name mixedCase(Name name) {
+        if (name.equals(Name.root)) {
+            return name;
+        }
+        StringBuilder text = new StringBuilder(name.toString());
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c) && c < 128) {
+                text.setCharAt(i, letters++ % 2 == 0 ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            }
+        }
+        try {
+            return Name.fromString(text.toString());
+        } catch (org.xbill.DNS.TextParseException e) {
+            return name; // escapes in the name: ask it as it is
+        }
     }
 
     /** A SOA query for the zone, RD=0, with the given OPT record. */

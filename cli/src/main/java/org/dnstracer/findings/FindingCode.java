@@ -124,6 +124,8 @@ public enum FindingCode {
             + "another error or no reply instead of NOERROR", Source.CHECK, "-", "-"),
     SOFTWARE_VERSION_DISCLOSED(Severity.NOTICE, "the server gives its software version for version.bind CH TXT",
             Source.CHECK, "NAMESERVER15", "-"),
+    QNAME_CASE_NOT_PRESERVED(Severity.WARNING, "the reply's question does not keep the letter case of the query's "
+            + "(0x20)", Source.CHECK, "NAMESERVER08", "-"),
     REFERRAL_TRUNCATED_WITHOUT_EDNS(Severity.WARNING, "the parent's referral does not fit 512 octets without EDNS",
             Source.CHECK, "DELEGATION03 (REFERRAL_SIZE_TOO_LARGE)", "-"),
     AXFR_ALLOWED(Severity.NOTICE, "the server transfers the whole zone (AXFR) to anyone (--axfr)", Source.AXFR,

@@ -26,6 +26,8 @@ public enum Probe {
     UNKNOWN_TYPE,
     /** {@code version.bind} CH TXT: the software version, if the server discloses it (Zonemaster NAMESERVER15). */
     VERSION_BIND,
+    /** The SOA with the zone's name in mixed case: the reply's question must keep it (0x20, Zonemaster NAMESERVER08). */
+    QNAME_CASE,
     /** The traced question without EDNS, to the parent: does its referral fit 512 octets? */
     REFERRAL_NO_EDNS,
     /** A zone transfer over TCP ({@code --axfr}). */

@@ -237,6 +237,7 @@ final class ProbeFindings {
                 unknownOpcode(cut, p, out);
             }
             version(cut, p, out);
+            qnameCase(cut, p, out);
             Message recursion = reply(p, Probe.RECURSION);
             if (recursion != null && resolves(recursion)) {
                 out.add(FindingCode.RECURSION_AVAILABLE, cut.zone(), p.server(), p.address(),
@@ -429,6 +430,24 @@ final class ProbeFindings {
                     "gives its software version for version.bind CH TXT: \"" + String.join(" ", strings) + "\"",
                     List.of(dig(e, Checker.VERSION_BIND, "CH TXT", "+edns=0")), delegators(cut));
         }
+    }
+
+    /**
+     * Resolvers that use the letter case of the question as extra entropy (0x20, Unbound's use-caps-for-id) drop a
+     * reply whose question is not spelled as sent (Zonemaster NAMESERVER08).
+     */
+    private static void qnameCase(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.QNAME_CASE);
+        Message reply = e == null ? null : e.reply();
+        Record question = reply == null ? null : reply.getQuestion();
+        if (question == null || question.getName().toString().equals(e.qname().toString())
+                || e.qname().toString().equals(e.qname().toString().toLowerCase(java.util.Locale.ROOT))) {
+            return;
+        }
+        out.add(FindingCode.QNAME_CASE_NOT_PRESERVED, cut.zone(), p.server(), p.address(),
+                "was asked " + e.qname() + " and answered for " + question.getName()
+                        + ": the question's letter case is not kept (0x20)",
+                List.of(dig(e, e.qname(), "SOA", "+edns=0")), delegators(cut));
     }
 
     /** A dig command line that repeats a probe, for the user to paste. */

@@ -53,7 +53,9 @@ public enum Quirk {
      */
     NXDOMAIN_FOR_OTHER_TYPES("nxdomain-for-other-types"),
     /** {@code version.bind} CH TXT is answered with a software version, as BIND does by default (others: REFUSED). */
-    DISCLOSES_VERSION("discloses-version");
+    DISCLOSES_VERSION("discloses-version"),
+    /** The reply's question is the query's in lower case, as servers that do not keep the case (0x20) send it. */
+    LOWERCASE_QUESTION("lowercase-question");
 
     private final String word;
 

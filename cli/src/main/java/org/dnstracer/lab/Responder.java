@@ -104,6 +104,17 @@ final class Responder {
                 }
             }
         }
+        if (behaviour.has(Quirk.LOWERCASE_QUESTION) && query.getQuestion() != null) {
+            Record q = query.getQuestion();
+            Record lower = Record.newRecord(Name.fromConstantString(q.getName().toString().toLowerCase(
+                    java.util.Locale.ROOT)), q.getType(), q.getDClass());
+            for (Message reply : replies) {
+                if (reply.getQuestion() != null) {
+                    reply.removeAllRecords(Section.QUESTION);
+                    reply.addRecord(lower, Section.QUESTION);
+                }
+            }
+        }
         if (behaviour.has(Quirk.ECHO_EDNS) && query.getOPT() != null) {
             OPTRecord queryOpt = query.getOPT();
             replies.forEach(reply -> echoOpt(reply, queryOpt));

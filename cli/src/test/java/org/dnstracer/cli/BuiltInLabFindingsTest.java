@@ -185,6 +185,8 @@ class BuiltInLabFindingsTest {
                 "UNKNOWN_TYPE_MISHANDLED bad-types.faults.org. ns1.bad-types.faults.org (127.53.60.106)");
         assertThat(findings("--check", "www.version.faults.org")).containsExactly(
                 "SOFTWARE_VERSION_DISCLOSED version.faults.org. ns1.version.faults.org (127.53.60.116)");
+        assertThat(findings("--check", "www.case.faults.org")).containsExactly(
+                "QNAME_CASE_NOT_PRESERVED case.faults.org. ns1.case.faults.org (127.53.60.126)");
         assertThat(findings("--check", "www.big-referral.faults.org")).containsExactly(
                 "NS_SHARED_ADDRESS big-referral.faults.org. ns01-with-a-rather-long-label.big-referral.faults.org "
                         + "(127.53.60.91)",

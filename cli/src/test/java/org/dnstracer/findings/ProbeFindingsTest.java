@@ -297,6 +297,33 @@ class ProbeFindingsTest {
         assertThat(found.get(0).evidence()).containsExactly("dig @127.0.2.1 version.bind. CH TXT +norec +edns=0");
     }
 
+    private static Exchange asked(String address, Name qname, Message reply) {
+        ServerAddress to = new ServerAddress(FakeNetwork.ip(address), 53);
+        Message sent = Message.newQuery(org.xbill.DNS.Record.newRecord(qname, Type.SOA, org.xbill.DNS.DClass.IN));
+        Attempt a = new Attempt(Protocol.UDP, sent, Duration.ofSeconds(1), Duration.ofMillis(1), AttemptResult.REPLY,
+                reply, 0, List.of(), null);
+        return new Exchange(to, qname, Type.SOA, reply, List.of(a), false);
+    }
+
+    @Test
+    void theQuestionsLetterCaseMustBeKept() {
+        Name mixed = Checker.mixedCase(ZONE);
+        assertThat(mixed.toString()).isEqualTo("ExAmPlE.cOm.");
+        Message lower = soa(7, "h");
+        Message kept = withOpt(Replies.answer(new Question(mixed, Type.SOA),
+                "example.com. 300 IN SOA ns1.example.com. h.example.com. 7 3600 900 604800 300"));
+        ServerProbes ns1 = new ServerProbes("ns1.example.com", FakeNetwork.ip("127.0.2.1"),
+                Map.of(Probe.QNAME_CASE, asked("127.0.2.1", mixed, lower)));
+        ServerProbes ns2 = new ServerProbes("ns2.example.com", FakeNetwork.ip("127.0.2.2"),
+                Map.of(Probe.QNAME_CASE, asked("127.0.2.2", mixed, kept)));
+        FindingCollector out = new FindingCollector();
+        ProbeFindings.find(new ProbeResults(List.of(new CutProbes(ZONE, List.of(), Map.of(), List.of(),
+                List.of(ns1, ns2))), 0), out);
+        assertThat(out.findings()).extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.QNAME_CASE_NOT_PRESERVED, "ns1.example.com"));
+        assertThat(out.findings().get(0).evidence()).containsExactly("dig @127.0.2.1 ExAmPlE.cOm. SOA +norec +edns=0");
+    }
+
     @Test
     void nameServerNameThatIsACnameIsNotAlsoAGlueMismatch() {
         Question a = new Question(Name.fromConstantString("ns2.example.com."), Type.A);
