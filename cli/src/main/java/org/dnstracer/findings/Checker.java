@@ -20,6 +20,7 @@ import org.dnstracer.net.Transport;
 import org.dnstracer.trace.Delegation;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.GenericEDNSOption;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
@@ -36,6 +37,15 @@ public final class Checker {
     /** A name under the reserved .invalid TLD (RFC 6761): no zone of any server holds it. */
     static final Name RECURSION_PROBE = Name.fromConstantString("recursion-probe.dnstracer.invalid.");
     private static final int EDNS_PAYLOAD = 1232;
+    /** The option code ISC's EDNS compliance test sends ({@code dig +ednsopt=100}): unassigned. */
+    static final int UNKNOWN_OPTION = 100;
+    /** The EDNS flag ISC's test sets ({@code dig +ednsflags=0x80}): must be zero, and cleared in the reply. */
+    static final int UNKNOWN_FLAG = 0x80;
+    /** A type of the private-use range (RFC 6895 §3.1): no server knows it, every server must answer it. */
+    static final int UNKNOWN_TYPE = 65280;
+    static final Name VERSION_BIND = Name.fromConstantString("version.bind.");
+    /** An unassigned opcode ({@code dig +opcode=15}). */
+    static final int UNKNOWN_OPCODE = 15;
 
     private record Key(InetAddress address, Probe probe, Name qname) {}
 
@@ -149,11 +159,24 @@ public final class Checker {
         send(p, address, Probe.SOA, query(zone, Type.SOA, 0, false), Protocol.UDP);
         send(p, address, Probe.SOA_TCP, query(zone, Type.SOA, 0, false), Protocol.TCP);
         send(p, address, Probe.SOA_EDNS1, query(zone, Type.SOA, 1, false), Protocol.UDP);
+        send(p, address, Probe.SOA_EDNS_OPTION, withOpt(zone, new OPTRecord(EDNS_PAYLOAD, 0, 0, 0,
+                List.of(new GenericEDNSOption(UNKNOWN_OPTION, new byte[0])))), Protocol.UDP);
+        send(p, address, Probe.SOA_EDNS_FLAG, withOpt(zone, new OPTRecord(EDNS_PAYLOAD, 0, 0, UNKNOWN_FLAG)),
+                Protocol.UDP);
+        Message opcode = query(zone, Type.SOA, -1, false);
+        opcode.getHeader().setOpcode(UNKNOWN_OPCODE);
+        send(p, address, Probe.UNKNOWN_OPCODE, opcode, Protocol.UDP);
+        send(p, address, Probe.QNAME_CASE, query(mixedCase(zone), Type.SOA, 0, false), Protocol.UDP);
+        Message version = query(VERSION_BIND, Type.TXT, 0, false);
+        version.removeAllRecords(Section.QUESTION);
+        version.addRecord(Record.newRecord(VERSION_BIND, Type.TXT, DClass.CH), Section.QUESTION);
+        send(p, address, Probe.VERSION_BIND, version, Protocol.UDP);
         send(p, address, Probe.RECURSION, query(RECURSION_PROBE, Type.A, 0, true), Protocol.UDP);
         Name own = ownName(server);
         if (own != null && own.subdomain(zone) && cut.parentNs.contains(own)) {
             send(p, address, Probe.ADDRESS_A, query(own, Type.A, 0, false), Protocol.UDP);
             send(p, address, Probe.ADDRESS_AAAA, query(own, Type.AAAA, 0, false), Protocol.UDP);
+            send(p, address, Probe.UNKNOWN_TYPE, query(own, UNKNOWN_TYPE, 0, false), Protocol.UDP);
         }
         return p;
     }
@@ -192,6 +215,33 @@ public final class Checker {
             out.add(new ServerProbes(e.getValue(), e.getKey(), done));
         }
         return out;
+    }
+
+    /** The name with every other letter in upper case ("ExAmPlE.CoM."), the root as it is. */
+    static Name mixedCase(Name name) {
+        if (name.equals(Name.root)) {
+            return name;
+        }
+        StringBuilder text = new StringBuilder(name.toString());
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c) && c < 128) {
+                text.setCharAt(i, letters++ % 2 == 0 ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            }
+        }
+        try {
+            return Name.fromString(text.toString());
+        } catch (org.xbill.DNS.TextParseException e) {
+            return name; // escapes in the name: ask it as it is
+        }
+    }
+
+    /** A SOA query for the zone, RD=0, with the given OPT record. */
+    private static Message withOpt(Name zone, OPTRecord opt) {
+        Message m = query(zone, Type.SOA, -1, false);
+        m.addRecord(opt, Section.ADDITIONAL);
+        return m;
     }
 
     /** A query with RD as given and an OPT record of the given EDNS version (-1: none). */

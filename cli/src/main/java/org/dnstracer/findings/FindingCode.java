@@ -110,6 +110,22 @@ public enum FindingCode {
             "NAMESERVER02 (NO_EDNS_SUPPORT)", "EDNS_IGNORED / ERROR_WITH_EDNS"),
     EDNS_BADVERS_MISSING(Severity.WARNING, "an EDNS version 1 query did not get BADVERS", Source.CHECK,
             "NAMESERVER10 (UNSUPPORTED_EDNS_VER)", "EDNS_VERSION_MISMATCH"),
+    EDNS_UNKNOWN_OPTION_MISHANDLED(Severity.WARNING, "an EDNS query with an unknown option (code 100) got "
+            + "FORMERR, no reply, no OPT, or the option echoed back", Source.CHECK,
+            "NAMESERVER11", "-"),
+    EDNS_UNKNOWN_FLAG_MISHANDLED(Severity.WARNING, "an EDNS query with an undefined flag (0x0080) got an error, no "
+            + "reply, no OPT, or the flag echoed back", Source.CHECK, "NAMESERVER12",
+            "-"),
+    UNKNOWN_OPCODE_NOT_NOTIMP(Severity.NOTICE, "a query of an unassigned opcode (15) got no reply or another "
+            + "RCODE than NOTIMP", Source.CHECK, "-", "-"),
+    AAAA_QUERY_MISHANDLED(Severity.WARNING, "AAAA of a name with A records got NXDOMAIN, another error or no reply "
+            + "instead of NOERROR", Source.CHECK, "NAMESERVER05", "-"),
+    UNKNOWN_TYPE_MISHANDLED(Severity.WARNING, "an unknown type (TYPE65280) of a name with A records got NXDOMAIN, "
+            + "another error or no reply instead of NOERROR", Source.CHECK, "-", "-"),
+    SOFTWARE_VERSION_DISCLOSED(Severity.NOTICE, "the server gives its software version for version.bind CH TXT",
+            Source.CHECK, "NAMESERVER15", "-"),
+    QNAME_CASE_NOT_PRESERVED(Severity.WARNING, "the reply's question does not keep the letter case of the query's "
+            + "(0x20)", Source.CHECK, "NAMESERVER08", "-"),
     REFERRAL_TRUNCATED_WITHOUT_EDNS(Severity.WARNING, "the parent's referral does not fit 512 octets without EDNS",
             Source.CHECK, "DELEGATION03 (REFERRAL_SIZE_TOO_LARGE)", "-"),
     AXFR_ALLOWED(Severity.NOTICE, "the server transfers the whole zone (AXFR) to anyone (--axfr)", Source.AXFR,

@@ -10,12 +10,24 @@ public enum Probe {
     SOA_TCP,
     /** The SOA with EDNS version 1, which must be answered BADVERS. */
     SOA_EDNS1,
+    /** The SOA with EDNS(0) and an unknown option (code 100, as ISC's EDNS compliance test): ignored, not echoed. */
+    SOA_EDNS_OPTION,
+    /** The SOA with EDNS(0) and an unknown EDNS flag (0x0080, as ISC's test): ignored, not echoed. */
+    SOA_EDNS_FLAG,
+    /** The SOA question with an unassigned opcode (15): must be answered NOTIMP (RFC 1035 §4.1.1), not dropped. */
+    UNKNOWN_OPCODE,
     /** An RD=1 query for a name outside every zone: RA=1 in the reply means recursion is offered. */
     RECURSION,
     /** A of an in-bailiwick name server, asked of that server itself. */
     ADDRESS_A,
     /** AAAA of an in-bailiwick name server, asked of that server itself. */
     ADDRESS_AAAA,
+    /** TYPE65280 (private use) of an in-bailiwick name server, which has A records: NOERROR/NODATA, not NXDOMAIN. */
+    UNKNOWN_TYPE,
+    /** {@code version.bind} CH TXT: the software version, if the server discloses it (Zonemaster NAMESERVER15). */
+    VERSION_BIND,
+    /** The SOA with the zone's name in mixed case: the reply's question must keep it (0x20, Zonemaster NAMESERVER08). */
+    QNAME_CASE,
     /** The traced question without EDNS, to the parent: does its referral fit 512 octets? */
     REFERRAL_NO_EDNS,
     /** A zone transfer over TCP ({@code --axfr}). */

@@ -22,6 +22,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
 
 /** The findings of the {@code --check} and {@code --axfr} probes: a pure function of their replies. */
 final class ProbeFindings {
@@ -34,6 +35,7 @@ final class ProbeFindings {
             glue(cut, out);
             soa(cut, out);
             perServer(cut, out);
+            typesOfAName(cut, out);
         }
     }
 
@@ -227,6 +229,15 @@ final class ProbeFindings {
                                 + (opt == null ? " and no OPT record" : " (EDNS version " + opt.getVersion() + ")")
                                 + " instead of BADVERS", List.of(), delegators(cut));
             }
+            if (ednsWorks && udp != null) {
+                ednsOption(cut, p, out);
+                ednsFlag(cut, p, out);
+            }
+            if (udpWorks) {
+                unknownOpcode(cut, p, out);
+            }
+            version(cut, p, out);
+            qnameCase(cut, p, out);
             Message recursion = reply(p, Probe.RECURSION);
             if (recursion != null && resolves(recursion)) {
                 out.add(FindingCode.RECURSION_AVAILABLE, cut.zone(), p.server(), p.address(),
@@ -289,6 +300,165 @@ final class ProbeFindings {
                 }
             }
         }
+    }
+
+    /**
+     * ISC's EDNS compliance test "ednsopt": an unknown option must be ignored (RFC 6891 §6.1.2), so the reply is
+     * the plain answer, without that option. FORMERR, silence or an echo each break clients that send new options.
+     */
+    private static void ednsOption(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.SOA_EDNS_OPTION);
+        if (e == null) {
+            return;
+        }
+        Message reply = e.reply();
+        String fault = null;
+        if (reply == null) {
+            fault = "did not answer (" + failure(e) + ")";
+        } else if (reply.getRcode() != Rcode.NOERROR) {
+            fault = "answered " + Rcode.string(reply.getRcode());
+        } else if (reply.getOPT() == null) {
+            fault = "answered without an OPT record";
+        } else if (!reply.getOPT().getOptions(Checker.UNKNOWN_OPTION).isEmpty()) {
+            fault = "echoed the option back";
+        }
+        if (fault != null) {
+            out.add(FindingCode.EDNS_UNKNOWN_OPTION_MISHANDLED, cut.zone(), p.server(), p.address(),
+                    "got an EDNS query with an unknown option (code " + Checker.UNKNOWN_OPTION + ") and " + fault
+                            + "; it must be ignored",
+                    List.of(dig(e, cut.zone(), "+edns=0 +noednsneg +ednsopt=" + Checker.UNKNOWN_OPTION)),
+                    delegators(cut));
+        }
+    }
+
+    /**
+     * ISC's test "ednsflags": an undefined EDNS flag must be ignored and cleared in the reply (RFC 6891 §6.1.4,
+     * "MUST be set to zero by senders and MUST be ignored by receivers"; responders do not copy it back).
+     */
+    private static void ednsFlag(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.SOA_EDNS_FLAG);
+        if (e == null) {
+            return;
+        }
+        Message reply = e.reply();
+        String fault = null;
+        if (reply == null) {
+            fault = "did not answer (" + failure(e) + ")";
+        } else if (reply.getRcode() != Rcode.NOERROR) {
+            fault = "answered " + Rcode.string(reply.getRcode());
+        } else if (reply.getOPT() == null) {
+            fault = "answered without an OPT record";
+        } else if ((reply.getOPT().getFlags() & Checker.UNKNOWN_FLAG) != 0) {
+            fault = "echoed the flag back";
+        }
+        if (fault != null) {
+            out.add(FindingCode.EDNS_UNKNOWN_FLAG_MISHANDLED, cut.zone(), p.server(), p.address(),
+                    "got an EDNS query with an undefined flag (0x" + Integer.toHexString(Checker.UNKNOWN_FLAG)
+                            + ") and " + fault + "; it must be ignored",
+                    List.of(dig(e, cut.zone(), "+edns=0 +noednsneg +ednsflags=0x"
+                            + Integer.toHexString(Checker.UNKNOWN_FLAG))), delegators(cut));
+        }
+    }
+
+    /** ISC's test "opcode": a query of an opcode the server does not know gets NOTIMP (RFC 1035 §4.1.1). */
+    private static void unknownOpcode(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.UNKNOWN_OPCODE);
+        if (e == null) {
+            return;
+        }
+        Message reply = e.reply();
+        if (reply != null && reply.getRcode() == Rcode.NOTIMP) {
+            return;
+        }
+        String got = reply == null ? "no reply (" + failure(e) + ")" : Rcode.string(reply.getRcode());
+        out.add(FindingCode.UNKNOWN_OPCODE_NOT_NOTIMP, cut.zone(), p.server(), p.address(),
+                "answered a query of opcode " + Checker.UNKNOWN_OPCODE + " with " + got + " instead of NOTIMP",
+                List.of(dig(e, cut.zone(), "+noedns +opcode=" + Checker.UNKNOWN_OPCODE)), delegators(cut));
+    }
+
+    /**
+     * A name with A records must answer AAAA and an unknown type NOERROR (NODATA): an NXDOMAIN denies the whole name
+     * to resolvers (RFC 8020), silence makes them wait (Zonemaster NAMESERVER05 for AAAA). Asked of an in-bailiwick
+     * name server about its own name, which the A probe showed to exist.
+     */
+    private static void typesOfAName(CutProbes cut, FindingCollector out) {
+        for (ServerProbes p : cut.children()) {
+            Name own = nameOf(p.server());
+            Message a = reply(p, Probe.ADDRESS_A);
+            if (own == null || a == null || a.getRcode() != Rcode.NOERROR || !a.getHeader().getFlag(Flags.AA)
+                    || a.getSection(Section.ANSWER).stream().noneMatch(r -> r instanceof ARecord
+                            && r.getName().equals(own))) {
+                continue;
+            }
+            typeOfAName(cut, p, own, Probe.ADDRESS_AAAA, "AAAA", FindingCode.AAAA_QUERY_MISHANDLED, out);
+            typeOfAName(cut, p, own, Probe.UNKNOWN_TYPE, "TYPE" + Checker.UNKNOWN_TYPE,
+                    FindingCode.UNKNOWN_TYPE_MISHANDLED, out);
+        }
+    }
+
+    private static void typeOfAName(CutProbes cut, ServerProbes p, Name own, Probe probe, String type,
+            FindingCode code, FindingCollector out) {
+        Exchange e = p.get(probe);
+        if (e == null || (e.reply() != null && e.reply().getRcode() == Rcode.NOERROR)) {
+            return;
+        }
+        String got = e.reply() == null ? "did not answer (" + failure(e) + ")"
+                : "answered " + Rcode.string(e.reply().getRcode());
+        out.add(code, cut.zone(), p.server(), p.address(), "asked " + type + " of " + ServerText.name(own)
+                        + ", which has A records, it " + got + " instead of NOERROR (no data)",
+                List.of(dig(e, own, type, "+edns=0")), delegators(cut));
+    }
+
+    /**
+     * Zonemaster's NAMESERVER15: the software version a server gives for {@code version.bind} CH TXT helps an
+     * attacker pick exploits. A notice with the string: many operators leave BIND's default on knowingly.
+     */
+    private static void version(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.VERSION_BIND);
+        Message reply = e == null ? null : e.reply();
+        if (reply == null || reply.getRcode() != Rcode.NOERROR) {
+            return;
+        }
+        List<String> strings = new ArrayList<>();
+        for (Record r : reply.getSection(Section.ANSWER)) {
+            if (r instanceof TXTRecord txt) {
+                txt.getStrings().stream().filter(t -> !t.isBlank()).forEach(strings::add);
+            }
+        }
+        if (!strings.isEmpty()) {
+            out.add(FindingCode.SOFTWARE_VERSION_DISCLOSED, cut.zone(), p.server(), p.address(),
+                    "gives its software version for version.bind CH TXT: \"" + String.join(" ", strings) + "\"",
+                    List.of(dig(e, Checker.VERSION_BIND, "CH TXT", "+edns=0")), delegators(cut));
+        }
+    }
+
+    /**
+     * Resolvers that use the letter case of the question as extra entropy (0x20, Unbound's use-caps-for-id) drop a
+     * reply whose question is not spelled as sent (Zonemaster NAMESERVER08).
+     */
+    private static void qnameCase(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.QNAME_CASE);
+        Message reply = e == null ? null : e.reply();
+        Record question = reply == null ? null : reply.getQuestion();
+        if (question == null || question.getName().toString().equals(e.qname().toString())
+                || e.qname().toString().equals(e.qname().toString().toLowerCase(java.util.Locale.ROOT))) {
+            return;
+        }
+        out.add(FindingCode.QNAME_CASE_NOT_PRESERVED, cut.zone(), p.server(), p.address(),
+                "was asked " + e.qname() + " and answered for " + question.getName()
+                        + ": the question's letter case is not kept (0x20)",
+                List.of(dig(e, e.qname(), "SOA", "+edns=0")), delegators(cut));
+    }
+
+    /** A dig command line that repeats a probe, for the user to paste. */
+    static String dig(Exchange e, Name zone, String options) {
+        return dig(e, zone, "SOA", options);
+    }
+
+    static String dig(Exchange e, Name name, String type, String options) {
+        int port = e.server().port();
+        return "dig @" + org.dnstracer.net.IpAddresses.format(e.server().address()) + (port == 53 ? "" : " -p " + port)
+                + " " + name + " " + type + " +norec " + options;
     }
 
     /** Why an exchange got no reply, e.g. "unreachable: Connection refused", "timeout". */

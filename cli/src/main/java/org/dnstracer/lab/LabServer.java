@@ -120,6 +120,9 @@ public final class LabServer {
         if (b.has(Quirk.DROP_EDNS) && query.getOPT() != null) {
             return List.of();
         }
+        if (b.has(Quirk.DROP_UNKNOWN_OPCODE) && query.getHeader().getOpcode() != org.xbill.DNS.Opcode.QUERY) {
+            return List.of();
+        }
         if (b.has(Quirk.COMPRESSION_LOOP)) {
             return List.of(ReplyEncoder.compressionLoop(query));
         }
@@ -155,6 +158,9 @@ public final class LabServer {
             return ReplyEncoder.formErr(data, data.length);
         }
         if (b.has(Quirk.DROP_EDNS) && query.getOPT() != null) {
+            return List.of();
+        }
+        if (b.has(Quirk.DROP_UNKNOWN_OPCODE) && query.getHeader().getOpcode() != org.xbill.DNS.Opcode.QUERY) {
             return List.of();
         }
         if (b.has(Quirk.COMPRESSION_LOOP)) {

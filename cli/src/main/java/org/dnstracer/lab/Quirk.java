@@ -39,7 +39,23 @@ public enum Quirk {
      * RA=1 on every reply, but a name outside its zones still gets REFUSED: recursion advertised, not given, as
      * servers whose recursion is restricted to some clients answer the others. Healthy: nothing resolves.
      */
-    RA_WITHOUT_RECURSION("ra-without-recursion");
+    RA_WITHOUT_RECURSION("ra-without-recursion"),
+    /**
+     * The reply's OPT record copies the query's: its options (an unknown one included) and its flags (an undefined
+     * one included), as some load balancers and firewalls that rewrite EDNS do. Fails ISC's "ednsopt" and "ednsflags".
+     */
+    ECHO_EDNS("echo-edns"),
+    /** Queries of any opcode but QUERY are read and dropped unanswered (UDP and TCP), as some firewalls do. */
+    DROP_UNKNOWN_OPCODE("drop-unknown-opcode"),
+    /**
+     * A query of AAAA or of a type without a mnemonic (TYPE65280) that would get NOERROR without data gets NXDOMAIN
+     * instead, as some load balancers answering for a name do (RFC 4074 §4.2).
+     */
+    NXDOMAIN_FOR_OTHER_TYPES("nxdomain-for-other-types"),
+    /** {@code version.bind} CH TXT is answered with a software version, as BIND does by default (others: REFUSED). */
+    DISCLOSES_VERSION("discloses-version"),
+    /** The reply's question is the query's in lower case, as servers that do not keep the case (0x20) send it. */
+    LOWERCASE_QUESTION("lowercase-question");
 
     private final String word;
 

@@ -32,6 +32,9 @@ import org.xbill.DNS.Zone;
 final class Responder {
     /** Our advertised EDNS payload size: the DNS Flag Day 2020 value. */
     static final int EDNS_PAYLOAD = 1232;
+    private static final Name VERSION_BIND = Name.fromConstantString("version.bind.");
+    /** What a {@code discloses-version} server says it runs. */
+    static final String DISCLOSED_VERSION = "9.18.28-1~deb12u2-Debian (lab)";
 
     /** A CNAME chain inside one zone longer than this is cut: it only guards against loops dnsjava would follow. */
 
@@ -82,6 +85,40 @@ final class Responder {
             return List.of(resolve(query, mode));
         }
         List<Message> replies = respond(query, mode, tcp);
+        if (behaviour.has(Quirk.DISCLOSES_VERSION) && query.getQuestion() != null
+                && query.getQuestion().getDClass() == DClass.CH && query.getQuestion().getType() == Type.TXT
+                && query.getQuestion().getName().equals(VERSION_BIND)) {
+            Message reply = skeleton(query);
+            reply.getHeader().setFlag(Flags.AA);
+            reply.addRecord(new org.xbill.DNS.TXTRecord(VERSION_BIND, DClass.CH, 0, DISCLOSED_VERSION),
+                    Section.ANSWER);
+            return List.of(reply);
+        }
+        if (behaviour.has(Quirk.NXDOMAIN_FOR_OTHER_TYPES) && query.getQuestion() != null
+                && (query.getQuestion().getType() == Type.AAAA
+                        || Type.string(query.getQuestion().getType()).startsWith("TYPE"))) {
+            for (Message reply : replies) {
+                if (reply.getRcode() == Rcode.NOERROR && reply.getSection(Section.ANSWER).isEmpty()
+                        && reply.getSection(Section.AUTHORITY).stream().anyMatch(r -> r instanceof SOARecord)) {
+                    reply.getHeader().setRcode(Rcode.NXDOMAIN);
+                }
+            }
+        }
+        if (behaviour.has(Quirk.LOWERCASE_QUESTION) && query.getQuestion() != null) {
+            Record q = query.getQuestion();
+            Record lower = Record.newRecord(Name.fromConstantString(q.getName().toString().toLowerCase(
+                    java.util.Locale.ROOT)), q.getType(), q.getDClass());
+            for (Message reply : replies) {
+                if (reply.getQuestion() != null) {
+                    reply.removeAllRecords(Section.QUESTION);
+                    reply.addRecord(lower, Section.QUESTION);
+                }
+            }
+        }
+        if (behaviour.has(Quirk.ECHO_EDNS) && query.getOPT() != null) {
+            OPTRecord queryOpt = query.getOPT();
+            replies.forEach(reply -> echoOpt(reply, queryOpt));
+        }
         if (behaviour.has(Quirk.RA_WITHOUT_RECURSION)) {
             replies.forEach(reply -> reply.getHeader().setFlag(Flags.RA));
         }
@@ -117,6 +154,7 @@ final class Responder {
     List<Message> respond(Message query, Behaviour.Mode mode, boolean tcp) {
         Message reply = skeleton(query);
         if (query.getHeader().getOpcode() != Opcode.QUERY) {
+            reply.removeAllRecords(Section.QUESTION); // as BIND and NSD answer an opcode they do not implement
             return error(reply, Rcode.NOTIMP);
         }
         Record question = query.getQuestion();
@@ -189,6 +227,17 @@ final class Responder {
             reply.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, dnssecOk(query) ? ExtendedFlags.DO : 0), Section.ADDITIONAL);
         }
         return reply;
+    }
+
+    /** Replaces the reply's OPT record by the query's options and flags (not its version or BADVERS). */
+    private static void echoOpt(Message reply, OPTRecord queryOpt) {
+        OPTRecord own = reply.getOPT();
+        if (own == null || own.getExtendedRcode() != 0) {
+            return;
+        }
+        reply.removeRecord(own, Section.ADDITIONAL);
+        reply.addRecord(new OPTRecord(own.getPayloadSize(), 0, own.getVersion(), queryOpt.getFlags(),
+                queryOpt.getOptions()), Section.ADDITIONAL);
     }
 
     static boolean dnssecOk(Message query) {

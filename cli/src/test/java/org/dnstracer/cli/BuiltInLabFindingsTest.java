@@ -160,6 +160,18 @@ class BuiltInLabFindingsTest {
                 .containsExactly("EDNS_NOT_SUPPORTED no-edns.faults.org. ns1.no-edns.faults.org (127.53.60.81)");
         assertThat(findings("--check", "www.no-badvers.faults.org"))
                 .containsExactly("EDNS_BADVERS_MISSING no-badvers.faults.org. ns1.no-badvers.faults.org (127.53.60.86)");
+        assertThat(findings("--check", "www.echo-edns.faults.org")).containsExactly(
+                "EDNS_UNKNOWN_OPTION_MISHANDLED echo-edns.faults.org. ns1.echo-edns.faults.org (127.53.60.88)",
+                "EDNS_UNKNOWN_FLAG_MISHANDLED echo-edns.faults.org. ns1.echo-edns.faults.org (127.53.60.88)");
+        assertThat(findings("--check", "www.drop-opcode.faults.org")).containsExactly(
+                "UNKNOWN_OPCODE_NOT_NOTIMP drop-opcode.faults.org. ns1.drop-opcode.faults.org (127.53.60.96)");
+        assertThat(findings("--check", "www.bad-types.faults.org")).containsExactly(
+                "AAAA_QUERY_MISHANDLED bad-types.faults.org. ns1.bad-types.faults.org (127.53.60.106)",
+                "UNKNOWN_TYPE_MISHANDLED bad-types.faults.org. ns1.bad-types.faults.org (127.53.60.106)");
+        assertThat(findings("--check", "www.version.faults.org")).containsExactly(
+                "SOFTWARE_VERSION_DISCLOSED version.faults.org. ns1.version.faults.org (127.53.60.116)");
+        assertThat(findings("--check", "www.case.faults.org")).containsExactly(
+                "QNAME_CASE_NOT_PRESERVED case.faults.org. ns1.case.faults.org (127.53.60.126)");
         assertThat(findings("--check", "www.big-referral.faults.org")).containsExactly(
                 "NS_SHARED_ADDRESS big-referral.faults.org. ns01-with-a-rather-long-label.big-referral.faults.org "
                         + "(127.53.60.91)",

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Which probes --check sends: each (address, question) once, all at once, within the budget. */
 class CheckerTest {
     /** root -> com (2 servers, out-of-bailiwick names) -> example.com (2 servers with in-bailiwick names). */
-    private static final int PROBES = 3 + 2 * 5 + 2 * 7;
+    private static final int PROBES = 3 + 2 * 10 + 2 * 13;
 
     private static Trace traced(FakeNetwork net) {
         return new Tracer(net).run(Scenarios.request("www.example.com"), TraceListener.NONE);
@@ -36,7 +36,11 @@ class CheckerTest {
                 .contains("127.0.1.1 www.example.com. A probe UDP noedns", "127.0.1.2 www.example.com. A probe UDP noedns",
                         "127.0.2.1 example.com. SOA probe TCP", "127.0.2.1 example.com. SOA probe UDP",
                         "127.0.2.1 example.com. SOA probe UDP edns1", "127.0.2.2 ns2.example.com. AAAA probe UDP",
-                        "127.0.2.1 recursion-probe.dnstracer.invalid. A probe UDP rd")
+                        "127.0.2.1 recursion-probe.dnstracer.invalid. A probe UDP rd",
+                        "127.0.2.1 example.com. SOA probe UDP opt100", "127.0.2.1 example.com. SOA probe UDP flags0x80",
+                        "127.0.1.2 com. SOA probe UDP noedns opcode15", "127.0.2.2 ns2.example.com. TYPE65280 probe UDP",
+                        "127.0.1.1 version.bind. TXT probe UDP", "127.0.2.1 ExAmPlE.cOm. SOA probe UDP")
+                .doesNotContain("127.0.1.1 a.gtld.test. TYPE65280 probe UDP")
                 .doesNotContain("127.0.1.1 a.gtld.test. A probe UDP");
         assertThat(results.cuts()).extracting(c -> c.zone().toString()).containsExactly("com.", "example.com.");
         assertThat(results.cuts().get(1).parents()).extracting(ServerProbes::server)

@@ -169,6 +169,161 @@ class ProbeFindingsTest {
                         tuple(FindingCode.EDNS_NOT_SUPPORTED, "ns2.example.com"));
     }
 
+    private static Message withOpt(Message m, OPTRecord opt) {
+        m.addRecord(opt, Section.ADDITIONAL);
+        return m;
+    }
+
+    private static Message plainSoa() {
+        return Replies.answer(new Question(ZONE, Type.SOA),
+                "example.com. 300 IN SOA ns1.example.com. h.example.com. 7 3600 900 604800 300");
+    }
+
+    @Test
+    void unknownEdnsOptionMustBeIgnoredNotEchoedNorRefused() {
+        OPTRecord echo = new OPTRecord(1232, 0, 0, 0,
+                List.of(new org.xbill.DNS.GenericEDNSOption(Checker.UNKNOWN_OPTION, new byte[0])));
+        Message formerr = withOpt(Replies.rcode(new Question(ZONE, Type.SOA), Rcode.FORMERR));
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_OPTION, withOpt(plainSoa(), echo)),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_OPTION, formerr),
+                new Server("ns3.example.com", "127.0.2.3").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_OPTION, null),
+                new Server("ns4.example.com", "127.0.2.4").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_OPTION, soa(7, "h")));
+        assertThat(found).extracting(Finding::code, Finding::server).containsExactly(
+                tuple(FindingCode.EDNS_UNKNOWN_OPTION_MISHANDLED, "ns1.example.com"),
+                tuple(FindingCode.EDNS_UNKNOWN_OPTION_MISHANDLED, "ns2.example.com"),
+                tuple(FindingCode.EDNS_UNKNOWN_OPTION_MISHANDLED, "ns3.example.com"));
+        assertThat(found.get(0).message()).contains("echoed the option back");
+        assertThat(found.get(1).message()).contains("FORMERR");
+        assertThat(found.get(2).message()).contains("did not answer (timeout)");
+        assertThat(found.get(0).evidence()).containsExactly(
+                "dig @127.0.2.1 example.com. SOA +norec +edns=0 +noednsneg +ednsopt=100");
+    }
+
+    @Test
+    void undefinedEdnsFlagMustBeClearedInTheReply() {
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_FLAG, withOpt(plainSoa(), new OPTRecord(1232, 0, 0, 0x80))),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.SOA_EDNS_FLAG, soa(7, "h")));
+        assertThat(found).extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.EDNS_UNKNOWN_FLAG_MISHANDLED, "ns1.example.com"));
+        assertThat(found.get(0).evidence())
+                .containsExactly("dig @127.0.2.1 example.com. SOA +norec +edns=0 +noednsneg +ednsflags=0x80");
+    }
+
+    @Test
+    void ednsProbesAreNotJudgedOnAServerWithoutEdns() {
+        Message formerr = Replies.rcode(new Question(ZONE, Type.SOA), Rcode.FORMERR);
+        assertThat(findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, formerr)
+                        .with(Probe.SOA_EDNS_OPTION, formerr).with(Probe.SOA_EDNS_FLAG, formerr)))
+                .extracting(Finding::code).containsExactly(FindingCode.EDNS_NOT_SUPPORTED);
+    }
+
+    @Test
+    void unknownOpcodeMustGetNotimpNotSilenceNorAnotherRcode() {
+        Message notimp = Replies.rcode(new Question(ZONE, Type.SOA), Rcode.NOTIMP);
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.UNKNOWN_OPCODE, null),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.UNKNOWN_OPCODE, plainSoa()),
+                new Server("ns3.example.com", "127.0.2.3").with(Probe.SOA, soa(7, "h"))
+                        .with(Probe.UNKNOWN_OPCODE, notimp),
+                // silent to everything: the trace already says so, no opcode finding on top
+                new Server("ns4.example.com", "127.0.2.4").with(Probe.SOA, null).with(Probe.UNKNOWN_OPCODE, null));
+        assertThat(found).extracting(Finding::code, Finding::server).containsExactly(
+                tuple(FindingCode.UNKNOWN_OPCODE_NOT_NOTIMP, "ns1.example.com"),
+                tuple(FindingCode.UNKNOWN_OPCODE_NOT_NOTIMP, "ns2.example.com"));
+        assertThat(found.get(0).message()).contains("no reply (timeout)");
+        assertThat(found.get(1).message()).contains("with NOERROR instead of NOTIMP");
+        assertThat(found.get(0).evidence()).containsExactly("dig @127.0.2.1 example.com. SOA +norec +noedns +opcode=15");
+    }
+
+    @Test
+    void aaaaAndUnknownTypeOfANameWithARecordsMustBeNodataNotNxdomainNorSilence() {
+        Name ns1 = Name.fromConstantString("ns1.example.com.");
+        Name ns2 = Name.fromConstantString("ns2.example.com.");
+        Message a1 = Replies.answer(new Question(ns1, Type.A), "ns1.example.com. 300 IN A 127.0.2.1");
+        Message a2 = Replies.answer(new Question(ns2, Type.A), "ns2.example.com. 300 IN A 127.0.2.2");
+        Message nxdomain = Replies.rcode(new Question(ns1, Type.AAAA), Rcode.NXDOMAIN);
+        Message nodata = Replies.rcode(new Question(ns2, Type.AAAA), Rcode.NOERROR);
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.ADDRESS_A, a1)
+                        .with(Probe.ADDRESS_AAAA, nxdomain).with(Probe.UNKNOWN_TYPE, null),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.ADDRESS_A, a2)
+                        .with(Probe.ADDRESS_AAAA, nodata).with(Probe.UNKNOWN_TYPE, nodata));
+        assertThat(found).extracting(Finding::code, Finding::server).containsExactly(
+                tuple(FindingCode.AAAA_QUERY_MISHANDLED, "ns1.example.com"),
+                tuple(FindingCode.UNKNOWN_TYPE_MISHANDLED, "ns1.example.com"));
+        assertThat(found.get(0).message()).contains("answered NXDOMAIN");
+        assertThat(found.get(1).message()).contains("did not answer (timeout)");
+        assertThat(found.get(1).evidence()).containsExactly(
+                "dig @127.0.2.1 ns1.example.com. TYPE65280 +norec +edns=0");
+    }
+
+    @Test
+    void otherTypesAreNotJudgedWhenTheNameHasNoARecords() {
+        Name ns1 = Name.fromConstantString("ns1.example.com.");
+        Message nxdomain = Replies.rcode(new Question(ns1, Type.A), Rcode.NXDOMAIN);
+        assertThat(findings(Map.of(), new Server("ns1.example.com", "127.0.2.1").with(Probe.ADDRESS_A, nxdomain)
+                .with(Probe.ADDRESS_AAAA, Replies.rcode(new Question(ns1, Type.AAAA), Rcode.NXDOMAIN))
+                .with(Probe.UNKNOWN_TYPE, null))).isEmpty();
+    }
+
+    @Test
+    void aDisclosedSoftwareVersionIsANoticeWithTheString() {
+        Question q = new Question(Checker.VERSION_BIND, Type.TXT);
+        Message disclosed = new Message();
+        disclosed.getHeader().setFlag(org.xbill.DNS.Flags.QR);
+        disclosed.addRecord(org.xbill.DNS.Record.newRecord(Checker.VERSION_BIND, Type.TXT, org.xbill.DNS.DClass.CH),
+                Section.QUESTION);
+        disclosed.addRecord(new org.xbill.DNS.TXTRecord(Checker.VERSION_BIND, org.xbill.DNS.DClass.CH, 0,
+                "9.18.28-1~deb12u2-Debian"), Section.ANSWER);
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.VERSION_BIND, disclosed),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.VERSION_BIND, Replies.rcode(q, Rcode.REFUSED)),
+                new Server("ns3.example.com", "127.0.2.3").with(Probe.VERSION_BIND, null));
+        assertThat(found).extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.SOFTWARE_VERSION_DISCLOSED, "ns1.example.com"));
+        assertThat(found.get(0).code().severity()).isEqualTo(org.dnstracer.findings.Severity.NOTICE);
+        assertThat(found.get(0).message()).contains("\"9.18.28-1~deb12u2-Debian\"");
+        assertThat(found.get(0).evidence()).containsExactly("dig @127.0.2.1 version.bind. CH TXT +norec +edns=0");
+    }
+
+    private static Exchange asked(String address, Name qname, Message reply) {
+        ServerAddress to = new ServerAddress(FakeNetwork.ip(address), 53);
+        Message sent = Message.newQuery(org.xbill.DNS.Record.newRecord(qname, Type.SOA, org.xbill.DNS.DClass.IN));
+        Attempt a = new Attempt(Protocol.UDP, sent, Duration.ofSeconds(1), Duration.ofMillis(1), AttemptResult.REPLY,
+                reply, 0, List.of(), null);
+        return new Exchange(to, qname, Type.SOA, reply, List.of(a), false);
+    }
+
+    @Test
+    void theQuestionsLetterCaseMustBeKept() {
+        Name mixed = Checker.mixedCase(ZONE);
+        assertThat(mixed.toString()).isEqualTo("ExAmPlE.cOm.");
+        Message lower = soa(7, "h");
+        Message kept = withOpt(Replies.answer(new Question(mixed, Type.SOA),
+                "example.com. 300 IN SOA ns1.example.com. h.example.com. 7 3600 900 604800 300"));
+        ServerProbes ns1 = new ServerProbes("ns1.example.com", FakeNetwork.ip("127.0.2.1"),
+                Map.of(Probe.QNAME_CASE, asked("127.0.2.1", mixed, lower)));
+        ServerProbes ns2 = new ServerProbes("ns2.example.com", FakeNetwork.ip("127.0.2.2"),
+                Map.of(Probe.QNAME_CASE, asked("127.0.2.2", mixed, kept)));
+        FindingCollector out = new FindingCollector();
+        ProbeFindings.find(new ProbeResults(List.of(new CutProbes(ZONE, List.of(), Map.of(), List.of(),
+                List.of(ns1, ns2))), 0), out);
+        assertThat(out.findings()).extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.QNAME_CASE_NOT_PRESERVED, "ns1.example.com"));
+        assertThat(out.findings().get(0).evidence()).containsExactly("dig @127.0.2.1 ExAmPlE.cOm. SOA +norec +edns=0");
+    }
+
     @Test
     void nameServerNameThatIsACnameIsNotAlsoAGlueMismatch() {
         Question a = new Question(Name.fromConstantString("ns2.example.com."), Type.A);

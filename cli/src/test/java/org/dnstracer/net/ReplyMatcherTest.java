@@ -77,6 +77,16 @@ class ReplyMatcherTest {
     }
 
     @Test
+    void acceptsNotimpWithoutAQuestionAsBindNsdAndKnotSendToAnUnknownOpcode() {
+        Message notimp = Replies.formerrNoQuestion(query);
+        notimp.getHeader().setRcode(Rcode.NOTIMP);
+        assertThat(notimp.getSection(Section.QUESTION)).isEmpty();
+        assertThat(ReplyMatcher.mismatch(query, notimp)).isEmpty();
+        notimp.getHeader().setRcode(Rcode.REFUSED);
+        assertThat(ReplyMatcher.mismatch(query, notimp)).isPresent();
+    }
+
+    @Test
     void rejectsTwoQuestions() {
         Message two = Replies.header(query);
         two.addRecord(Record.newRecord(Replies.name("x.example."), Type.A, DClass.IN), Section.QUESTION);

@@ -114,7 +114,8 @@ public final class FakeNetwork implements Transport {
     /**
      * A probe is answered by the address's probe responder, else like a query for its question; recorded as
      * "address qname TYPE probe PROTOCOL", then "noedns" or "ednsN" unless it has an EDNS version 0 OPT, and
-     * "rd" when RD=1.
+     * "rd" when RD=1, "optN" per EDNS option of code N, "flags0xF" for EDNS flags F other than zero, "opcodeN" for
+     * an opcode other than QUERY.
      */
     @Override
     public CompletableFuture<Exchange> probe(ServerAddress server, Message query, Protocol protocol) {
@@ -123,7 +124,10 @@ public final class FakeNetwork implements Transport {
         org.xbill.DNS.OPTRecord opt = query.getOPT();
         queries.add(IpAddresses.format(server.address()) + " " + q.getName() + " " + question.typeName() + " probe "
                 + protocol + (opt == null ? " noedns" : opt.getVersion() > 0 ? " edns" + opt.getVersion() : "")
-                + (query.getHeader().getFlag(org.xbill.DNS.Flags.RD) ? " rd" : ""));
+                + (query.getHeader().getFlag(org.xbill.DNS.Flags.RD) ? " rd" : "")
+                + (opt == null ? "" : String.join("", opt.getOptions().stream().map(o -> " opt" + o.getCode()).toList()))
+                + (opt == null || opt.getFlags() == 0 ? "" : " flags0x" + Integer.toHexString(opt.getFlags()))
+                + (query.getHeader().getOpcode() == 0 ? "" : " opcode" + query.getHeader().getOpcode()));
         Function<Message, Message> byMessage = probeResponders.get(server.address());
         Function<Question, Message> byQuestion = servers.get(server.address());
         Message sent = query.clone();
