@@ -84,7 +84,9 @@ final class NodeStatus {
 
     /**
      * One {@code * } per query sent that got nothing usable, as the classic tool printed one per try: a hedged try
-     * sent two queries, so it has two when neither was answered and one when one of them was.
+     * sent two queries, so it has two when neither was answered and one when the hedge answered for a first query
+     * that did not. When the first query's reply came, the hedge was overtaken rather than lost: no star, or a slow
+     * first reply from a healthy server would read as a lost packet.
      */
     private static String failedTries(Exchange exchange) {
         if (exchange == null) {
@@ -93,7 +95,8 @@ final class NodeStatus {
         StringBuilder stars = new StringBuilder();
         for (Attempt a : exchange.attempts()) {
             boolean answered = a.result() == AttemptResult.REPLY || a.result() == AttemptResult.TRUNCATED;
-            int unanswered = a.queries() - (answered ? 1 : 0);
+            boolean overtaken = answered && a.hedge() != null && !a.hedge().answered();
+            int unanswered = a.queries() - (answered ? 1 : 0) - (overtaken ? 1 : 0);
             stars.append("* ".repeat(unanswered));
         }
         return stars.toString();

@@ -52,6 +52,22 @@ class NodeStatusStarsTest {
                 .isEqualTo("* Got authoritative answer [NODATA] ");
     }
 
+    @Test
+    void aHedgeOvertakenByTheFirstQuerysReplyIsNoStar() {
+        Message query = query();
+        Message reply = new Message(query.getHeader().getID());
+        reply.getHeader().setFlag(org.xbill.DNS.Flags.QR);
+        reply.getHeader().setFlag(org.xbill.DNS.Flags.AA);
+        reply.addRecord(query.getQuestion(), org.xbill.DNS.Section.QUESTION);
+        Attempt answered = new Attempt(Protocol.UDP, query, Duration.ofMillis(400), Duration.ofMillis(130),
+                AttemptResult.REPLY, reply, 0, List.of(), null)
+                .withHedge(new Hedge(Duration.ofMillis(120), 4711, false));
+        Exchange exchange = new Exchange(SERVER, QNAME, Type.A, reply, List.of(answered), false);
+
+        assertThat(status(exchange, Verdict.of(Status.AUTHORITATIVE_NODATA)))
+                .isEqualTo("Got authoritative answer [NODATA] ");
+    }
+
     private static String status(Exchange exchange, Verdict verdict) {
         TraceNode node = new TraceNode("ns1.example.com", SERVER.address(), Name.fromConstantString("example.com."),
                 verdict, exchange, List.of());
