@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.dnstracer.net.Exchange;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -303,6 +304,24 @@ final class ProbeFindings {
     }
 
     /**
+     * What an EDNS probe's reply did wrong, or null: it must be a NOERROR with an OPT record that does not carry
+     * back what the probe added ({@code what}: "the option", "the flag").
+     */
+    private static String ednsFault(Exchange e, Predicate<OPTRecord> echoed, String what) {
+        Message reply = e.reply();
+        if (reply == null) {
+            return "did not answer (" + failure(e) + ")";
+        }
+        if (reply.getRcode() != Rcode.NOERROR) {
+            return "answered " + Rcode.string(reply.getRcode());
+        }
+        if (reply.getOPT() == null) {
+            return "answered without an OPT record";
+        }
+        return echoed.test(reply.getOPT()) ? "echoed " + what + " back" : null;
+    }
+
+    /**
      * ISC's EDNS compliance test "ednsopt": an unknown option must be ignored (RFC 6891 §6.1.2), so the reply is
      * the plain answer, without that option. FORMERR, silence or an echo each break clients that send new options.
      */
@@ -311,17 +330,7 @@ final class ProbeFindings {
         if (e == null) {
             return;
         }
-        Message reply = e.reply();
-        String fault = null;
-        if (reply == null) {
-            fault = "did not answer (" + failure(e) + ")";
-        } else if (reply.getRcode() != Rcode.NOERROR) {
-            fault = "answered " + Rcode.string(reply.getRcode());
-        } else if (reply.getOPT() == null) {
-            fault = "answered without an OPT record";
-        } else if (!reply.getOPT().getOptions(Checker.UNKNOWN_OPTION).isEmpty()) {
-            fault = "echoed the option back";
-        }
+        String fault = ednsFault(e, opt -> !opt.getOptions(Checker.UNKNOWN_OPTION).isEmpty(), "the option");
         if (fault != null) {
             out.add(FindingCode.EDNS_UNKNOWN_OPTION_MISHANDLED, cut.zone(), p.server(), p.address(),
                     "got an EDNS query with an unknown option (code " + Checker.UNKNOWN_OPTION + ") and " + fault
@@ -340,17 +349,7 @@ final class ProbeFindings {
         if (e == null) {
             return;
         }
-        Message reply = e.reply();
-        String fault = null;
-        if (reply == null) {
-            fault = "did not answer (" + failure(e) + ")";
-        } else if (reply.getRcode() != Rcode.NOERROR) {
-            fault = "answered " + Rcode.string(reply.getRcode());
-        } else if (reply.getOPT() == null) {
-            fault = "answered without an OPT record";
-        } else if ((reply.getOPT().getFlags() & Checker.UNKNOWN_FLAG) != 0) {
-            fault = "echoed the flag back";
-        }
+        String fault = ednsFault(e, opt -> (opt.getFlags() & Checker.UNKNOWN_FLAG) != 0, "the flag");
         if (fault != null) {
             out.add(FindingCode.EDNS_UNKNOWN_FLAG_MISHANDLED, cut.zone(), p.server(), p.address(),
                     "got an EDNS query with an undefined flag (0x" + Integer.toHexString(Checker.UNKNOWN_FLAG)
