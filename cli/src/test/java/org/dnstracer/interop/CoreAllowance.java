@@ -1,5 +1,7 @@
 package org.dnstracer.interop;
 
+import java.util.function.Function;
+
 /**
  * Where dnsjava's validator (run per server line by {@code CoreValidator}) and delv differ on the real signers'
  * zones, each named and narrow: the kind of question, the two verdicts, and dnsjava's own reason on the server lines
@@ -13,7 +15,7 @@ enum CoreAllowance {
      */
     PER_SERVER_VERSUS_PER_ANSWER {
         @Override
-        boolean allows(SignedQuestion q, String core, String delv, String lines) {
+        boolean allows(SignedQuestion q, String core, String delv, String lines, Function<String, String> modeOf) {
             return SignerZones.reachesStaleZone(q) && core.equals("bogus") && !delv.equals("bogus");
         }
     },
@@ -26,18 +28,18 @@ enum CoreAllowance {
      */
     OPT_OUT_DENIAL_CALLED_INSECURE {
         @Override
-        boolean allows(SignedQuestion q, String core, String delv, String lines) {
-            boolean optOutZone = q.mode().contains("optout") || q.kind() == QuestionKind.CNAME_TO_MISSING_ACROSS
-                    && SignerZones.crossTargetMode(q.zone()).contains("optout");
-            // dnsjava's NXDOMAIN proof gives its reason; its NODATA proof (proveNodata) gives none
-            return DENIALS.contains(q.kind()) && optOutZone && core.equals("insecure") && delv.equals("secure")
+        boolean allows(SignedQuestion q, String core, String delv, String lines, Function<String, String> modeOf) {
+            // every insecure line is a server of an opt-out zone, with dnsjava's reason for an NXDOMAIN proof or, for
+            // its NODATA proof (proveNodata), none
+            return DENIALS.contains(q.kind()) && core.equals("insecure") && delv.equals("secure")
                     && lines.lines().filter(l -> l.contains(": insecure"))
-                            .allMatch(l -> l.contains("under opt-out") || l.endsWith(": insecure"));
+                            .allMatch(l -> modeOf.apply(zoneOf(l)).contains("optout")
+                                    && (l.contains("under opt-out") || l.endsWith(": insecure")));
         }
     },
     NSEC3_ITERATIONS_HANDLED_UNLIKE_BIND {
         @Override
-        boolean allows(SignedQuestion q, String core, String delv, String lines) {
+        boolean allows(SignedQuestion q, String core, String delv, String lines, Function<String, String> modeOf) {
             return q.mode().contains("iter500") && !core.equals(delv)
                     && lines.contains("ignored due to unknown algorithms or invalid iteration counts");
         }
@@ -49,7 +51,7 @@ enum CoreAllowance {
      */
     DENIAL_BELOW_UNSIGNED_CUT {
         @Override
-        boolean allows(SignedQuestion q, String core, String delv, String lines) {
+        boolean allows(SignedQuestion q, String core, String delv, String lines, Function<String, String> modeOf) {
             return q.kind() == QuestionKind.FORGED_DELEGATION_NSEC && core.equals("bogus") && delv.equals("insecure")
                     && lines.contains("NameError response has failed to prove");
         }
@@ -59,5 +61,16 @@ enum CoreAllowance {
             QuestionKind.WILDCARD_NODATA, QuestionKind.EMPTY_NON_TERMINAL, QuestionKind.CNAME_TO_MISSING_INSIDE,
             QuestionKind.CNAME_TO_MISSING_ACROSS);
 
-    abstract boolean allows(SignedQuestion q, String core, String delv, String lines);
+    /** The zone of a line of {@code CoreVerdicts.of}: "SERVER (ZONE): STATUS...". */
+    private static String zoneOf(String line) {
+        int open = line.indexOf(" (");
+        int close = line.indexOf("): ", open);
+        return open < 0 || close < 0 ? "" : line.substring(open + 2, close);
+    }
+
+    /**
+     * @param lines dnsjava's verdict on each server line of our trace ({@code CoreVerdicts.of} without its first line)
+     * @param modeOf the signing mode of a zone by name ("nsec3+optout"...), "" for one the lab did not sign
+     */
+    abstract boolean allows(SignedQuestion q, String core, String delv, String lines, Function<String, String> modeOf);
 }

@@ -110,7 +110,7 @@ class DnssecFuzzInteropTest {
         };
     }
 
-    private static void write(Path run, List<FuzzZone> zones) throws java.io.IOException {
+    static void write(Path run, List<FuzzZone> zones) throws java.io.IOException {
         Path in = run.resolve("in");
         List<String> list = new ArrayList<>();
         for (FuzzZone z : zones) {
