@@ -89,7 +89,7 @@ final class ManPage {
     }
 
     /** The help text, with its default filled in as --help shows it. */
-    private static String description(OptionSpec o) {
+    static String description(OptionSpec o) {
         String text = String.join(" ", o.description());
         return o.defaultValue() == null ? text : text.replace("${DEFAULT-VALUE}", o.defaultValue());
     }
