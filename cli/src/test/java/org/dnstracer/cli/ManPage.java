@@ -72,7 +72,9 @@ final class ManPage {
 
         m.append(".SH SEE ALSO\n");
         m.append(".BR dig (1),\n.BR drill (1),\n.BR delv (1),\n.BR zonemaster\\-cli (1),\n.BR dnsviz (1)\n");
-        m.append(".PP\nThe README of the project: output formats, JSON schema, the lab's scenarios.\n");
+        m.append(".PP\n").append(escape("The project's README and its docs/ pages: usage.md (every option), "
+                + "output-and-json.md (the tree and the JSON schema), findings.md (every code explained), dnssec.md, "
+                + "report.md, bulk.md, replay.md, lab.md.")).append('\n');
         return m.toString();
     }
 
