@@ -74,6 +74,8 @@ class DocsLinksTest {
         assertThat(slug("`DNSSEC_RRSIG_EXPIRED`")).isEqualTo("dnssec_rrsig_expired");
         assertThat(slug("Differences from dnstracer 1.9")).isEqualTo("differences-from-dnstracer-19");
         assertThat(anchors("# A\n```\n# not a heading\n```\n## A\n")).containsExactly("a", "a-1");
+        assertThat(links("1. item\n   ```\n   [x](inside-a-fence.md)\n   ```\n[y](outside.md) `[z](in-a-span.md)`\n"))
+                .containsExactly("outside.md");
     }
 
     @Test
@@ -138,7 +140,7 @@ class DocsLinksTest {
         StringBuilder out = new StringBuilder();
         boolean fence = false;
         for (String line : markdown.split("\n", -1)) {
-            if (line.startsWith("```")) {
+            if (line.strip().startsWith("```")) { // also a fence indented inside a list item
                 fence = !fence;
                 out.append('\n');
             } else {
