@@ -24,7 +24,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
- * One NDJSON line per {@link BulkResult} (the schema is in the README): a summary of the name's trace, or with
+ * One NDJSON line per {@link BulkResult} (the schema is in docs/bulk.md): a summary of the name's trace, or with
  * {@code full} the whole trace document of {@link JsonRenderer} on one line. A bad input gives
  * {@code {"line":..,"input":..,"verdict":"error","error":..}} in both forms.
  */

@@ -44,15 +44,20 @@ public final class FindingDoc {
         }
     }
 
-    /** docs/findings.md: every code's text, in the enum's order. */
+    /** The explanations of docs/findings.md: every code's text under its own heading, in the enum's order. */
     public static String markdown() {
-        StringBuilder out = new StringBuilder("# Finding codes\n\n"
-                + "Generated from the source by `FindingDocTest` (`-Dreadme.update=true` rewrites it); "
-                + "`dnstracer --explain CODE` prints the same text for one code.\n");
+        StringBuilder out = new StringBuilder();
         for (FindingCode code : FindingCode.values()) {
-            out.append("\n## `").append(code.name()).append("`\n\n```\n").append(explain(code)).append("```\n");
+            out.append(out.length() == 0 ? "" : "\n").append("### `").append(code.name()).append("`\n\n```\n")
+                    .append(explain(code)).append("```\n");
         }
         return out.toString();
+    }
+
+    /** Why the code has its severity (the {@code why:} line of explain.txt, which starts with the severity). */
+    static String why(FindingCode code) {
+        Text t = TEXTS.get(code);
+        return t == null ? "(not documented)" : t.why();
     }
 
     /** Codes with a block in the resource, in its order (for the test that keeps the two in step). */

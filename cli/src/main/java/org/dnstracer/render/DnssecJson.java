@@ -14,7 +14,7 @@ import org.dnstracer.net.IpAddresses;
 import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.Name;
 
-/** The JSON of {@code -D} (documented in the README): per node, and one "dnssec" object for the document. */
+/** The JSON of {@code -D} (documented in docs/output-and-json.md): per node, and one "dnssec" object for the document. */
 final class DnssecJson {
     private DnssecJson() {}
 

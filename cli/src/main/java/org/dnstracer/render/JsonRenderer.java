@@ -26,7 +26,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
-/** The whole trace as one JSON document ({@code --json}); the schema is documented in the README. */
+/** The whole trace as one JSON document ({@code --json}); the schema is documented in docs/output-and-json.md. */
 public final class JsonRenderer {
     public static final int SCHEMA_VERSION = 1;
 

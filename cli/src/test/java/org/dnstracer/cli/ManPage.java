@@ -72,7 +72,9 @@ final class ManPage {
 
         m.append(".SH SEE ALSO\n");
         m.append(".BR dig (1),\n.BR drill (1),\n.BR delv (1),\n.BR zonemaster\\-cli (1),\n.BR dnsviz (1)\n");
-        m.append(".PP\nThe README of the project: output formats, JSON schema, the lab's scenarios.\n");
+        m.append(".PP\n").append(escape("The project's README and its docs/ pages: usage.md (every option), "
+                + "output-and-json.md (the tree and the JSON schema), findings.md (every code explained), dnssec.md, "
+                + "report.md, bulk.md, replay.md, lab.md.")).append('\n');
         return m.toString();
     }
 
@@ -89,7 +91,7 @@ final class ManPage {
     }
 
     /** The help text, with its default filled in as --help shows it. */
-    private static String description(OptionSpec o) {
+    static String description(OptionSpec o) {
         String text = String.join(" ", o.description());
         return o.defaultValue() == null ? text : text.replace("${DEFAULT-VALUE}", o.defaultValue());
     }

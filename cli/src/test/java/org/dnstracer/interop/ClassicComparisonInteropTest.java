@@ -113,7 +113,7 @@ class ClassicComparisonInteropTest {
      * the hedge and the try without EDNS are among the N, not on top of them. The first line of the silent
      * ns1.silent.com has N stars in both tools; with {@code -C} its later line is (cached) in both, without a star.
      * Without {@code -C} 1.9 asks it again on the other path (N stars more) where we show it (cached): difference 2
-     * of the README, each question goes to each address once per run.
+     * of docs/differences-from-1.9.md, each question goes to each address once per run.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"-r 1", "-r 2", "-r 2 -C"})

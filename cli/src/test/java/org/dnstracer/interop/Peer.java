@@ -10,7 +10,7 @@ import org.dnstracer.findings.FindingCode;
 
 /**
  * A tool nobody here wrote that names delegation faults, and which of its message tags mean which of our codes: read
- * from {@link FindingCode}'s Zonemaster and DNSViz columns, so the README's table and this comparison are one table.
+ * from {@link FindingCode}'s Zonemaster and DNSViz columns, so docs/findings.md's table and this comparison are one table.
  */
 enum Peer {
     /** A Zonemaster column's message tags are those alone in parentheses: "(AXFR_FAILURE, inverted)" is no tag. */

@@ -148,7 +148,7 @@ public record JobSummary(long names, long badInputs, long queries, long elapsedM
         return b.toString();
     }
 
-    /** The summary as one JSON document (the README shows it), in the job's file system. */
+    /** The summary as one JSON document (docs/spark.md shows it), in the job's file system. */
     void write(SparkSession spark, String file) {
         Path path = new Path(file);
         try {

@@ -12,7 +12,7 @@ import org.dnstracer.findings.Finding;
 import org.dnstracer.net.IpAddresses;
 
 /**
- * The job's per-name output row (the Parquet schema; documented in the README, pinned by a test): the columns a
+ * The job's per-name output row (the Parquet schema; documented in docs/spark.md, pinned by a test): the columns a
  * query over the results needs, and {@code json}, the line the CLI's {@code --bulk} writes for the same name, which
  * keeps everything else (authoritative answers, what every server did). The JSON-lines output is that column alone.
  */

@@ -49,7 +49,7 @@ public final class SparkJob implements Callable<Integer> {
     String out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (default: the --bulk line per name) or parquet (the schema in the README).")
+            description = "json (default: the --bulk line per name) or parquet (the schema in docs/spark.md).")
     String format;
 
     @Option(names = "--overwrite", description = "Replace an existing output directory.")
