@@ -36,6 +36,22 @@ class TrickyInteropTest {
         }
     }
 
+    /**
+     * content.com's DNSKEY set (two RSA-2048 keys) does not fit a 512-octet buffer: BIND, NSD and Knot each truncate
+     * it, so the healthy run above meets the probe's TC=1 then TCP on real servers (and must raise nothing).
+     */
+    @org.junit.jupiter.api.Test
+    void realServersTruncateTheDnskeyReplyToA512OctetBuffer() throws Exception {
+        for (String server : List.of("127.54.62.1", "127.54.62.2", "127.54.62.3")) {
+            Command.Result dig = lab.exec(java.time.Duration.ofSeconds(20), List.of("dig", "@" + server, "content.com",
+                    "DNSKEY", "+norec", "+dnssec", "+bufsize=512", "+noednsneg", "+ignore", "+tries=1", "+time=3"));
+            assertThat(dig.stdout()).as(dig.stdout()).containsPattern("flags: qr aa tc;");
+            Command.Result tcp = lab.exec(java.time.Duration.ofSeconds(20), List.of("dig", "@" + server, "content.com",
+                    "DNSKEY", "+norec", "+dnssec", "+bufsize=512", "+noednsneg", "+tcp", "+tries=1", "+time=3"));
+            assertThat(tcp.stdout()).as(tcp.stdout()).contains("status: NOERROR", "ANSWER: 2,"); // unsigned: no RRSIG
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
         "www.geo.com, A, geo.com., ANSWER_MISMATCH 127.54.60.2",
