@@ -52,6 +52,26 @@ class TrickyInteropTest {
         }
     }
 
+    /**
+     * ok.sec, signed by dnssec-signzone and served by BIND (ns1.sec), NSD (ns2.sec) and Knot (ns3.sec): DO=1 comes
+     * back with signatures, the probes without DO get none, EDNS over TCP and the 512-octet DNSKEY probe are
+     * answered. None of the DO, TCP and buffer codes may fire on real servers of a signed zone.
+     */
+    @org.junit.jupiter.api.Test
+    void signedZoneOnRealServersPassesTheDoTcpAndBufferProbes() throws Exception {
+        Command.Result run = Tracers.ours(lab, List.of("-r", "1", "-t", "1", "-s", "127.54.0.1", "--check", "--json",
+                "www.ok.sec"));
+        assertThat(run.stdout()).as(run.describe()).isNotBlank();
+        List<OurFinding> inZone = OurFinding.parse(run.stdout()).stream().filter(f -> f.zone().equals("ok.sec."))
+                .toList();
+        System.out.println("interop: tricky: www.ok.sec --check: " + inZone);
+        assertThat(inZone).as(run.describe()).noneMatch(f -> f.code() == FindingCode.EDNS_DO_MISHANDLED
+                || f.code() == FindingCode.DNSSEC_RECORDS_WITHOUT_DO || f.code() == FindingCode.EDNS_OVER_TCP_MISHANDLED
+                || f.code() == FindingCode.EDNS_SMALL_BUFFER_MISHANDLED || f.code() == FindingCode.UNRESPONSIVE_TCP);
+        // the probes reached Knot (ns3.sec), which sends its host name as NSID by default
+        assertThat(run.stdout()).containsPattern("\"server\" : \"ns3.sec\",\n *\"address\" : \"127.54.51.3\",\n *\"nsid\" : ");
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
         "www.geo.com, A, geo.com., ANSWER_MISMATCH 127.54.60.2",
