@@ -384,11 +384,13 @@ final class ProbeFindings {
         if (e == null) {
             return;
         }
-        String fault = ednsFault(e, opt -> (opt.getFlags() & ExtendedFlags.DO) == 0, "");
+        String fault = ednsFault(e, opt -> false, "");
+        if (fault == null && (e.reply().getOPT().getFlags() & ExtendedFlags.DO) == 0) {
+            fault = "answered without DO";
+        }
         if (fault != null) {
             out.add(FindingCode.EDNS_DO_MISHANDLED, cut.zone(), p.server(), p.address(),
-                    "got an EDNS query with DO=1 and " + (fault.startsWith("echoed") ? "answered without DO" : fault)
-                            + "; DO must be copied into the reply",
+                    "got an EDNS query with DO=1 and " + fault + "; DO must be copied into the reply",
                     List.of(dig(e, cut.zone(), "+dnssec +noednsneg")), delegators(cut));
         }
     }
