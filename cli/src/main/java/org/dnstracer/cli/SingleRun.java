@@ -13,6 +13,7 @@ import org.dnstracer.findings.Checker;
 import org.dnstracer.findings.Finding;
 import org.dnstracer.findings.Findings;
 import org.dnstracer.findings.ProbeResults;
+import org.dnstracer.findings.ServerNsid;
 import org.dnstracer.findings.Severity;
 import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceStats;
@@ -22,6 +23,7 @@ import org.dnstracer.findings.FindingFilter;
 import org.dnstracer.render.FindingsBlock;
 import org.dnstracer.render.FindingsSummary;
 import org.dnstracer.render.JsonRenderer;
+import org.dnstracer.render.NsidBlock;
 import org.dnstracer.render.Trailer;
 import org.dnstracer.render.TreePrinter;
 import org.dnstracer.replay.Phase;
@@ -105,7 +107,7 @@ final class SingleRun {
             Plan plan, Output output, PrintWriter out) {
         TraceRequest request = plan.request();
         if (output.json()) {
-            JsonRenderer.render(trace, findings, report, output.filter(), out);
+            JsonRenderer.render(trace, findings, report, output.filter(), ServerNsid.of(probes), out);
             return;
         }
         if (report != null) {
@@ -115,6 +117,9 @@ final class SingleRun {
         }
         Trailer.render(trace, output.overview(), out);
         FindingsBlock.render(output.filter().shown(findings), out);
+        if (output.verbose()) {
+            NsidBlock.render(ServerNsid.of(probes), out);
+        }
         if (probes.notSent() > 0) {
             out.println("Warning: " + probes.notSent() + " --check/--axfr probes not sent: the query "
                     + "budget of " + request.limits().maxQueries() + " was spent");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Status;
 import org.dnstracer.model.Trace;
@@ -19,9 +20,11 @@ import org.dnstracer.net.ServerAddress;
 import org.dnstracer.net.Transport;
 import org.dnstracer.trace.Delegation;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.GenericEDNSOption;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.NSIDOption;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
@@ -46,6 +49,8 @@ public final class Checker {
     static final Name VERSION_BIND = Name.fromConstantString("version.bind.");
     /** An unassigned opcode ({@code dig +opcode=15}). */
     static final int UNKNOWN_OPCODE = 15;
+    /** The buffer of ISC's test "edns512" ({@code dig +bufsize=512 +dnssec DNSKEY}): the size without EDNS. */
+    static final int SMALL_BUFFER = 512;
 
     private record Key(InetAddress address, Probe probe, Name qname) {}
 
@@ -172,6 +177,18 @@ public final class Checker {
         version.addRecord(Record.newRecord(VERSION_BIND, Type.TXT, DClass.CH), Section.QUESTION);
         send(p, address, Probe.VERSION_BIND, version, Protocol.UDP);
         send(p, address, Probe.RECURSION, query(RECURSION_PROBE, Type.A, 0, true), Protocol.UDP);
+        send(p, address, Probe.SOA_DO, withOpt(zone, new OPTRecord(EDNS_PAYLOAD, 0, 0, ExtendedFlags.DO)),
+                Protocol.UDP);
+        send(p, address, Probe.NSID, withOpt(zone, new OPTRecord(EDNS_PAYLOAD, 0, 0, 0, List.of(new NSIDOption(new byte[0])))),
+                Protocol.UDP);
+        // EDNS over TCP unanswered: plain TCP tells a server without TCP from one that drops EDNS over TCP
+        sendAfter(p, address, Probe.SOA_TCP, e -> !e.answered(), Probe.SOA_TCP_PLAIN,
+                query(zone, Type.SOA, -1, false), Protocol.TCP);
+        Message small = query(zone, Type.DNSKEY, -1, false);
+        small.addRecord(new OPTRecord(SMALL_BUFFER, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+        send(p, address, Probe.BUFFER_512, small, Protocol.UDP);
+        sendAfter(p, address, Probe.BUFFER_512, e -> e.answered() && e.reply().getHeader().getFlag(Flags.TC),
+                Probe.BUFFER_512_TCP, small, Protocol.TCP);
         Name own = ownName(server);
         if (own != null && own.subdomain(zone) && cut.parentNs.contains(own)) {
             send(p, address, Probe.ADDRESS_A, query(own, Type.A, 0, false), Protocol.UDP);
@@ -205,13 +222,44 @@ public final class Checker {
         into.put(probe, existing);
     }
 
+    /**
+     * Sends {@code probe} once the reply to {@code first} (already sent into {@code into}) meets {@code when}; the
+     * query is counted against the budget now, sent or not, so the run never exceeds it.
+     */
+    private void sendAfter(Map<Probe, CompletableFuture<Exchange>> into, InetAddress address, Probe first,
+            Predicate<Exchange> when, Probe probe, Message query, Protocol protocol) {
+        CompletableFuture<Exchange> before = into.get(first);
+        if (before == null) {
+            return;
+        }
+        Key key = new Key(address, probe, query.getQuestion().getName());
+        CompletableFuture<Exchange> existing = sent.get(key);
+        if (existing == null) {
+            if (budget <= 0) {
+                notSent++;
+                return;
+            }
+            budget--;
+            ServerAddress server = new ServerAddress(address, port);
+            existing = before.thenCompose(e -> when.test(e) ? transport.probe(server, query, protocol)
+                    : CompletableFuture.completedFuture(null));
+            sent.put(key, existing);
+        }
+        into.put(probe, existing);
+    }
+
     private static List<ServerProbes> collect(Map<InetAddress, String> servers,
             List<Map<Probe, CompletableFuture<Exchange>>> futures) {
         List<ServerProbes> out = new ArrayList<>();
         int i = 0;
         for (Map.Entry<InetAddress, String> e : servers.entrySet()) {
             Map<Probe, Exchange> done = new EnumMap<>(Probe.class);
-            futures.get(i++).forEach((probe, future) -> done.put(probe, future.join()));
+            futures.get(i++).forEach((probe, future) -> {
+                Exchange exchange = future.join();
+                if (exchange != null) { // null: a follow-up its first probe's reply did not call for
+                    done.put(probe, exchange);
+                }
+            });
             out.add(new ServerProbes(e.getValue(), e.getKey(), done));
         }
         return out;

@@ -126,6 +126,14 @@ public enum FindingCode {
             Source.CHECK, "NAMESERVER15", "-"),
     QNAME_CASE_NOT_PRESERVED(Severity.WARNING, "the reply's question does not keep the letter case of the query's "
             + "(0x20)", Source.CHECK, "NAMESERVER08", "-"),
+    EDNS_DO_MISHANDLED(Severity.WARNING, "an EDNS query with DO=1 got no reply, an error, or a reply without DO "
+            + "(the DO bit dropped)", Source.CHECK, "-", "-"),
+    DNSSEC_RECORDS_WITHOUT_DO(Severity.NOTICE, "RRSIG, NSEC or NSEC3 records in a reply to a query without DO",
+            Source.CHECK, "-", "-"),
+    EDNS_OVER_TCP_MISHANDLED(Severity.WARNING, "an EDNS query over TCP got FORMERR, a reply without OPT, or no "
+            + "reply while the same query without EDNS was answered over TCP", Source.CHECK, "-", "-"),
+    EDNS_SMALL_BUFFER_MISHANDLED(Severity.WARNING, "an EDNS query with a 512-octet buffer (DNSKEY, DO=1) got a "
+            + "larger reply without TC=1, or no reply", Source.CHECK, "-", "-"),
     REFERRAL_TRUNCATED_WITHOUT_EDNS(Severity.WARNING, "the parent's referral does not fit 512 octets without EDNS",
             Source.CHECK, "DELEGATION03 (REFERRAL_SIZE_TOO_LARGE)", "-"),
     AXFR_ALLOWED(Severity.NOTICE, "the server transfers the whole zone (AXFR) to anyone (--axfr)", Source.AXFR,

@@ -28,6 +28,19 @@ public enum Probe {
     VERSION_BIND,
     /** The SOA with the zone's name in mixed case: the reply's question must keep it (0x20, Zonemaster NAMESERVER08). */
     QNAME_CASE,
+    /** The SOA with EDNS(0) and DO=1: DO must come back in the reply's OPT (RFC 3225 §3, ISC's test "do"). */
+    SOA_DO,
+    /** The same SOA question over TCP without EDNS, sent only when {@link #SOA_TCP} got no reply: TCP or EDNS? */
+    SOA_TCP_PLAIN,
+    /**
+     * DNSKEY of the zone with DO=1 and a 512-octet EDNS buffer (ISC's test "edns512"): a reply over 512 octets must
+     * come with TC=1, not in full.
+     */
+    BUFFER_512,
+    /** The same DNSKEY question over TCP, sent only when {@link #BUFFER_512} got TC=1: it must be answered. */
+    BUFFER_512_TCP,
+    /** The SOA with EDNS(0) and an empty NSID option (RFC 5001): the server's identifier, shown, never judged. */
+    NSID,
     /** The traced question without EDNS, to the parent: does its referral fit 512 octets? */
     REFERRAL_NO_EDNS,
     /** A zone transfer over TCP ({@code --axfr}). */

@@ -14,6 +14,7 @@ import org.dnstracer.net.Exchange;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.NSRecord;
@@ -24,6 +25,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.Type;
 
 /** The findings of the {@code --check} and {@code --axfr} probes: a pure function of their replies. */
 final class ProbeFindings {
@@ -210,9 +212,19 @@ final class ProbeFindings {
             Message udp = reply(p, Probe.SOA);
             Exchange tcp = p.get(Probe.SOA_TCP);
             boolean udpWorks = udp != null || reply(p, Probe.NS) != null;
-            if (udpWorks && tcp != null && !tcp.answered()) {
+            Exchange plainTcp = p.get(Probe.SOA_TCP_PLAIN);
+            Exchange bigTcp = p.get(Probe.BUFFER_512_TCP);
+            boolean tcpWorks = tcp == null || tcp.answered() || (plainTcp != null && plainTcp.answered());
+            if (udpWorks && !tcpWorks) {
                 out.add(FindingCode.UNRESPONSIVE_TCP, cut.zone(), p.server(), p.address(),
                         "answers over UDP but not over TCP (" + failure(tcp) + ")", List.of(), delegators(cut));
+            } else if (udpWorks && bigTcp != null && !bigTcp.answered()) {
+                // a truncating server without TCP: the TCP fault, not a server error (issue 21 item 3)
+                out.add(FindingCode.UNRESPONSIVE_TCP, cut.zone(), p.server(), p.address(),
+                        "truncated its DNSKEY reply to a 512-octet buffer (TC=1) but did not answer the same query "
+                                + "over TCP (" + failure(bigTcp) + ")",
+                        List.of(dig(bigTcp, cut.zone(), "DNSKEY", "+dnssec +bufsize=512 +noednsneg +tcp")),
+                        delegators(cut));
             }
             boolean ednsWorks = true;
             if (udp != null && (udp.getOPT() == null || udp.getRcode() == Rcode.FORMERR
@@ -233,7 +245,11 @@ final class ProbeFindings {
             if (ednsWorks && udp != null) {
                 ednsOption(cut, p, out);
                 ednsFlag(cut, p, out);
+                dnssecOk(cut, p, out);
+                ednsOverTcp(cut, p, out);
+                smallBuffer(cut, p, out);
             }
+            securityRecordsWithoutDo(cut, p, out);
             if (udpWorks) {
                 unknownOpcode(cut, p, out);
             }
@@ -356,6 +372,111 @@ final class ProbeFindings {
                             + ") and " + fault + "; it must be ignored",
                     List.of(dig(e, cut.zone(), "+edns=0 +noednsneg +ednsflags=0x"
                             + Integer.toHexString(Checker.UNKNOWN_FLAG))), delegators(cut));
+        }
+    }
+
+    /**
+     * ISC's test "do": DO=1 in the query must come back in the reply's OPT record (RFC 3225 §3). A server that clears
+     * it, or fails queries with DO (DNSViz's DNSSEC_DOWNGRADE_DO_CLEARED), looks to validators as if it knew no DNSSEC.
+     */
+    private static void dnssecOk(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.SOA_DO);
+        if (e == null) {
+            return;
+        }
+        String fault = ednsFault(e, opt -> false, "");
+        if (fault == null && (e.reply().getOPT().getFlags() & ExtendedFlags.DO) == 0) {
+            fault = "answered without DO";
+        }
+        if (fault != null) {
+            out.add(FindingCode.EDNS_DO_MISHANDLED, cut.zone(), p.server(), p.address(),
+                    "got an EDNS query with DO=1 and " + fault + "; DO must be copied into the reply",
+                    List.of(dig(e, cut.zone(), "+dnssec +noednsneg")), delegators(cut));
+        }
+    }
+
+    /**
+     * RFC 3225 §3: RRSIG, NSEC and NSEC3 records only for a query with DO=1 (or one that asks for those types). Read
+     * from the probes sent without DO: the SOA over UDP and TCP, and the NS set.
+     */
+    private static void securityRecordsWithoutDo(CutProbes cut, ServerProbes p, FindingCollector out) {
+        for (Probe probe : List.of(Probe.SOA, Probe.SOA_TCP, Probe.NS)) {
+            Exchange e = p.get(probe);
+            Message reply = e == null ? null : e.reply();
+            if (reply == null) {
+                continue;
+            }
+            Set<String> types = new TreeSet<>();
+            for (int section : new int[] {Section.ANSWER, Section.AUTHORITY, Section.ADDITIONAL}) {
+                for (Record r : reply.getSection(section)) {
+                    if (r.getType() == Type.RRSIG || r.getType() == Type.NSEC || r.getType() == Type.NSEC3) {
+                        types.add(Type.string(r.getType()));
+                    }
+                }
+            }
+            if (!types.isEmpty()) {
+                String type = Type.string(e.qtype());
+                out.add(FindingCode.DNSSEC_RECORDS_WITHOUT_DO, cut.zone(), p.server(), p.address(),
+                        "added " + String.join(", ", types) + " records to its reply to a " + type + " query without "
+                                + "DO", List.of(dig(e, cut.zone(), type, (probe == Probe.SOA_TCP ? "+tcp " : "")
+                                + "+edns=0 +nodnssec +noednsneg")), delegators(cut));
+                return; // one finding per address: the other probes only repeat it
+            }
+        }
+    }
+
+    /**
+     * ISC's test "ednstcp": EDNS applies over TCP too (RFC 6891). A FORMERR or a reply without OPT, or silence where
+     * the same question without EDNS is answered over TCP (a middlebox dropping EDNS on the TCP port).
+     */
+    private static void ednsOverTcp(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.SOA_TCP);
+        Exchange plain = p.get(Probe.SOA_TCP_PLAIN);
+        if (e == null) {
+            return;
+        }
+        Message reply = e.reply();
+        String fault;
+        if (reply == null) {
+            fault = plain != null && plain.answered() ? "did not answer (" + failure(e) + "), while the same query "
+                    + "without EDNS was answered over TCP" : null;
+        } else if (reply.getRcode() == Rcode.FORMERR || reply.getRcode() == Rcode.NOTIMP) {
+            fault = "answered " + Rcode.string(reply.getRcode());
+        } else if (reply.getOPT() == null) {
+            fault = "answered without an OPT record";
+        } else {
+            fault = null;
+        }
+        if (fault != null) {
+            out.add(FindingCode.EDNS_OVER_TCP_MISHANDLED, cut.zone(), p.server(), p.address(),
+                    "got an EDNS query over TCP and " + fault + "; over UDP it answers EDNS",
+                    List.of(dig(e, cut.zone(), "+tcp +edns=0 +noednsneg")), delegators(cut));
+        }
+    }
+
+    /**
+     * ISC's test "edns512": DNSKEY with DO=1 and a 512-octet buffer. A reply that does not fit must come with TC=1
+     * (then TCP, judged with the TCP probes); a larger reply sent whole is lost by clients and paths that keep to 512
+     * octets, and silence leaves them waiting. Only judged when the same server answers queries with DO=1.
+     */
+    private static void smallBuffer(CutProbes cut, ServerProbes p, FindingCollector out) {
+        Exchange e = p.get(Probe.BUFFER_512);
+        Message withDo = reply(p, Probe.SOA_DO);
+        if (e == null || withDo == null || withDo.getRcode() != Rcode.NOERROR) {
+            return;
+        }
+        String fault = null;
+        if (e.reply() == null) {
+            fault = "did not answer (" + failure(e) + ")";
+        } else if (!e.reply().getHeader().getFlag(Flags.TC) && e.replyOctets().length > Checker.SMALL_BUFFER) {
+            fault = "sent " + e.replyOctets().length + " octets without TC=1";
+        }
+        if (fault != null) {
+            out.add(FindingCode.EDNS_SMALL_BUFFER_MISHANDLED, cut.zone(), p.server(), p.address(),
+                    "got a DNSKEY query with DO=1 and a " + Checker.SMALL_BUFFER + "-octet buffer and " + fault
+                            + "; a reply that does not fit must be truncated (TC=1)",
+                    List.of(dig(e, cut.zone(), "DNSKEY", "+dnssec +bufsize=" + Checker.SMALL_BUFFER
+                            + " +noednsneg +ignore")), delegators(cut));
         }
     }
 

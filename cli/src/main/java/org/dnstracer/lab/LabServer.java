@@ -108,6 +108,11 @@ public final class LabServer {
 
     /** The datagrams to send back for one UDP query, before any delay; empty when the server stays quiet. */
     List<byte[]> answerUdp(byte[] data, int length) {
+        return answerUdp(data, length, null);
+    }
+
+    /** @param local the address the query came to (what an {@code nsid} server names), or null when unknown */
+    List<byte[]> answerUdp(byte[] data, int length, InetAddress local) {
         queries.incrementAndGet();
         Behaviour b = behaviour;
         if (b.mode() == Behaviour.Mode.SILENT || dropped(b)) {
@@ -127,7 +132,8 @@ public final class LabServer {
             return List.of(ReplyEncoder.compressionLoop(query));
         }
         List<Message> replies = responder.respond(query, b, false);
-        int limit = ReplyEncoder.udpLimit(query);
+        nsid(b, query, replies, local);
+        int limit = b.has(Quirk.IGNORE_BUFFER_SIZE) ? ReplyEncoder.MAX_UDP : ReplyEncoder.udpLimit(query);
         boolean truncate = b.truncatesUdp() || b.has(Quirk.TC_OVER_TCP);
         List<byte[]> out = new ArrayList<>(2);
         for (Message reply : replies) {
@@ -148,6 +154,11 @@ public final class LabServer {
 
     /** The messages to send back for one TCP query, before any delay. */
     List<byte[]> answerTcp(byte[] data) {
+        return answerTcp(data, null);
+    }
+
+    /** @param local the address the query came to, or null when unknown */
+    List<byte[]> answerTcp(byte[] data, InetAddress local) {
         queries.incrementAndGet();
         Behaviour b = behaviour;
         if (b.mode() == Behaviour.Mode.SILENT) {
@@ -166,11 +177,35 @@ public final class LabServer {
         if (b.has(Quirk.COMPRESSION_LOOP)) {
             return List.of(ReplyEncoder.compressionLoop(query));
         }
+        if (b.has(Quirk.NO_EDNS_OVER_TCP) && query.getOPT() != null) {
+            return List.of(Responder.formerrWithoutOpt(query).toWire());
+        }
         List<byte[]> out = new ArrayList<>();
-        for (Message reply : responder.respond(query, b, true)) {
+        List<Message> replies = responder.respond(query, b, true);
+        nsid(b, query, replies, local);
+        for (Message reply : replies) {
             out.add(ReplyEncoder.encode(reply, ReplyEncoder.TCP_LIMIT, b.has(Quirk.TC_OVER_TCP)));
         }
         return out;
+    }
+
+    /** The {@code nsid} quirk: the server's name and the address asked, to a query with the NSID option. */
+    private void nsid(Behaviour b, Message query, List<Message> replies, InetAddress local) {
+        if (!b.has(Quirk.NSID) || query.getOPT() == null
+                || query.getOPT().getOptions(org.xbill.DNS.EDNSOption.Code.NSID).isEmpty()) {
+            return;
+        }
+        String id = name() + (local == null ? "" : "/" + org.dnstracer.net.IpAddresses.format(local));
+        for (Message reply : replies) {
+            org.xbill.DNS.OPTRecord opt = reply.getOPT();
+            if (opt != null && opt.getExtendedRcode() == 0) {
+                List<org.xbill.DNS.EDNSOption> options = new ArrayList<>(opt.getOptions());
+                options.add(new org.xbill.DNS.NSIDOption(id.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                reply.removeRecord(opt, org.xbill.DNS.Section.ADDITIONAL);
+                reply.addRecord(new org.xbill.DNS.OPTRecord(opt.getPayloadSize(), 0, opt.getVersion(), opt.getFlags(),
+                        options), org.xbill.DNS.Section.ADDITIONAL);
+            }
+        }
     }
 
     private boolean dropped(Behaviour b) {

@@ -55,7 +55,24 @@ public enum Quirk {
     /** {@code version.bind} CH TXT is answered with a software version, as BIND does by default (others: REFUSED). */
     DISCLOSES_VERSION("discloses-version"),
     /** The reply's question is the query's in lower case, as servers that do not keep the case (0x20) send it. */
-    LOWERCASE_QUESTION("lowercase-question");
+    LOWERCASE_QUESTION("lowercase-question"),
+    /** The reply's OPT record never carries DO, even when the query's did (RFC 3225 §3 wants it copied). */
+    CLEAR_DO("clear-do"),
+    /**
+     * The RRSIG records a zone file holds go with every answer, DO or not, as servers that predate RFC 3225 send
+     * them (RFC 3225 §3 keeps them for queries with DO=1).
+     */
+    RRSIG_WITHOUT_DO("rrsig-without-do"),
+    /** A TCP query with an OPT record gets FORMERR without OPT; over UDP EDNS works (a middlebox on the TCP port). */
+    NO_EDNS_OVER_TCP("no-edns-over-tcp"),
+    /** UDP replies are sent whole whatever the query's EDNS buffer size (up to 65,507 octets), never with TC=1. */
+    IGNORE_BUFFER_SIZE("ignore-buffer-size"),
+    /**
+     * A query with the NSID option (RFC 5001) gets the server's identifier back: its name and the address the query
+     * came to ("ns1.anycast.tricky.org/127.53.61.41"), so each address of an anycast-style server is told apart.
+     * Healthy.
+     */
+    NSID("nsid");
 
     private final String word;
 

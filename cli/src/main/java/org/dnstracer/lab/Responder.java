@@ -63,13 +63,7 @@ final class Responder {
     /** The reply messages for a parsed query, as a server with this behaviour sends them. */
     List<Message> respond(Message query, Behaviour behaviour, boolean tcp) {
         if (behaviour.rejectsEdns() && query.getOPT() != null) {
-            Message reply = new Message(query.getHeader().getID());
-            reply.getHeader().setFlag(Flags.QR);
-            reply.getHeader().setOpcode(query.getHeader().getOpcode());
-            if (query.getQuestion() != null) {
-                reply.addRecord(query.getQuestion(), Section.QUESTION);
-            }
-            return error(reply, Rcode.FORMERR);
+            return List.of(formerrWithoutOpt(query));
         }
         if (behaviour.ignoresEdnsVersion() && query.getOPT() != null && query.getOPT().getVersion() != 0) {
             Message v0 = query.clone();
@@ -118,6 +112,12 @@ final class Responder {
         if (behaviour.has(Quirk.ECHO_EDNS) && query.getOPT() != null) {
             OPTRecord queryOpt = query.getOPT();
             replies.forEach(reply -> echoOpt(reply, queryOpt));
+        }
+        if (behaviour.has(Quirk.CLEAR_DO)) {
+            replies.forEach(Responder::clearDo);
+        }
+        if (behaviour.has(Quirk.RRSIG_WITHOUT_DO) && !dnssecOk(query)) {
+            replies.forEach(this::addSignatures);
         }
         if (behaviour.has(Quirk.RA_WITHOUT_RECURSION)) {
             replies.forEach(reply -> reply.getHeader().setFlag(Flags.RA));
@@ -202,6 +202,18 @@ final class Responder {
         return List.of(reply);
     }
 
+    /** FORMERR without an OPT record, as a server that predates EDNS answers a query that has one. */
+    static Message formerrWithoutOpt(Message query) {
+        Message reply = new Message(query.getHeader().getID());
+        reply.getHeader().setFlag(Flags.QR);
+        reply.getHeader().setOpcode(query.getHeader().getOpcode());
+        if (query.getQuestion() != null) {
+            reply.addRecord(query.getQuestion(), Section.QUESTION);
+        }
+        reply.getHeader().setRcode(Rcode.FORMERR);
+        return reply;
+    }
+
     /** RFC 6891 §6.1.3: an unknown EDNS version. BADVERS (16) does not fit the header's 4 bits. */
     private static Message badvers(Message reply) {
         reply.getHeader().setRcode(Rcode.BADVERS & 0xF);
@@ -238,6 +250,30 @@ final class Responder {
         reply.removeRecord(own, Section.ADDITIONAL);
         reply.addRecord(new OPTRecord(own.getPayloadSize(), 0, own.getVersion(), queryOpt.getFlags(),
                 queryOpt.getOptions()), Section.ADDITIONAL);
+    }
+
+    private static void clearDo(Message reply) {
+        OPTRecord opt = reply.getOPT();
+        if (opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0) {
+            reply.removeRecord(opt, Section.ADDITIONAL);
+            reply.addRecord(new OPTRecord(opt.getPayloadSize(), opt.getExtendedRcode(), opt.getVersion(),
+                    opt.getFlags() & ~ExtendedFlags.DO, opt.getOptions()), Section.ADDITIONAL);
+        }
+    }
+
+    /** The {@code rrsig-without-do} quirk: the zone file's RRSIGs over each answer RRset, added after it. */
+    private void addSignatures(Message reply) {
+        Set<String> done = new java.util.HashSet<>();
+        for (Record r : List.copyOf(reply.getSection(Section.ANSWER))) {
+            Zone zone = closestZone(r.getName());
+            if (zone == null || !done.add(r.getName() + "/" + r.getType())) {
+                continue;
+            }
+            RRset rrset = zone.findExactMatch(r.getName(), r.getType());
+            if (rrset != null) {
+                rrset.sigs().forEach(sig -> reply.addRecord(sig, Section.ANSWER));
+            }
+        }
     }
 
     static boolean dnssecOk(Message query) {

@@ -161,7 +161,7 @@ final class TcpEndpoint {
                 }
                 byte[] query = new byte[length];
                 in.readFully(query);
-                List<byte[]> replies = server.answerTcp(query);
+                List<byte[]> replies = server.answerTcp(query, address);
                 long delayMs = server.behaviour().delay().toMillis();
                 if (delayMs > 0 && !replies.isEmpty()) {
                     // sleeping holds up only this connection; other clients have their own threads

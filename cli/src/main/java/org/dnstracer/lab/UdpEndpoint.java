@@ -50,7 +50,7 @@ final class UdpEndpoint implements Runnable {
 
     private void handle(DatagramPacket packet) {
         SocketAddress from = new InetSocketAddress(packet.getAddress(), packet.getPort());
-        List<byte[]> replies = server.answerUdp(packet.getData(), packet.getLength());
+        List<byte[]> replies = server.answerUdp(packet.getData(), packet.getLength(), socket.getLocalAddress());
         if (replies.isEmpty()) {
             return;
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.dnstracer.findings.Finding;
 import org.dnstracer.findings.FindingFilter;
+import org.dnstracer.findings.ServerNsid;
 import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Section;
@@ -55,6 +56,15 @@ public final class JsonRenderer {
         render(trace, findings, dnssec, filter, out, true);
     }
 
+    /**
+     * As above, with the NSIDs {@code --check} got (RFC 5001): a top-level "nsid" array of {server, address, nsid},
+     * absent when there is none.
+     */
+    public static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, FindingFilter filter,
+            List<ServerNsid> nsids, Writer out) {
+        render(trace, findings, dnssec, filter, nsids, out, true);
+    }
+
     /** The same document without indentation, ended by a newline (for a page that embeds it). */
     public static void renderCompact(Trace trace, List<Finding> findings, DnssecReport dnssec, Writer out) {
         render(trace, findings, dnssec, FindingFilter.ALL, out, false);
@@ -73,6 +83,11 @@ public final class JsonRenderer {
 
     private static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, FindingFilter filter,
             Writer out, boolean pretty) {
+        render(trace, findings, dnssec, filter, List.of(), out, pretty);
+    }
+
+    private static void render(Trace trace, List<Finding> findings, DnssecReport dnssec, FindingFilter filter,
+            List<ServerNsid> nsids, Writer out, boolean pretty) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             if (pretty) {
                 g.useDefaultPrettyPrinter();
@@ -112,6 +127,17 @@ public final class JsonRenderer {
             g.writeEndArray();
             if (dnssec != null) {
                 DnssecJson.write(g, trace, dnssec);
+            }
+            if (!nsids.isEmpty()) {
+                g.writeArrayFieldStart("nsid");
+                for (ServerNsid n : nsids) {
+                    g.writeStartObject();
+                    g.writeStringField("server", n.server());
+                    g.writeStringField("address", IpAddresses.format(n.address()));
+                    g.writeStringField("nsid", n.nsid());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             }
             g.writeObjectFieldStart("stats");
             g.writeNumberField("queries", trace.stats().queries());

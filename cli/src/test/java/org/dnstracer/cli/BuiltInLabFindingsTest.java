@@ -181,6 +181,25 @@ class BuiltInLabFindingsTest {
     }
 
     @Test
+    void doTcpAndSmallBufferProbesOfOneServer() {
+        assertThat(findings("--check", "www.no-do.faults.org"))
+                .containsExactly("EDNS_DO_MISHANDLED no-do.faults.org. ns1.no-do.faults.org (127.53.60.131)");
+        assertThat(findings("--check", "www.rrsig.faults.org")).containsExactly(
+                "DNSSEC_RECORDS_WITHOUT_DO rrsig.faults.org. ns1.rrsig.faults.org (127.53.60.136)");
+        assertThat(findings("--check", "www.edns-tcp.faults.org")).containsExactly(
+                "EDNS_OVER_TCP_MISHANDLED edns-tcp.faults.org. ns1.edns-tcp.faults.org (127.53.60.141)");
+        // ns2 truncates the same DNSKEY reply to the 512-octet buffer and answers it over TCP: no finding
+        assertThat(findings("--check", "www.bufsize.faults.org")).containsExactly(
+                "EDNS_SMALL_BUFFER_MISHANDLED bufsize.faults.org. ns1.bufsize.faults.org (127.53.60.146)");
+        // no-tcp.faults.org has the same large DNSKEY set: truncated, then no TCP, is the one TCP finding
+        assertThat(findings("--check", "www.no-tcp.faults.org"))
+                .containsExactly("UNRESPONSIVE_TCP no-tcp.faults.org. ns1.no-tcp.faults.org (127.53.60.71)");
+        // signed zones served with DO=1 (-D) give none of them
+        assertThat(findings("--check", "-D", "www.secure.dnssec.org")).noneMatch(f -> f.startsWith("EDNS_")
+                || f.startsWith("DNSSEC_RECORDS_WITHOUT_DO") || f.startsWith("UNRESPONSIVE_TCP"));
+    }
+
+    @Test
     void singleNameServerAndSlowServer() {
         assertThat(findings("--check", "www.single.faults.org"))
                 .containsExactly("SINGLE_NAME_SERVER single.faults.org. ns1.single.faults.org");

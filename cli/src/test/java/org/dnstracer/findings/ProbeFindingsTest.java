@@ -349,4 +349,116 @@ class ProbeFindingsTest {
         assertThat(ProbeFindings.newer(5, 5)).isFalse();
         assertThat(ProbeFindings.newer(2026120201L, 2026110101L)).isTrue();
     }
+
+    private static Message withDo(Message m) {
+        m.addRecord(new OPTRecord(1232, 0, 0, org.xbill.DNS.ExtendedFlags.DO), Section.ADDITIONAL);
+        return m;
+    }
+
+    /** A server that answers plain EDNS: the precondition of every EDNS probe's judgement. */
+    private static Server ednsServer(String name, String address) {
+        return new Server(name, address).with(Probe.SOA, soa(7, "h")).with(Probe.SOA_TCP, soa(7, "h"));
+    }
+
+    @Test
+    void theDoBitMustComeBackAndQueriesWithItBeAnswered() {
+        Message formerr = Replies.rcode(new Question(ZONE, Type.SOA), Rcode.FORMERR);
+        List<Finding> found = findings(Map.of(),
+                ednsServer("ns1.example.com", "127.0.2.1").with(Probe.SOA_DO, soa(7, "h")),
+                ednsServer("ns2.example.com", "127.0.2.2").with(Probe.SOA_DO, withDo(plainSoa())),
+                ednsServer("ns3.example.com", "127.0.2.3").with(Probe.SOA_DO, null),
+                // no EDNS at all: EDNS_NOT_SUPPORTED says it, the DO probe is not judged on top
+                new Server("ns4.example.com", "127.0.2.4").with(Probe.SOA, formerr).with(Probe.SOA_DO, formerr));
+        assertThat(found).extracting(Finding::code, Finding::server).containsExactly(
+                tuple(FindingCode.EDNS_DO_MISHANDLED, "ns1.example.com"),
+                tuple(FindingCode.EDNS_DO_MISHANDLED, "ns3.example.com"),
+                tuple(FindingCode.EDNS_NOT_SUPPORTED, "ns4.example.com"));
+        assertThat(found.get(0).message()).contains("answered without DO");
+        assertThat(found.get(1).message()).contains("did not answer (timeout)");
+        assertThat(found.get(0).evidence()).containsExactly("dig @127.0.2.1 example.com. SOA +norec +dnssec +noednsneg");
+    }
+
+    @Test
+    void dnssecRecordsAreOnlyForQueriesWithDo() {
+        Message signed = withOpt(Replies.answer(new Question(ZONE, Type.SOA),
+                "example.com. 300 IN SOA ns1.example.com. h.example.com. 7 3600 900 604800 300",
+                "example.com. 300 IN RRSIG SOA 13 2 300 20361204060832 20261207060832 38065 example.com. "
+                        + "HyFBvOLQqQ5faB+nOqAnsv1V8nNzYxoqd1eQM9f/Ey3FVTAhWeqVk8iVGfwXbVs10qS0VsmSfGsejWEahsSL/w=="));
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, signed).with(Probe.SOA_TCP, signed),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(7, "h")).with(Probe.SOA_DO,
+                        withDo(plainSoa())));
+        assertThat(found).extracting(Finding::code, Finding::server)
+                .containsExactly(tuple(FindingCode.DNSSEC_RECORDS_WITHOUT_DO, "ns1.example.com"));
+        assertThat(found.get(0).code().severity()).isEqualTo(Severity.NOTICE);
+        assertThat(found.get(0).message()).isEqualTo("added RRSIG records to its reply to a SOA query without DO");
+        assertThat(found.get(0).evidence())
+                .containsExactly("dig @127.0.2.1 example.com. SOA +norec +edns=0 +nodnssec +noednsneg");
+    }
+
+    @Test
+    void ednsOverTcpMustBeAnsweredWithOptAndIsToldApartFromNoTcpAtAll() {
+        Message formerr = Replies.rcode(new Question(ZONE, Type.SOA), Rcode.FORMERR);
+        List<Finding> found = findings(Map.of(),
+                new Server("ns1.example.com", "127.0.2.1").with(Probe.SOA, soa(7, "h")).with(Probe.SOA_TCP, formerr),
+                new Server("ns2.example.com", "127.0.2.2").with(Probe.SOA, soa(7, "h")).with(Probe.SOA_TCP, null)
+                        .with(Probe.SOA_TCP_PLAIN, plainSoa()),
+                new Server("ns3.example.com", "127.0.2.3").with(Probe.SOA, soa(7, "h")).with(Probe.SOA_TCP, null)
+                        .with(Probe.SOA_TCP_PLAIN, null),
+                new Server("ns4.example.com", "127.0.2.4").with(Probe.SOA, soa(7, "h")).with(Probe.SOA_TCP, soa(7, "h")),
+                new Server("ns5.example.com", "127.0.2.5").with(Probe.SOA, soa(7, "h")).with(Probe.SOA_TCP, plainSoa()));
+        assertThat(found).extracting(Finding::code, Finding::server).containsExactly(
+                tuple(FindingCode.EDNS_OVER_TCP_MISHANDLED, "ns1.example.com"),
+                tuple(FindingCode.EDNS_OVER_TCP_MISHANDLED, "ns2.example.com"),
+                tuple(FindingCode.UNRESPONSIVE_TCP, "ns3.example.com"),
+                tuple(FindingCode.EDNS_OVER_TCP_MISHANDLED, "ns5.example.com"));
+        assertThat(found.get(0).message()).contains("answered FORMERR");
+        assertThat(found.get(1).message()).contains("did not answer (timeout), while the same query without EDNS was "
+                + "answered over TCP");
+        assertThat(found.get(3).message()).contains("answered without an OPT record");
+        assertThat(found.get(0).evidence()).containsExactly("dig @127.0.2.1 example.com. SOA +norec +tcp +edns=0 +noednsneg");
+    }
+
+    /** A DNSKEY reply with DO of about 700 octets: two keys of 300 octets. */
+    private static Message bigDnskey(boolean truncated) {
+        byte[] octets = new byte[300];
+        java.util.Arrays.fill(octets, (byte) 3);
+        String key = java.util.Base64.getEncoder().encodeToString(octets);
+        Message m = withDo(Replies.answer(new Question(ZONE, Type.DNSKEY),
+                "example.com. 300 IN DNSKEY 257 3 8 " + key, "example.com. 300 IN DNSKEY 256 3 8 " + key));
+        if (truncated) {
+            m.removeAllRecords(Section.ANSWER);
+            m.getHeader().setFlag(org.xbill.DNS.Flags.TC);
+        }
+        return m;
+    }
+
+    @Test
+    void aReplyOverA512OctetBufferMustBeTruncatedThenAnsweredOverTcp() {
+        assertThat(bigDnskey(false).toWire().length).isGreaterThan(Checker.SMALL_BUFFER);
+        List<Finding> found = findings(Map.of(),
+                ednsServer("ns1.example.com", "127.0.2.1").with(Probe.SOA_DO, withDo(plainSoa()))
+                        .with(Probe.BUFFER_512, bigDnskey(false)),
+                ednsServer("ns2.example.com", "127.0.2.2").with(Probe.SOA_DO, withDo(plainSoa()))
+                        .with(Probe.BUFFER_512, bigDnskey(true)).with(Probe.BUFFER_512_TCP, bigDnskey(false)),
+                ednsServer("ns3.example.com", "127.0.2.3").with(Probe.SOA_DO, withDo(plainSoa()))
+                        .with(Probe.BUFFER_512, bigDnskey(true)).with(Probe.BUFFER_512_TCP, null),
+                ednsServer("ns4.example.com", "127.0.2.4").with(Probe.SOA_DO, withDo(plainSoa()))
+                        .with(Probe.BUFFER_512, null),
+                // fails every query with DO: EDNS_DO_MISHANDLED only, not the buffer probe too
+                ednsServer("ns5.example.com", "127.0.2.5").with(Probe.SOA_DO, null).with(Probe.BUFFER_512, null));
+        assertThat(found).extracting(Finding::code, Finding::server).containsExactly(
+                tuple(FindingCode.EDNS_SMALL_BUFFER_MISHANDLED, "ns1.example.com"),
+                tuple(FindingCode.UNRESPONSIVE_TCP, "ns3.example.com"),
+                tuple(FindingCode.EDNS_SMALL_BUFFER_MISHANDLED, "ns4.example.com"),
+                tuple(FindingCode.EDNS_DO_MISHANDLED, "ns5.example.com"));
+        assertThat(found.get(0).message()).contains("sent " + bigDnskey(false).toWire().length + " octets without TC=1");
+        assertThat(found.get(0).evidence())
+                .containsExactly("dig @127.0.2.1 example.com. DNSKEY +norec +dnssec +bufsize=512 +noednsneg +ignore");
+        // a truncating server without TCP is a TCP finding (issue 21 item 3), with the query that shows it
+        assertThat(found.get(1).message()).contains("TC=1", "did not answer the same query over TCP");
+        assertThat(found.get(1).evidence())
+                .containsExactly("dig @127.0.2.3 example.com. DNSKEY +norec +dnssec +bufsize=512 +noednsneg +tcp");
+        assertThat(found.get(2).message()).contains("did not answer (timeout)");
+    }
 }
