@@ -28,6 +28,13 @@ public enum Probe {
     VERSION_BIND,
     /** The SOA with the zone's name in mixed case: the reply's question must keep it (0x20, Zonemaster NAMESERVER08). */
     QNAME_CASE,
+    /** The zone's own MX RRset: each mail exchanger's name is looked up, an alias is a fault (RFC 2181 §10.3). */
+    MX,
+    /**
+     * The zone's SOA without EDNS, to an address of the SOA MNAME (the primary) that is none of the zone's servers:
+     * is it authoritative (Zonemaster ZONE01)? Plain DNS, so that an EDNS fault is not taken for a lame primary.
+     */
+    MNAME_SOA,
     /** The traced question without EDNS, to the parent: does its referral fit 512 octets? */
     REFERRAL_NO_EDNS,
     /** A zone transfer over TCP ({@code --axfr}). */
