@@ -98,10 +98,10 @@ public enum FindingCode {
             + "RFC 1035 §8)", Source.CHECK, "SYNTAX05 (RNAME_MISUSED_AT_SIGN) / SYNTAX06 (RNAME_RFC822_INVALID)",
             "-"),
     SOA_MNAME_NOT_IN_NS(Severity.NOTICE, "SOA MNAME is none of the zone's name servers (often a hidden primary)",
-            Source.CHECK, "ZONE01 (MNAME_NOT_IN_NS_LIST)", "-"),
+            Source.CHECK, "ZONE01 (Z01_MNAME_NOT_IN_NS_LIST)", "-"),
     SOA_MNAME_UNRESOLVABLE(Severity.NOTICE, "SOA MNAME (the primary) has no address in its own zone (NXDOMAIN or "
             + "no A/AAAA): NOTIFY and dynamic updates (RFC 1996, RFC 2136) cannot find it", Source.CHECK,
-            "ZONE01 (Z01_MNAME_NOT_RESOLVE)", "-"),
+            "ZONE01 (Z01_MNAME_NOT_RESOLVE) / ZONE07 (MNAME_HAS_NO_ADDRESS)", "-"),
     SOA_MNAME_NOT_AUTHORITATIVE(Severity.NOTICE, "SOA MNAME (the primary) does not answer the zone's SOA "
             + "authoritatively (no reply, an error, no AA, no SOA): often a firewalled hidden primary",
             Source.CHECK, "ZONE01 (Z01_MNAME_NOT_AUTHORITATIVE) / ZONE01 (Z01_MNAME_NO_RESPONSE) / ZONE01 "
