@@ -27,6 +27,21 @@ public record HostAnswers(Name name, NameLookups.Answer a, NameLookups.Answer aa
         return answer == null || answer.complete() && answer.reply() != null;
     }
 
+    /**
+     * True when the name's zone gives it no address at all: NXDOMAIN, or NODATA for both A and AAAA. With one
+     * family asked ({@code -4}, {@code -6}) NODATA says nothing about the other, so only NXDOMAIN counts.
+     */
+    boolean noAddress() {
+        if (!complete() || cname() != null || !addresses().isEmpty()) {
+            return false;
+        }
+        return a != null && aaaa != null || nxdomain(a) || nxdomain(aaaa);
+    }
+
+    private static boolean nxdomain(NameLookups.Answer answer) {
+        return answer != null && answer.reply() != null && answer.reply().getRcode() == Rcode.NXDOMAIN;
+    }
+
     /** The alias the name's zone gives for it, or null. */
     Name cname() {
         for (NameLookups.Answer answer : new NameLookups.Answer[] {a, aaaa}) {

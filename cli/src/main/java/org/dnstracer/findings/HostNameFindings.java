@@ -58,7 +58,7 @@ final class HostNameFindings {
                 continue;
             }
             Set<InetAddress> served = host.addresses();
-            if (served.isEmpty()) {
+            if (host.noAddress()) {
                 // a parent name without glue was looked up by the trace itself: NS_NO_ADDRESS says so there
                 if (!atParent || !glue.isEmpty()) {
                     out.add(FindingCode.NS_NAME_UNRESOLVABLE, cut.zone(), ServerText.name(ns), null, "is a name "
@@ -68,7 +68,7 @@ final class HostNameFindings {
                 }
                 continue;
             }
-            if (ns.subdomain(cut.zone())) {
+            if (served.isEmpty() || ns.subdomain(cut.zone())) {
                 continue; // in-bailiwick glue is compared with what the child's own servers say (ProbeFindings)
             }
             for (InetAddress a : glue) {
@@ -88,7 +88,7 @@ final class HostNameFindings {
             if (host == null || !host.complete() || host.cname() != null) {
                 continue;
             }
-            if (host.addresses().isEmpty()) {
+            if (host.noAddress()) {
                 out.add(FindingCode.SOA_MNAME_UNRESOLVABLE, cut.zone(), ServerText.name(mname), null, "is the SOA "
                         + "MNAME (primary) of " + zone + " but has no address (" + host.denial() + ")", List.of(),
                         delegators);

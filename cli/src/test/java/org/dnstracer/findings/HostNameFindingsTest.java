@@ -77,6 +77,20 @@ class HostNameFindingsTest {
     }
 
     @Test
+    void withOneFamilyAskedOnlyNxdomainMakesANameUnresolvable() {
+        NameLookups.Answer nodataA = new NameLookups.Answer(Replies.nodata(new Question(OTHER, Type.A), SOA),
+                PROVIDER, true);
+        // -4: the name may have AAAA records only, which nobody asked for
+        assertThat(findings(List.of(NS1), Map.of(), List.of(), new HostAnswers(OTHER, nodataA, null))).isEmpty();
+        NameLookups.Answer nodataAaaa = new NameLookups.Answer(Replies.nodata(new Question(OTHER, Type.AAAA), SOA),
+                PROVIDER, true);
+        assertThat(findings(List.of(NS1), Map.of(), List.of(), new HostAnswers(OTHER, nodataA, nodataAaaa)))
+                .containsExactly("NS_NAME_UNRESOLVABLE ns.provider.net");
+        assertThat(findings(List.of(NS1), Map.of(), List.of(), new HostAnswers(OTHER, nxdomain(OTHER, Type.A), null)))
+                .containsExactly("NS_NAME_UNRESOLVABLE ns.provider.net");
+    }
+
+    @Test
     void outOfBailiwickGlueIsComparedWithTheNamesOwnZonePerFamilyAsked() {
         List<Name> parent = List.of(NS1, OTHER);
         HostAnswers onlyA = new HostAnswers(OTHER, answer(OTHER, Type.A, "ns.provider.net. 300 IN A 192.0.2.53"), null);
