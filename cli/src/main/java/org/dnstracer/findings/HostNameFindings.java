@@ -98,7 +98,7 @@ final class HostNameFindings {
             String why = notAuthoritative(p.get(Probe.MNAME_SOA), cut.zone());
             if (why != null) {
                 out.add(FindingCode.SOA_MNAME_NOT_AUTHORITATIVE, cut.zone(), p.server(), p.address(), "is the SOA "
-                        + "MNAME (primary) of " + zone + " but " + why, List.of("dig +norec @"
+                        + "MNAME (primary) of " + zone + " but " + why, List.of("dig +norec +noedns @"
                                 + IpAddresses.format(p.address()) + " " + zone + " SOA"), delegators);
             }
         }
