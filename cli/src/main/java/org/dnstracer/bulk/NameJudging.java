@@ -49,18 +49,18 @@ public record NameJudging(boolean check, boolean axfr, SavedRun.Dnssec dnssec, S
         if (trace == null) {
             return new JudgedName(result, List.of(), null, filter, false, result.input().question() != null);
         }
+        // the zones above a start server below the root (a resolver by default) are traced from the root hints
+        // for each name, as a single trace does: -s . costs the same queries; --check's look-ups start there too
+        TraceRequest request = new TraceRequest(trace.question(), settings.start(), settings.port(),
+                settings.family(), true, false, settings.followCname(), settings.limits(), settings.rootHints(),
+                settings.tries());
         ProbeResults probes = ProbeResults.NONE;
         if (check || axfr) {
             probes = new Checker(transport, settings.port(), settings.limits().maxQueries() - trace.stats().queries(),
-                    axfr, check).run(trace);
+                    axfr, check, request).run(trace);
         }
         DnssecReport report = null;
         if (dnssec != null) {
-            // the zones above a start server below the root (a resolver by default) are traced from the root hints
-            // for each name, as a single trace does: -s . costs the same queries
-            TraceRequest request = new TraceRequest(trace.question(), settings.start(), settings.port(),
-                    settings.family(), true, false, settings.followCname(), settings.limits(), settings.rootHints(),
-                    settings.tries());
             report = ChainValidator.validate(trace, DnskeyFetcher.fetch(trace, transport, request, dnssec.anchors()),
                     dnssec.anchors(), dnssec.time());
         }

@@ -195,8 +195,10 @@ final class CommandModel {
                 "Also write the delegation graph in Graphviz's DOT language to FILE.", "--dot").build());
         spec.addOption(flag("After the trace, probe every zone cut on the traced paths for consistency: the "
                 + "child's NS set and glue against the parent's, SOA serials, TCP, EDNS, recursion, NS names that "
-                + "are CNAMEs, an unknown EDNS option, flag, opcode and type, version.bind, 0x20 case, DO, EDNS over TCP, a 512-octet buffer, "
-                + "NSID (shown with -v and --json; at most 18 queries per child server address, all at once).", "--check"));
+                + "are CNAMEs, an unknown EDNS option, flag, opcode and type, version.bind, 0x20 case, DO, EDNS over TCP, "
+                + "a 512-octet buffer, NSID (shown with -v and --json), the zone's MX (at most 19 queries per child "
+                + "server address, all at once); then looks name server names, the SOA MNAME and MX targets up in "
+                + "their own zones from the root hints, within the query budget.", "--check"));
         spec.addOption(flag("With or without --check: also try a zone transfer (AXFR over TCP) from every child "
                 + "server of every zone cut; a transfer allowed to anyone is a finding.", "--axfr"));
         spec.addOption(valued("SEVERITY", String.class, null,

@@ -79,7 +79,7 @@ final class SingleRun {
         ProbeResults probes = ProbeResults.NONE;
         if (plan.check() || plan.axfr()) {
             probes = new Checker(transport, request.port(), request.limits().maxQueries() - trace.stats().queries(),
-                    plan.axfr(), plan.check()).run(trace);
+                    plan.axfr(), plan.check(), request).run(trace);
         }
         phases.accept(Phase.DNSSEC);
         DnssecReport report = null;

@@ -19,6 +19,8 @@ import org.dnstracer.net.Protocol;
 import org.dnstracer.net.ServerAddress;
 import org.dnstracer.net.Transport;
 import org.dnstracer.trace.Delegation;
+import org.dnstracer.trace.NameLookups;
+import org.dnstracer.trace.TraceRequest;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
@@ -59,6 +61,10 @@ public final class Checker {
     private final boolean axfr;
     private final boolean consistency;
     private final Map<Key, CompletableFuture<Exchange>> sent = new LinkedHashMap<>();
+    /** Every address the trace met as a server of each zone, failed or not. */
+    private final Map<Name, Set<InetAddress>> servedBy = new LinkedHashMap<>();
+    /** Where names are looked up from (root hints, family, limits), or null: no look-ups. */
+    private final TraceRequest lookupRequest;
     private int budget;
     private int notSent;
 
@@ -68,11 +74,21 @@ public final class Checker {
      * @param consistency send the consistency probes ({@code --check})
      */
     public Checker(Transport transport, int port, int budget, boolean axfr, boolean consistency) {
+        this(transport, port, budget, axfr, consistency, null);
+    }
+
+    /**
+     * @param lookupRequest the run's request, whose root hints the {@code --check} look-ups start from (name server
+     *     names, SOA MNAME, MX targets); null sends none
+     */
+    public Checker(Transport transport, int port, int budget, boolean axfr, boolean consistency,
+            TraceRequest lookupRequest) {
         this.transport = transport;
         this.port = port;
         this.budget = budget;
         this.axfr = axfr;
         this.consistency = consistency;
+        this.lookupRequest = lookupRequest;
     }
 
     private static final class Cut {
@@ -117,6 +133,9 @@ public final class Checker {
             cut.parents.putIfAbsent(node.address(), node.server());
             cut.parentQuestion.putIfAbsent(node.address(), w.section().question());
             for (TraceNode child : node.children()) {
+                if (child.address() != null) {
+                    servedBy.computeIfAbsent(zone, z -> new java.util.HashSet<>()).add(child.address());
+                }
                 if (child.address() != null && child.status() != Status.NOT_QUERIED
                         && !failed.contains(child.address())) {
                     cut.children.putIfAbsent(child.address(), child.server());
@@ -148,7 +167,81 @@ public final class Checker {
             results.add(new CutProbes(p.cut().zone, new ArrayList<>(p.cut().parentNs), p.cut().glue, parents,
                     children));
         }
-        return new ProbeResults(results, notSent);
+        if (!consistency || lookupRequest == null || results.isEmpty()) {
+            return new ProbeResults(results, notSent);
+        }
+        Map<Name, HostAnswers> hosts = lookUp(results);
+        return new ProbeResults(askPrimaries(results, hosts), notSent, hosts);
+    }
+
+    /**
+     * Looks up, from the root hints, every name whose own zone must be asked: name servers out of the zone's
+     * bailiwick (their glue, if any, is only the parent's copy), names only the child lists (the parent's referral
+     * never resolved them), each SOA MNAME and MX target. All at once, within what the probes left of the budget.
+     */
+    private Map<Name, HostAnswers> lookUp(List<CutProbes> cuts) {
+        Set<Name> names = new LinkedHashSet<>();
+        for (CutProbes cut : cuts) {
+            names.addAll(CheckedNames.of(cut));
+        }
+        Map<Name, HostAnswers> hosts = new LinkedHashMap<>();
+        if (names.isEmpty() || budget <= 0) {
+            return hosts;
+        }
+        record Pending(Name name, CompletableFuture<NameLookups.Answer> a, CompletableFuture<NameLookups.Answer> aaaa) {}
+        try (NameLookups lookups = new NameLookups(transport, lookupRequest, budget)) {
+            List<Pending> pending = new ArrayList<>();
+            for (Name name : names) {
+                pending.add(new Pending(name,
+                        lookupRequest.family().wantsA() ? lookups.answer(name, Type.A) : null,
+                        lookupRequest.family().wantsAaaa() ? lookups.answer(name, Type.AAAA) : null));
+            }
+            for (Pending p : pending) {
+                hosts.put(p.name(), new HostAnswers(p.name(), p.a() == null ? null : p.a().join(),
+                        p.aaaa() == null ? null : p.aaaa().join()));
+            }
+            budget -= lookups.queries();
+        }
+        return hosts;
+    }
+
+    /**
+     * Asks each address of each zone's SOA MNAME that is none of the zone's servers for the zone's SOA: the primary
+     * should answer it authoritatively.
+     */
+    private List<CutProbes> askPrimaries(List<CutProbes> cuts, Map<Name, HostAnswers> hosts) {
+        record Planned(CutProbes cut, Map<InetAddress, String> servers,
+                List<Map<Probe, CompletableFuture<Exchange>>> futures) {}
+        List<Planned> planned = new ArrayList<>();
+        for (CutProbes cut : cuts) {
+            Map<InetAddress, String> servers = new LinkedHashMap<>();
+            List<Map<Probe, CompletableFuture<Exchange>>> futures = new ArrayList<>();
+            for (Name mname : CheckedNames.mnames(cut)) {
+                HostAnswers host = hosts.get(mname);
+                if (host == null || host.cname() != null) {
+                    continue;
+                }
+                for (InetAddress address : host.addresses()) {
+                    // a primary that is also one of the zone's servers was judged as such, by the trace and probes
+                    if (servers.containsKey(address) || !lookupRequest.family().allows(address)
+                            || servedBy.getOrDefault(cut.zone(), Set.of()).contains(address)) {
+                        continue;
+                    }
+                    servers.put(address, org.dnstracer.model.Names.display(mname));
+                    Map<Probe, CompletableFuture<Exchange>> p = new EnumMap<>(Probe.class);
+                    send(p, address, Probe.MNAME_SOA, query(cut.zone(), Type.SOA, -1, false), Protocol.UDP);
+                    futures.add(p);
+                }
+            }
+            planned.add(new Planned(cut, servers, futures));
+        }
+        List<CutProbes> out = new ArrayList<>();
+        for (Planned p : planned) {
+            CutProbes c = p.cut();
+            out.add(new CutProbes(c.zone(), c.parentNameServers(), c.glue(), c.parents(), c.children(),
+                    collect(p.servers(), p.futures())));
+        }
+        return out;
     }
 
     private Map<Probe, CompletableFuture<Exchange>> childProbes(Cut cut, InetAddress address, String server) {
@@ -189,6 +282,9 @@ public final class Checker {
         send(p, address, Probe.BUFFER_512, small, Protocol.UDP);
         sendAfter(p, address, Probe.BUFFER_512, e -> e.answered() && e.reply().getHeader().getFlag(Flags.TC),
                 Probe.BUFFER_512_TCP, small, Protocol.TCP);
+        if (lookupRequest != null) {
+            send(p, address, Probe.MX, query(zone, Type.MX, 0, false), Protocol.UDP);
+        }
         Name own = ownName(server);
         if (own != null && own.subdomain(zone) && cut.parentNs.contains(own)) {
             send(p, address, Probe.ADDRESS_A, query(own, Type.A, 0, false), Protocol.UDP);

@@ -49,8 +49,10 @@ public enum FindingCode {
             Source.CHECK, "DELEGATION07 (EXTRA_NAME_CHILD)", "NS_NAME_NOT_IN_PARENT"),
     NS_CHILD_SERVERS_DISAGREE(Severity.WARNING, "the child's servers give different NS sets for the zone",
             Source.CHECK, "CONSISTENCY04 (MULTIPLE_NS_SET)", "-"),
-    GLUE_MISMATCH(Severity.ERROR, "the parent's glue differs from the address the child serves for the name",
-            Source.CHECK, "CONSISTENCY05 (IN_BAILIWICK_ADDR_MISMATCH)", "GLUE_MISMATCH"),
+    GLUE_MISMATCH(Severity.ERROR, "the parent's glue differs from the address the name's own zone serves (the "
+            + "child for an in-bailiwick name; for sibling and out-of-bailiwick glue, the zone the name is in)",
+            Source.CHECK, "CONSISTENCY05 (IN_BAILIWICK_ADDR_MISMATCH) / CONSISTENCY05 "
+            + "(OUT_OF_BAILIWICK_ADDR_MISMATCH)", "GLUE_MISMATCH"),
     GLUE_MISSING(Severity.ERROR, "an in-bailiwick name server the parent gives no glue for", Source.TRACE,
             "CONSISTENCY05 (notice only)", "MISSING_GLUE_FOR_NS_NAME"),
     GLUE_PRIVATE_ADDRESS(Severity.WARNING, "a name server address in private, loopback or reserved space (silent "
@@ -96,7 +98,20 @@ public enum FindingCode {
             + "RFC 1035 §8)", Source.CHECK, "SYNTAX05 (RNAME_MISUSED_AT_SIGN) / SYNTAX06 (RNAME_RFC822_INVALID)",
             "-"),
     SOA_MNAME_NOT_IN_NS(Severity.NOTICE, "SOA MNAME is none of the zone's name servers (often a hidden primary)",
-            Source.CHECK, "ZONE01 (MNAME_NOT_IN_NS_LIST)", "-"),
+            Source.CHECK, "ZONE01 (Z01_MNAME_NOT_IN_NS_LIST)", "-"),
+    SOA_MNAME_UNRESOLVABLE(Severity.NOTICE, "SOA MNAME (the primary) has no address in its own zone (NXDOMAIN or "
+            + "no A/AAAA): NOTIFY and dynamic updates (RFC 1996, RFC 2136) cannot find it", Source.CHECK,
+            "ZONE01 (Z01_MNAME_NOT_RESOLVE) / ZONE07 (MNAME_HAS_NO_ADDRESS)", "-"),
+    SOA_MNAME_NOT_AUTHORITATIVE(Severity.NOTICE, "SOA MNAME (the primary) does not answer the zone's SOA "
+            + "authoritatively (no reply, an error, no AA, no SOA): often a firewalled hidden primary",
+            Source.CHECK, "ZONE01 (Z01_MNAME_NOT_AUTHORITATIVE) / ZONE01 (Z01_MNAME_NO_RESPONSE) / ZONE01 "
+            + "(Z01_MNAME_UNEXPECTED_RCODE) / ZONE01 (Z01_MNAME_MISSING_SOA_RECORD)", "-"),
+    NS_NAME_UNRESOLVABLE(Severity.WARNING, "a name server name (in the child's NS set, or with sibling or "
+            + "out-of-bailiwick glue) whose own zone gives it no address: resolvers that ask the zone lose that server",
+            Source.CHECK, "-", "NO_ADDRESS_FOR_NS_NAME"),
+    MX_IS_CNAME(Severity.NOTICE, "a mail exchanger of the zone's MX set is an alias (CNAME), which RFC 2181 §10.3 "
+            + "forbids; mail servers mostly follow it (RFC 5321 §5.1)", Source.CHECK, "ZONE08 (MX_RECORD_IS_CNAME)",
+            "-"),
     SINGLE_NAME_SERVER(Severity.WARNING, "the zone is delegated to one name server only", Source.TRACE,
             "DELEGATION01 (NOT_ENOUGH_NS_DEL)", "-"),
     SAME_PREFIX(Severity.NOTICE, "every address of the zone's servers is in one /24 (IPv4) or /48 (IPv6); in "

@@ -28,6 +28,7 @@ public final class Findings {
         CnameFindings.find(trace, walk, delegators, options, out);
         ProbeFindings.find(probes, out);
         ZoneContentFindings.find(probes, out);
+        HostNameFindings.find(probes, out);
         NsTtlFindings.find(walk, probes, out);
         DanglingCnames.find(trace, walk, delegators, out);
         List<Finding> all = new ArrayList<>(out.findings());

@@ -41,6 +41,13 @@ public enum Probe {
     BUFFER_512_TCP,
     /** The SOA with EDNS(0) and an empty NSID option (RFC 5001): the server's identifier, shown, never judged. */
     NSID,
+    /** The zone's own MX RRset: each mail exchanger's name is looked up, an alias is a fault (RFC 2181 §10.3). */
+    MX,
+    /**
+     * The zone's SOA without EDNS, to an address of the SOA MNAME (the primary) that is none of the zone's servers:
+     * is it authoritative (Zonemaster ZONE01)? Plain DNS, so that an EDNS fault is not taken for a lame primary.
+     */
+    MNAME_SOA,
     /** The traced question without EDNS, to the parent: does its referral fit 512 octets? */
     REFERRAL_NO_EDNS,
     /** A zone transfer over TCP ({@code --axfr}). */

@@ -75,7 +75,8 @@ final class AddressLookups {
         }
     }
 
-    private record Outcome(Message answer, Name zone, boolean complete) {}
+    /** An authoritative reply (answer, NXDOMAIN or NODATA) and the zone whose server gave it; null answer: none. */
+    record Outcome(Message answer, Name zone, boolean complete) {}
 
     private static final int MAX_CNAMES = 8;
     /** Addresses tried per name server: a referral cannot make one look-up ask thousands of addresses. */
@@ -154,13 +155,25 @@ final class AddressLookups {
         return fresh;
     }
 
-    private CompletableFuture<Result> lookup(Name target, int type, Set<Name> chain, boolean forced, int cnames) {
+    /**
+     * The authoritative reply for one question, found from the root hints as a look-up is, its CNAMEs not followed:
+     * for the {@code --check} look-ups, which judge the reply itself (NXDOMAIN, an alias, the addresses served).
+     */
+    CompletableFuture<Outcome> authoritative(Name target, int type) {
+        return iterate(new Question(target, type), roots(), Name.root, Set.of(target), false, 0, true);
+    }
+
+    private List<Server> roots() {
         List<Server> roots = new ArrayList<>();
         for (RootHints.Server s : hints.servers()) {
             roots.add(new Server(s.name(), s.addresses()));
         }
+        return roots;
+    }
+
+    private CompletableFuture<Result> lookup(Name target, int type, Set<Name> chain, boolean forced, int cnames) {
         Question question = new Question(target, type);
-        return iterate(question, roots, Name.root, chain, forced, 0, true).thenCompose(outcome -> {
+        return iterate(question, roots(), Name.root, chain, forced, 0, true).thenCompose(outcome -> {
             if (outcome.answer() == null) {
                 return done(new Result(List.of(), outcome.complete()));
             }

@@ -129,7 +129,9 @@ class BuiltInLabFindingsTest {
                 "NS_ONLY_AT_CHILD ns-mismatch.faults.org. ns4.ns-mismatch.faults.org");
         assertThat(findings("--check", "www.ns-disagree.faults.org")).containsExactly(
                 "NS_ONLY_AT_CHILD ns-disagree.faults.org. ns3.ns-disagree.faults.org",
-                "NS_CHILD_SERVERS_DISAGREE ns-disagree.faults.org. ns2.ns-disagree.faults.org (127.53.60.17)");
+                "NS_CHILD_SERVERS_DISAGREE ns-disagree.faults.org. ns2.ns-disagree.faults.org (127.53.60.17)",
+                // ns1's copy, which the look-up asks first, has no ns3: NXDOMAIN
+                "NS_NAME_UNRESOLVABLE ns-disagree.faults.org. ns3.ns-disagree.faults.org");
         assertThat(findings("--check", "www.ns-cname.faults.org"))
                 .containsExactly("NS_IS_CNAME ns-cname.faults.org. alias.ns-cname.faults.org (127.53.60.52)");
     }
@@ -140,6 +142,45 @@ class BuiltInLabFindingsTest {
                 .containsExactly("GLUE_MISMATCH glue-mismatch.faults.org. ns2.glue-mismatch.faults.org (127.53.60.22)");
         assertThat(findings("www.missing-glue.faults.org"))
                 .containsExactly("GLUE_MISSING missing-glue.faults.org. ns2.missing-glue.faults.org");
+    }
+
+    @Test
+    void primaryThatDoesNotResolveOrRefusesTheZoneIsANoticeNamingIt() {
+        assertThat(findings("--check", "www.mname-gone.faults.org")).containsExactly(
+                "SOA_MNAME_NOT_IN_NS mname-gone.faults.org. ns1.mname-gone.faults.org (127.53.67.1)",
+                "SOA_MNAME_NOT_IN_NS mname-gone.faults.org. ns2.mname-gone.faults.org (127.53.67.2)",
+                "SOA_MNAME_UNRESOLVABLE mname-gone.faults.org. primary.mname-gone.faults.org");
+        assertThat(findings("--check", "www.mname-lame.faults.org")).containsExactly(
+                "SOA_MNAME_NOT_IN_NS mname-lame.faults.org. ns1.mname-lame.faults.org (127.53.67.6)",
+                "SOA_MNAME_NOT_IN_NS mname-lame.faults.org. ns2.mname-lame.faults.org (127.53.67.7)",
+                "SOA_MNAME_NOT_AUTHORITATIVE mname-lame.faults.org. primary.mname-lame.faults.org (127.53.67.8)");
+        // a hidden primary that answers for the zone is only not in the NS set (soaNamesAndNameServerNames)
+    }
+
+    @Test
+    void childOnlyNameServersThatGiveNoServerAreNamedFromTheirOwnZones() {
+        assertThat(findings("--check", "www.ns-child.faults.org")).containsExactly(
+                "NS_IS_CNAME ns-child.faults.org. alias.ns-cname.faults.org",
+                "NS_ONLY_AT_CHILD ns-child.faults.org. gone.dns-host.net",
+                "NS_ONLY_AT_CHILD ns-child.faults.org. ns3.ns-child.faults.org",
+                "NS_ONLY_AT_CHILD ns-child.faults.org. alias.ns-cname.faults.org",
+                "NS_NAME_UNRESOLVABLE ns-child.faults.org. ns3.ns-child.faults.org",
+                "NS_NAME_UNRESOLVABLE ns-child.faults.org. gone.dns-host.net");
+    }
+
+    @Test
+    void siblingGlueIsComparedWithTheNamesOwnZone() {
+        assertThat(findings("--check", "www.sibling-glue.faults.org")).containsExactly(
+                "GLUE_MISMATCH sibling-glue.faults.org. ns2.glue-mismatch.faults.org (127.53.60.22)",
+                "NS_NAME_UNRESOLVABLE sibling-glue.faults.org. ghost.ns-child.faults.org");
+        // without --check the glue is only used, not judged
+        assertThat(findings("www.sibling-glue.faults.org")).isEmpty();
+    }
+
+    @Test
+    void mailExchangerThatIsAnAliasIsANotice() {
+        assertThat(findings("--check", "www.mx-cname.faults.org"))
+                .containsExactly("MX_IS_CNAME mx-cname.faults.org. mail.mx-cname.faults.org");
     }
 
     @Test

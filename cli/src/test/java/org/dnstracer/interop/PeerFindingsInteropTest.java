@@ -70,7 +70,19 @@ class PeerFindingsInteropTest {
                 new PeerScenario("lame.com", "every server REFUSED", FindingCode.LAME_REFUSED,
                         plus(always, PeerAllowance.FAILED_SERVER_NOT_PROBED)),
                 new PeerScenario("broken.com", "every server SERVFAIL", FindingCode.LAME_SERVFAIL,
-                        plus(always, PeerAllowance.FAILED_SERVER_NOT_PROBED)));
+                        plus(always, PeerAllowance.FAILED_SERVER_NOT_PROBED)),
+                new PeerScenario("mnamegone.com", "the SOA MNAME does not exist", FindingCode.SOA_MNAME_UNRESOLVABLE,
+                        plus(always, PeerAllowance.PEER_REPORTS_AT_INFO)),
+                new PeerScenario("mnamelame.com", "the SOA MNAME refuses the zone",
+                        FindingCode.SOA_MNAME_NOT_AUTHORITATIVE, plus(always, PeerAllowance.PEER_REPORTS_AT_INFO)),
+                new PeerScenario("nschild.com", "the child's NS set adds names without an address",
+                        FindingCode.NS_NAME_UNRESOLVABLE, plus(plus(always, PeerAllowance.CHILD_SIDE_ADDRESS),
+                                PeerAllowance.DNSVIZ_DROPS_DENIED_NS_NAME)),
+                new PeerScenario("siblingglue.com", "sibling glue differs from the name's own zone",
+                        FindingCode.GLUE_MISMATCH, plus(always, PeerAllowance.CHILD_SIDE_ADDRESS)),
+                new PeerScenario("mxcname.com", "the zone's MX is an alias", FindingCode.MX_IS_CNAME,
+                        plus(always, PeerAllowance.PEER_REPORTS_AT_INFO))
+                        .peersSilent("Zonemaster's ZONE08 says MX_RECORD_IS_CNAME at INFO; DNSViz does not check MX"));
     }
 
     private static Set<PeerAllowance> plus(Set<PeerAllowance> base, PeerAllowance more) {
@@ -146,8 +158,13 @@ class PeerFindingsInteropTest {
         String zone = PeerFault.absolute(scenario.zone());
         assertThat(ours).as("our findings" + all)
                 .anyMatch(f -> f.code() == scenario.expected() && f.zone().equals(zone));
-        assertThat(Stream.concat(zonemasterFaults.stream(), dnsvizFaults.stream())).as("peer faults" + all)
-                .anyMatch(p -> p.peer().codes(p.tag()).contains(scenario.expected()) && p.zone().equals(zone));
+        if (scenario.peersSilent() == null) {
+            assertThat(Stream.concat(zonemasterFaults.stream(), dnsvizFaults.stream())).as("peer faults" + all)
+                    .anyMatch(p -> p.peer().codes(p.tag()).contains(scenario.expected()) && p.zone().equals(zone));
+        } else {
+            System.out.println("interop: peers: " + scenario + ": no peer reports it as a fault: "
+                    + scenario.peersSilent());
+        }
         COMPARED.incrementAndGet();
     }
 
