@@ -763,4 +763,47 @@ class ChainValidatorTest {
                 + EXAMPLE.key.getFootprint() + " expires 2026-06-15 17:00 UTC, in 5 hours (under 12 hours: the signer "
                 + "seems to have stopped re-signing)");
     }
+
+    @Test
+    void aDsKeyWhoseSignatureOfTheDnskeySetFailsIsNamedWhileTheZoneValidatesThroughTheOtherDs() throws Exception {
+        TestZone second = new TestZone("example.");
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        RRset both = EXAMPLE.sign(EXAMPLE.key, second.key);
+        RRSIGRecord sig = second.sign(EXAMPLE.key, second.key).sigs().get(0);
+        byte[] bad = sig.getSignature().clone();
+        bad[7] ^= 1;
+        both.addRR(new RRSIGRecord(sig.getName(), sig.getDClass(), sig.getTTL(), sig.getTypeCovered(),
+                sig.getAlgorithm(), sig.getOrigTTL(), sig.getExpire(), sig.getTimeSigned(), sig.getFootprint(),
+                sig.getSigner(), bad));
+        keysOf(EXAMPLE_IP, EXAMPLE, both);
+        Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds(), second.ds())),
+                child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))), Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("secure");
+        int tag = second.key.getFootprint();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(DnssecProblemCode.DNSSEC_DS_KEY_NOT_SIGNING);
+            assertThat(p.severity()).isEqualTo(DnssecSeverity.WARNING);
+            assertThat(p.message()).isEqualTo("the DS with key tag " + tag + " (ECDSAP256SHA256) names DNSKEY " + tag
+                    + ", whose signature of the DNSKEY RRset fails (RRSIG example DNSKEY by key " + tag
+                    + " does not verify); the zone validates only through another DS");
+        });
+    }
+
+    /** The server answers the CNAME and refers the target to the child: the target's section checks the rest. */
+    @Test
+    void aCnameIntoADelegatedChildEndsInTheReferralNotInADenial() throws Exception {
+        Name sub = Name.fromConstantString("sub.example.");
+        Message m = answer(EXAMPLE.sign(new org.xbill.DNS.CNAMERecord(WWW, DClass.IN, 3600,
+                Name.fromConstantString("x.sub.example."))));
+        add(m, org.xbill.DNS.Section.AUTHORITY,
+                new RRset(new NSRecord(sub, DClass.IN, 3600, Name.fromConstantString("ns.sub.example."))));
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds())), child(m, Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("secure");
+        assertThat(report.problems()).isEmpty();
+    }
 }
+

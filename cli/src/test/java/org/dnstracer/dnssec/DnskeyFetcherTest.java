@@ -82,11 +82,15 @@ class DnskeyFetcherTest {
     private static final TestZone SIGNER = new TestZone("example.");
 
     private static List<String> fetchedWith(TrustAnchors anchors, boolean withRequest) {
+        return fetchedWith(startedAtExamplesServer(), anchors, withRequest);
+    }
+
+    private static List<String> fetchedWith(Trace trace, TrustAnchors anchors, boolean withRequest) {
         try (FakeNetwork network = new FakeNetwork(1)) {
             network.server("127.0.0.1", q -> q.type() == Type.DS
                     ? Replies.answer(q, "example. 3600 IN DS " + SIGNER.ds().rdataToString()) : new Message())
                     .server("127.0.0.4", q -> new Message());
-            FetchedKeys keys = DnskeyFetcher.fetch(startedAtExamplesServer(), network,
+            FetchedKeys keys = DnskeyFetcher.fetch(trace, network,
                     withRequest ? Scenarios.request("www.example") : null, withRequest ? anchors : null);
             List<String> out = new java.util.ArrayList<>(network.queries());
             out.add("above " + keys.above().keySet());
@@ -112,4 +116,24 @@ class DnskeyFetcherTest {
         TrustAnchors elsewhere = TrustAnchors.of(List.of(new TestZone("org.").ds()), "test");
         assertThat(fetchedWith(elsewhere, true)).containsExactly("127.0.0.4 example. DNSKEY", "above []");
     }
+
+    /** A resolver given with -s: its lines are not checked, the servers it led to are, and their zone traced above. */
+    @Test
+    void theZoneOfTheServersAResolverStartLedToIsTracedFromTheRootHints() throws Exception {
+        Trace direct = startedAtExamplesServer();
+        TraceNode server = direct.sections().get(0).root();
+        InetAddress resolverIp = FakeNetwork.ip("127.0.0.9");
+        Message cached = new Message();
+        cached.getHeader().setFlag(Flags.QR);
+        TraceNode resolver = new TraceNode("127.0.0.9", resolverIp, null,
+                Verdict.of(Status.ANSWER).foundThroughResolver(EXAMPLE),
+                new Exchange(new ServerAddress(resolverIp, 53), WWW, Type.A, cached, List.of(), false),
+                List.of(server));
+        Trace viaResolver = new Trace(new StartServer("127.0.0.9", resolverIp, null), 1, 53,
+                List.of(new Section(new Question(WWW, Type.A), null, resolver)), List.of(), new TraceStats(2, 0));
+        TrustAnchors root = TrustAnchors.of(List.of(new TestZone(".").ds()), "test");
+        assertThat(fetchedWith(viaResolver, root, true)).containsExactlyInAnyOrder("127.0.0.1 example. DS",
+                "127.0.0.4 example. DNSKEY", "127.0.0.1 . DNSKEY", "above [example.]");
+    }
 }
+

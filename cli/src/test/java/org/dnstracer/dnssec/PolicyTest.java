@@ -359,6 +359,15 @@ class PolicyTest {
                 List.of(new RRset(otherAlgorithm)), List.of());
         assertThat(Policy.cds(EXAMPLE, reply, dnskeys)).singleElement()
                 .satisfies(n -> assertThat(n.message()).startsWith("CDNSKEY with key tag "));
+        // and another key under the KSK's algorithm (the ZSK shares it) is no key of the zone
+        byte[] otherKey = ksk.getKey().clone();
+        otherKey[10] ^= 1;
+        Record unpublished = cdsRecord(Type.CDNSKEY, ksk.getFlags() + " 3 " + ksk.getAlgorithm() + " "
+                + java.util.Base64.getEncoder().encodeToString(otherKey));
+        Message unpublishedReply = SignedZoneFile.reply(new Question(EXAMPLE, Type.CDNSKEY), Rcode.NOERROR,
+                List.of(new RRset(unpublished)), List.of());
+        assertThat(Policy.cds(EXAMPLE, unpublishedReply, dnskeys)).singleElement()
+                .satisfies(n -> assertThat(n.message()).startsWith("CDNSKEY with key tag "));
     }
 
     private static Record cdsRecord(int type, String rdata) {
