@@ -299,5 +299,19 @@ class SignedZoneValidationTest {
         assertThat(answer(NSEC, out, List.of(NSEC.get("cname-out.example.", Type.CNAME), host), List.of()).text())
                 .isEqualTo("secure");
     }
+
+    /**
+     * ent.example has no records, only deep.ent.example below it: its NODATA is the NSEC whose span holds it and
+     * whose next name lies below it (RFC 4035 3.1.3.2; dnssec-signzone's dname.example NSEC deep.ent.example).
+     */
+    @Test
+    void emptyNonTerminalNodataIsTheNsecWhoseNextNameLiesBelowIt() throws Exception {
+        Question ent = q("ent.example.", Type.A);
+        assertThat(nodata(NSEC, ent, List.of(NSEC.get("example.", Type.SOA), NSEC.get("dname.example.", Type.NSEC)))
+                .text()).isEqualTo("secure");
+        // an NSEC that covers the name but whose next name is not below it proves no empty non-terminal
+        assertThat(nodata(NSEC, q("nope.example.", Type.A), List.of(NSEC.get("example.", Type.SOA),
+                NSEC.get("deep.ent.example.", Type.NSEC))).status()).isEqualTo(DnssecStatus.BOGUS);
+    }
 }
 
