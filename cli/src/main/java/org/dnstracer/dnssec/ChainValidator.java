@@ -271,7 +271,7 @@ public final class ChainValidator {
         policy(node, zone, Policy.size(zone, keyExchange.replyOctets()));
         policy(node, zone, Policy.nsec3(zone, reply));
         policy(node, zone, Policy.cds(zone, reply, dnskeys));
-        policy(node, zone, Policy.expiry(zone, signedSets(dnskeys, reply, zone), at));
+        policy(node, zone, Policy.expiry(zone, signedSets(dnskeys, reply), at));
         List<DSRecord> usable = strongest(trust.ds().stream()
                 .filter(ds -> ALGORITHMS.contains(ds.getAlgorithm()) && DIGESTS.contains(ds.getDigestID())).toList());
         if (usable.isEmpty()) {
@@ -311,7 +311,8 @@ public final class ChainValidator {
                     .collect(Collectors.joining(", "));
             // the anchors shipped for the Internet's root, met by another root (a lab, a private --root-hints):
             // not a broken root but a missing option, which the user is told
-            String hint = zone.equals(Name.root) && anchors.builtInIana() && !anchors.forZone(zone).isEmpty()
+            // (the built-in anchors are the root's only, so this is the root matched against them)
+            String hint = anchors.builtInIana() && !anchors.forZone(zone).isEmpty()
                     ? ": the built-in IANA trust anchors do not match this root's keys: give --trust-anchor" : "";
             return bogus(node, zone, new Failure(DnssecProblemCode.DNSSEC_DS_NO_MATCHING_DNSKEY,
                     "no DNSKEY matches the DS (key tag " + tags + ")" + hint), broken);
@@ -327,10 +328,13 @@ public final class ChainValidator {
         }
         Failure data = data(node.status(), reply, zone, zoneKeys, question);
         if (data != null) {
-            return bogus(node, zone, data, broken);
+            bogus(node, zone, data, broken);
+        } else {
+            verdict(node, zone, DnssecStatus.SECURE, null, keys);
         }
-        verdict(node, zone, DnssecStatus.SECURE, null, keys);
-        return Trust.secure(List.of());
+        // nothing to hand down: an authoritative line has no lines below it (the tracer descends only from
+        // referrals and from a start resolver's non-authoritative replies, which are not checked)
+        return null;
     }
 
     /**
@@ -372,13 +376,15 @@ public final class ChainValidator {
         }
     }
 
-    /** The zone's signed data this line met: the DNSKEY RRset and the reply's RRsets from inside the zone. */
-    private static List<RRset> signedSets(RRset dnskeys, Message reply, Name zone) {
+    /**
+     * The signed data this line met: the DNSKEY RRset and the reply's answer and authority RRsets. Not filtered by
+     * owner: {@link Policy#expiry} counts only signatures whose signer is the zone.
+     */
+    private static List<RRset> signedSets(RRset dnskeys, Message reply) {
         List<RRset> sets = new ArrayList<>();
         sets.add(dnskeys);
-        for (int section : new int[] {org.xbill.DNS.Section.ANSWER, org.xbill.DNS.Section.AUTHORITY}) {
-            reply.getSectionRRsets(section).stream().filter(s -> s.getName().subdomain(zone)).forEach(sets::add);
-        }
+        sets.addAll(reply.getSectionRRsets(org.xbill.DNS.Section.ANSWER));
+        sets.addAll(reply.getSectionRRsets(org.xbill.DNS.Section.AUTHORITY));
         return sets;
     }
 

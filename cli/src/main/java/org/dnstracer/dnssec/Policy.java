@@ -129,7 +129,8 @@ final class Policy {
                     continue;
                 }
                 iterations = Math.max(iterations, i);
-                if (s != null && s.length > 0 && salt == null) {
+                // dnsjava keeps an empty salt ("-") as null, from text, wire and constructor alike
+                if (s != null && salt == null) {
                     salt = org.xbill.DNS.utils.base16.toString(s);
                 }
             }
@@ -183,8 +184,10 @@ final class Policy {
         try {
             DSRecord computed = new DSRecord(key.getName(), DClass.IN, 0, cds.getDigestID(), key);
             return Arrays.equals(computed.getDigest(), cds.getDigest());
-        } catch (IllegalArgumentException e) {
-            return false; // a digest type dnsjava cannot compute: cannot be shown to match
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a digest type dnsjava does not know (IllegalArgumentException) or knows but cannot compute (GOST,
+            // SM3: IllegalStateException): cannot be shown to match
+            return false;
         }
     }
 
@@ -211,7 +214,8 @@ final class Policy {
             return List.of();
         }
         long hours = Duration.between(at, soonest.getExpire()).toHours();
-        String left = hours >= 48 ? hours / 24 + " days" : hours == 1 ? "1 hour" : hours + " hours";
+        // under EXPIRY_WARNING (12 hours), so always counted in hours
+        String left = hours == 1 ? "1 hour" : hours + " hours";
         return List.of(new Note(DnssecSeverity.WARNING, DnssecProblemCode.DNSSEC_RRSIG_EXPIRES_SOON, "RRSIG "
                 + Names.display(owner) + " " + Type.string(soonest.getTypeCovered()) + " by key "
                 + soonest.getFootprint() + " expires " + Signatures.date(soonest.getExpire()) + ", in " + left

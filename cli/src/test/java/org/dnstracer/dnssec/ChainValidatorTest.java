@@ -299,8 +299,10 @@ class ChainValidatorTest {
         DSRecord gost = new DSRecord(EXAMPLE.name, DClass.IN, 3600, EXAMPLE.key.getFootprint(),
                 DNSSEC.Algorithm.ECDSAP256SHA256, 3, new byte[32]);
         Trace trace = trace(referral(ROOT.sign(gost)), child(answer(www()), Status.AUTHORITATIVE_ANSWER));
-        assertThat(childVerdict(validate(trace, TestZone.NOW), trace).text())
-                .isEqualTo("insecure: unsupported DS digest type 3");
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("insecure: unsupported DS digest type 3");
+        assertThat(report.problems()).extracting(DnssecProblem::message).contains("the DS of example names "
+                + "only digest types this validator does not support (3): treated as insecure (RFC 4035 5.2)");
     }
 
     @Test
@@ -725,4 +727,83 @@ class ChainValidatorTest {
         assertThat(verdicts[0]).endsWith("is revoked (REVOKE bit)");
         assertThat(verdicts[1]).isEqualTo("bogus: chain of trust broken at .");
     }
+
+    @Test
+    void aLabRootMetWithTheBuiltInIanaAnchorsIsToldToGiveItsOwnAnchor() throws Exception {
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        Trace trace = belowRoot(referral(ROOT.sign(EXAMPLE.ds())));
+        String builtIn = ChainValidator.validate(trace, new FetchedKeys(keys), TrustAnchors.builtIn(), TestZone.NOW)
+                .of(trace.sections().get(0).root()).text();
+        assertThat(builtIn).isEqualTo("bogus: no DNSKEY matches the DS (key tag 20326, 38696): the built-in IANA trust "
+                + "anchors do not match this root's keys: give --trust-anchor");
+        // the same DS given as a file: the user chose them, so no such advice
+        TrustAnchors fromFile = TrustAnchors.of(List.copyOf(TrustAnchors.builtIn().forZone(Name.root)), "root.key");
+        assertThat(ChainValidator.validate(trace, new FetchedKeys(keys), fromFile, TestZone.NOW)
+                .of(trace.sections().get(0).root()).text())
+                .isEqualTo("bogus: no DNSKEY matches the DS (key tag 20326, 38696)");
+    }
+
+    @Test
+    void aDnskeySetWhoseOnlySignatureExpiredIsBogusThereAndBreaksTheChainBelow() throws Exception {
+        Instant end = Instant.parse("2026-06-01T12:30:00Z");
+        keysOf(ROOT_IP, ROOT, ROOT.signBetween(end.minus(Duration.ofDays(30)), end, ROOT.key));
+        assertThat(rootAndChild(belowRoot(referral(ROOT.sign(EXAMPLE.ds()))), CheckBudget.PER_VALIDATION))
+                .containsExactly("bogus: RRSIG . DNSKEY expired 2026-06-01 12:30 UTC",
+                        "bogus: chain of trust broken at .");
+    }
+
+    @Test
+    void anAnswerSignatureAboutToExpireIsNamedThoughTheKeysAreSignedForLonger() throws Exception {
+        Instant soon = TestZone.NOW.plus(Duration.ofHours(5));
+        Trace trace = healthy(EXAMPLE.signBetween(TestZone.NOW.minus(Duration.ofDays(1)), soon,
+                www().rrs(false).toArray(Record[]::new)));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("secure");
+        assertThat(report.problems()).extracting(DnssecProblem::message).containsExactly("RRSIG www.example A by key "
+                + EXAMPLE.key.getFootprint() + " expires 2026-06-15 17:00 UTC, in 5 hours (under 12 hours: the signer "
+                + "seems to have stopped re-signing)");
+    }
+
+    @Test
+    void aDsKeyWhoseSignatureOfTheDnskeySetFailsIsNamedWhileTheZoneValidatesThroughTheOtherDs() throws Exception {
+        TestZone second = new TestZone("example.");
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        RRset both = EXAMPLE.sign(EXAMPLE.key, second.key);
+        RRSIGRecord sig = second.sign(EXAMPLE.key, second.key).sigs().get(0);
+        byte[] bad = sig.getSignature().clone();
+        bad[7] ^= 1;
+        both.addRR(new RRSIGRecord(sig.getName(), sig.getDClass(), sig.getTTL(), sig.getTypeCovered(),
+                sig.getAlgorithm(), sig.getOrigTTL(), sig.getExpire(), sig.getTimeSigned(), sig.getFootprint(),
+                sig.getSigner(), bad));
+        keysOf(EXAMPLE_IP, EXAMPLE, both);
+        Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds(), second.ds())),
+                child(answer(EXAMPLE.sign(www().rrs(false).toArray(Record[]::new))), Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("secure");
+        int tag = second.key.getFootprint();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(DnssecProblemCode.DNSSEC_DS_KEY_NOT_SIGNING);
+            assertThat(p.severity()).isEqualTo(DnssecSeverity.WARNING);
+            assertThat(p.message()).isEqualTo("the DS with key tag " + tag + " (ECDSAP256SHA256) names DNSKEY " + tag
+                    + ", whose signature of the DNSKEY RRset fails (RRSIG example DNSKEY by key " + tag
+                    + " does not verify); the zone validates only through another DS");
+        });
+    }
+
+    /** The server answers the CNAME and refers the target to the child: the target's section checks the rest. */
+    @Test
+    void aCnameIntoADelegatedChildEndsInTheReferralNotInADenial() throws Exception {
+        Name sub = Name.fromConstantString("sub.example.");
+        Message m = answer(EXAMPLE.sign(new org.xbill.DNS.CNAMERecord(WWW, DClass.IN, 3600,
+                Name.fromConstantString("x.sub.example."))));
+        add(m, org.xbill.DNS.Section.AUTHORITY,
+                new RRset(new NSRecord(sub, DClass.IN, 3600, Name.fromConstantString("ns.sub.example."))));
+        keysOf(ROOT_IP, ROOT, ROOT.dnskeys());
+        keysOf(EXAMPLE_IP, EXAMPLE, EXAMPLE.dnskeys());
+        Trace trace = trace(referral(ROOT.sign(EXAMPLE.ds())), child(m, Status.AUTHORITATIVE_ANSWER));
+        DnssecReport report = validate(trace, TestZone.NOW);
+        assertThat(childVerdict(report, trace).text()).isEqualTo("secure");
+        assertThat(report.problems()).isEmpty();
+    }
 }
+

@@ -326,6 +326,58 @@ class PolicyTest {
         }
     }
 
+    @Test
+    void aCdsOrCdnskeyWithTheKeysTagButAnotherDigestDigestTypeOrAlgorithmMatchesNoKey() throws Exception {
+        RRset dnskeys = get(ZONE, "example.", Type.DNSKEY);
+        org.xbill.DNS.DNSKEYRecord ksk = dnskeys.rrs(false).stream().map(org.xbill.DNS.DNSKEYRecord.class::cast)
+                .filter(k -> k.getFootprint() == 53721).findFirst().orElseThrow();
+        org.xbill.DNS.DSRecord ds = new org.xbill.DNS.DSRecord(EXAMPLE, org.xbill.DNS.DClass.IN, 3600,
+                org.xbill.DNS.DSRecord.SHA256_DIGEST_ID, ksk);
+        byte[] other = ds.getDigest().clone();
+        other[0] ^= 1;
+        String tagAndAlgorithm = "53721 " + ksk.getAlgorithm() + " ";
+        Map<String, String> cds = new LinkedHashMap<>();
+        cds.put(ds.rdataToString(), null);
+        cds.put(tagAndAlgorithm + "2 " + org.xbill.DNS.utils.base16.toString(other), "CDS with key tag 53721");
+        // GOST (3): dnsjava knows the type but cannot compute it, so the CDS cannot be shown to match
+        cds.put(tagAndAlgorithm + "3 " + "00".repeat(32), "CDS with key tag 53721");
+        Question q = new Question(EXAMPLE, Type.CDS);
+        cds.forEach((rdata, named) -> {
+            Message reply = SignedZoneFile.reply(q, Rcode.NOERROR, List.of(new RRset(cdsRecord(Type.CDS, rdata))),
+                    List.of());
+            List<Policy.Note> notes = Policy.cds(EXAMPLE, reply, dnskeys);
+            if (named == null) {
+                assertThat(notes).as(rdata).isEmpty();
+            } else {
+                assertThat(notes).as(rdata).singleElement().satisfies(n -> assertThat(n.message()).startsWith(named));
+            }
+        });
+        // the KSK's key under another algorithm number is another key
+        Record otherAlgorithm = cdsRecord(Type.CDNSKEY, ksk.getFlags() + " 3 13 "
+                + java.util.Base64.getEncoder().encodeToString(ksk.getKey()));
+        Message reply = SignedZoneFile.reply(new Question(EXAMPLE, Type.CDNSKEY), Rcode.NOERROR,
+                List.of(new RRset(otherAlgorithm)), List.of());
+        assertThat(Policy.cds(EXAMPLE, reply, dnskeys)).singleElement()
+                .satisfies(n -> assertThat(n.message()).startsWith("CDNSKEY with key tag "));
+        // and another key under the KSK's algorithm (the ZSK shares it) is no key of the zone
+        byte[] otherKey = ksk.getKey().clone();
+        otherKey[10] ^= 1;
+        Record unpublished = cdsRecord(Type.CDNSKEY, ksk.getFlags() + " 3 " + ksk.getAlgorithm() + " "
+                + java.util.Base64.getEncoder().encodeToString(otherKey));
+        Message unpublishedReply = SignedZoneFile.reply(new Question(EXAMPLE, Type.CDNSKEY), Rcode.NOERROR,
+                List.of(new RRset(unpublished)), List.of());
+        assertThat(Policy.cds(EXAMPLE, unpublishedReply, dnskeys)).singleElement()
+                .satisfies(n -> assertThat(n.message()).startsWith("CDNSKEY with key tag "));
+    }
+
+    private static Record cdsRecord(int type, String rdata) {
+        try {
+            return Record.fromString(EXAMPLE, type, org.xbill.DNS.DClass.IN, 3600, rdata, EXAMPLE);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static InetAddress address(String literal) {
         try {
             return Address.getByAddress(literal);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
@@ -219,4 +220,98 @@ class SignedZoneValidationTest {
         assertThat(answer(NSEC3_2500, q("www.example.", Type.A), List.of(NSEC3_2500.get("www.example.", Type.A)),
                 List.of()).text()).isEqualTo("secure");
     }
+
+    /** The RRset with its records only, its RRSIGs dropped. */
+    private static RRset unsigned(RRset signed) {
+        RRset out = new RRset();
+        signed.rrs(false).forEach(out::addRR);
+        return out;
+    }
+
+    /** The RRset with one octet of each RRSIG's signature changed. */
+    private static RRset tampered(RRset signed) {
+        RRset out = unsigned(signed);
+        for (RRSIGRecord sig : signed.sigs()) {
+            byte[] bad = sig.getSignature().clone();
+            bad[7] ^= 1;
+            out.addRR(new RRSIGRecord(sig.getName(), sig.getDClass(), sig.getTTL(), sig.getTypeCovered(),
+                    sig.getAlgorithm(), sig.getOrigTTL(), sig.getExpire(), sig.getTimeSigned(), sig.getFootprint(),
+                    sig.getSigner(), bad));
+        }
+        return out;
+    }
+
+    /** Asked for by its own name, the wildcard record is an exact match (RFC 4034 3.1.3: "*" is not counted). */
+    @Test
+    void theWildcardsOwnNameAskedForIsAnAnswerNotAnExpansion() throws Exception {
+        Question star = q("*.wild.example.", Type.A);
+        assertThat(answer(NSEC, star, List.of(NSEC.get("*.wild.example.", Type.A)), List.of()).text())
+                .isEqualTo("secure");
+        assertThat(answer(NSEC3, star, List.of(NSEC3.get("*.wild.example.", Type.A)), List.of()).text())
+                .isEqualTo("secure");
+    }
+
+    @Test
+    void wildcardAnswerWhoseProofLostItsSignatureIsBogus() throws Exception {
+        Question x = q("x.wild.example.", Type.A);
+        assertThat(answer(NSEC, x, List.of(expanded(NSEC.get("*.wild.example.", Type.A), "x.wild.example.")),
+                List.of(unsigned(NSEC.get("*.wild.example.", Type.NSEC)))).text())
+                .isEqualTo("bogus: no RRSIG for *.wild.example NSEC");
+    }
+
+    /** A CNAME question's NODATA is about the name asked, not where a chain would lead. */
+    @Test
+    void nodataForACnameQuestionNeedsTheProofForTheNameAsked() throws Exception {
+        Question cname = q("www.example.", Type.CNAME);
+        assertThat(nodata(NSEC, cname, List.of(NSEC.get("example.", Type.SOA), NSEC.get("www.example.", Type.NSEC)))
+                .text()).isEqualTo("secure");
+        assertThat(nodata(NSEC, cname, List.of(NSEC.get("example.", Type.SOA))).text())
+                .isEqualTo("bogus: no NSEC/NSEC3 proof that www.example has no CNAME");
+    }
+
+    /** The zone's own NS set, which servers add to the authority section, is no delegation of the chain's end. */
+    @Test
+    void theApexNsSetBesideACnameChainIsNoReferralAfterIt() throws Exception {
+        Question mx = q("cname-www.example.", Type.MX);
+        assertThat(answer(NSEC, mx, List.of(NSEC.get("cname-www.example.", Type.CNAME)),
+                List.of(NSEC.get("example.", Type.NS))).text())
+                .isEqualTo("bogus: no NSEC/NSEC3 proof that www.example has no MX");
+    }
+
+    @Test
+    void aSignedCnameWhoseSignatureDoesNotVerifyIsBogus() throws Exception {
+        Question a = q("cname-www.example.", Type.A);
+        RRset cname = NSEC.get("cname-www.example.", Type.CNAME);
+        assertThat(answer(NSEC, a, List.of(cname, NSEC.get("www.example.", Type.A)), List.of()).text())
+                .isEqualTo("secure");
+        assertThat(answer(NSEC, a, List.of(tampered(cname), NSEC.get("www.example.", Type.A)), List.of()).text())
+                .isEqualTo("bogus: RRSIG cname-www.example CNAME by key " + cname.sigs().get(0).getFootprint()
+                        + " does not verify");
+    }
+
+    /** The target's data from another zone (a server serving both adds it) is that zone's to sign, not this one's. */
+    @Test
+    void aCnameOutOfTheZoneIsCheckedUpToTheZonesEdge() throws Exception {
+        Question out = q("cname-out.example.", Type.A);
+        TestZone other = new TestZone("other.");
+        RRset host = other.sign(new org.xbill.DNS.ARecord(Name.fromConstantString("host.other."), DClass.IN, 3600,
+                org.xbill.DNS.Address.getByAddress("192.0.2.9")));
+        assertThat(answer(NSEC, out, List.of(NSEC.get("cname-out.example.", Type.CNAME), host), List.of()).text())
+                .isEqualTo("secure");
+    }
+
+    /**
+     * ent.example has no records, only deep.ent.example below it: its NODATA is the NSEC whose span holds it and
+     * whose next name lies below it (RFC 4035 3.1.3.2; dnssec-signzone's dname.example NSEC deep.ent.example).
+     */
+    @Test
+    void emptyNonTerminalNodataIsTheNsecWhoseNextNameLiesBelowIt() throws Exception {
+        Question ent = q("ent.example.", Type.A);
+        assertThat(nodata(NSEC, ent, List.of(NSEC.get("example.", Type.SOA), NSEC.get("dname.example.", Type.NSEC)))
+                .text()).isEqualTo("secure");
+        // an NSEC that covers the name but whose next name is not below it proves no empty non-terminal
+        assertThat(nodata(NSEC, q("nope.example.", Type.A), List.of(NSEC.get("example.", Type.SOA),
+                NSEC.get("deep.ent.example.", Type.NSEC))).status()).isEqualTo(DnssecStatus.BOGUS);
+    }
 }
+
