@@ -14,11 +14,10 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.spi.SLF4JServiceProvider;
 
 class MainTest {
     private static final String[] KEYS = {
-        "slf4j.provider", "slf4j.internal.verbosity", "picocli.converters.excludes", Main.SELECTOR_PROVIDER
+        "picocli.converters.excludes", Main.SELECTOR_PROVIDER
     };
     private Properties saved;
 
@@ -36,15 +35,6 @@ class MainTest {
     }
 
     @Test
-    void namesTheBundledSlf4jProviderSoThatSlf4jSearchesForNone() throws Exception {
-        Main.startupSettings();
-
-        Class<?> provider = Class.forName(System.getProperty("slf4j.provider"));
-        assertThat(SLF4JServiceProvider.class).isAssignableFrom(provider);
-        assertThat(System.getProperty("slf4j.internal.verbosity")).isEqualTo("WARN");
-    }
-
-    @Test
     void picocliSkipsTheReflectiveConvertersOfTypesNoOptionHas() {
         Main.startupSettings();
 
@@ -57,14 +47,11 @@ class MainTest {
 
     @Test
     void aUsersOwnSettingsWin() {
-        System.setProperty("slf4j.provider", "com.example.Provider");
         System.setProperty("picocli.converters.excludes", "none");
         System.setProperty(Main.SELECTOR_PROVIDER, "com.example.SelectorProvider");
 
         Main.startupSettings();
 
-        assertThat(System.getProperty("slf4j.provider")).isEqualTo("com.example.Provider");
-        assertThat(System.getProperty("slf4j.internal.verbosity")).isNull();
         assertThat(System.getProperty("picocli.converters.excludes")).isEqualTo("none");
         assertThat(System.getProperty(Main.SELECTOR_PROVIDER)).isEqualTo("com.example.SelectorProvider");
     }

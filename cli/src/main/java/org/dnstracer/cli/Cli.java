@@ -29,7 +29,6 @@ public final class Cli {
             out.flush();
             return OK;
         }
-        Preload.start();
         return run(new TraceCommand(), args, out, err);
     }
 
@@ -37,7 +36,7 @@ public final class Cli {
     static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
         int status;
         try {
-            CommandLine cl = command instanceof TraceCommand trace ? new CommandLine(trace.model(), CommandModel.FACTORY)
+            CommandLine cl = command instanceof TraceCommand trace ? new CommandLine(trace.model())
                     : new CommandLine(command);
             cl.setOut(out);
             cl.setErr(err);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.dnstracer.bulk.BulkSettings;
 import org.dnstracer.net.MultiplexedTransport;
 import picocli.CommandLine;
-import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,18 +27,6 @@ final class CommandModel {
     static final String PARALLEL = "--parallel";
     static final String RATE = "--rate";
     static final String IN_FLIGHT = "--in-flight";
-
-    /**
-     * picocli's default factory looks for Groovy's closure class when it is first used: a failed class look-up,
-     * which reads the jar at every start. This model gives picocli instances, so it should never have to create
-     * anything by class; if it ever must, the default factory still does it.
-     */
-    static final IFactory FACTORY = new IFactory() {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            return CommandLine.defaultFactory().create(type);
-        }
-    };
 
     private CommandModel() {}
 
@@ -130,7 +117,7 @@ final class CommandModel {
 
     /** The model for one run of {@code command}; picocli keeps the parsed values in its option specs. */
     static CommandSpec of(Object command) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command, FACTORY);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         spec.name("dnstracer").versionProvider(new Version());
         usage(spec.usageMessage());
         spec.addOption(flag("Ask again at every place a server appears; no (cached) lines.", "-c", "--no-cache"));

@@ -10,9 +10,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -53,63 +51,22 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Type;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code dnstracer} command: options in, one trace out. The options and help texts are in {@link CommandModel};
- * their values are copied into the fields below before a run.
+ * a run reads their values from one {@link TraceOptions}, made from the parsed model.
  */
 public final class TraceCommand implements Callable<Integer> {
     private CommandSpec spec;
-    private final Map<String, OptionSpec> options = new HashMap<>();
+    private TraceOptions options;
+    // its groups, as --help groups them: set with it, at the start of each call
+    private TraceOptions.Target target;
+    private TraceOptions.Faults faults;
+    private TraceOptions.Output output;
+    private TraceOptions.ManyNames many;
+    private TraceOptions.Sending sending;
+    private TraceOptions.LabOptions lab;
     private Instant started;
-
-    boolean noCache;
-    boolean negativeCache;
-    boolean overview;
-    Integer queryType;
-    int tries;
-    String server;
-    Duration timeout;
-    boolean verbose;
-    String source;
-    boolean ipv4;
-    boolean ipv6;
-    Integer port;
-    Path rootHints;
-    boolean tcp;
-    boolean noEdns;
-    int ednsSize;
-    boolean dnssec;
-    Path trustAnchor;
-    String dnssecTime;
-    boolean json;
-    Path htmlFile;
-    Path svgFile;
-    Path dotFile;
-    boolean check;
-    boolean axfr;
-    String failOn;
-    String level;
-    String ignore;
-    String explain;
-    boolean noFollowCname;
-    int maxTime;
-    int maxNs;
-    String lab;
-    String labServe;
-    Duration labFor;
-    String bulk;
-    Path bulkOut;
-    boolean resume;
-    boolean unordered;
-    int parallel;
-    double rate;
-    int inFlight;
-    boolean noProgress;
-    Path save;
-    Path replay;
-    String host;
 
     private final Path resolvConf;
     private final Function<TransportOptions, Transport> transports;
@@ -127,85 +84,28 @@ public final class TraceCommand implements Callable<Integer> {
     /** A fresh command model whose parsed values {@link #call()} reads. */
     CommandSpec model() {
         spec = CommandModel.of(this);
-        // by name once: picocli's findOption interpolates every option's names on each call
-        options.clear();
-        for (OptionSpec option : spec.options()) {
-            for (String name : option.names()) {
-                options.put(name, option);
-            }
-        }
         return spec;
     }
-
-    /** Copies the parsed (or default) option values into the fields. */
-    private void load() {
-        noCache = flag("--no-cache");
-        negativeCache = flag("--negative-cache");
-        overview = flag("--overview");
-        queryType = value("--query-type");
-        tries = value(CommandModel.RETRIES);
-        server = value("--server");
-        timeout = value(CommandModel.TIMEOUT);
-        verbose = flag("--verbose");
-        source = value("--source");
-        ipv4 = flag("--ipv4");
-        ipv6 = flag("--ipv6");
-        port = value("--port");
-        rootHints = value("--root-hints");
-        tcp = flag("--tcp");
-        noEdns = flag("--no-edns");
-        ednsSize = value("--edns-size");
-        dnssec = flag("--dnssec");
-        trustAnchor = value("--trust-anchor");
-        dnssecTime = value("--dnssec-time");
-        json = flag("--json");
-        htmlFile = value("--html");
-        svgFile = value("--svg");
-        dotFile = value("--dot");
-        check = flag("--check");
-        axfr = flag("--axfr");
-        failOn = value("--fail-on");
-        level = value("--level");
-        ignore = value("--ignore");
-        explain = value("--explain");
-        noFollowCname = flag("--no-follow-cname");
-        maxTime = value("--max-time");
-        maxNs = value("--max-ns");
-        lab = value("--lab");
-        labServe = value("--lab-serve");
-        labFor = value("--lab-for");
-        bulk = value("--bulk");
-        bulkOut = value("--out");
-        resume = flag("--resume");
-        unordered = flag("--unordered");
-        parallel = value(CommandModel.PARALLEL);
-        rate = value(CommandModel.RATE);
-        inFlight = value(CommandModel.IN_FLIGHT);
-        noProgress = flag("--no-progress");
-        save = value("--save");
-        replay = value("--replay");
-        words = spec.positionalParameters().get(0).getValue();
-    }
-
-    private List<String> words;
 
     /**
      * The words after the options, read as dig reads them: {@code @SERVER} is {@code -s SERVER}, a word after the
      * host is its type ({@code -q}); anything else is refused rather than traced as part of a name.
      */
-    private void digHabits() throws UsageException {
-        host = null;
-        if (words == null) {
-            return;
-        }
-        for (String word : words) {
+    private static TraceOptions.Target digHabits(TraceOptions parsed) throws UsageException {
+        TraceOptions.Target target = parsed.target();
+        String host = null;
+        Integer queryType = target.queryType();
+        String server = target.server();
+        boolean serverFromWord = false;
+        boolean typeFromWord = false;
+        for (String word : parsed.words()) {
             if (word.startsWith("@")) {
                 if (word.length() == 1) {
                     throw new UsageException("@ needs a server after it, as in @192.0.2.53 (or -s SERVER)");
                 }
                 if (server != null) {
-                    throw new UsageException("the start server is given twice: " + (isSet("--server") ? "-s " + server
-                            : "@" + server) + " and " + word);
+                    throw new UsageException("the start server is given twice: " + (parsed.given("--server")
+                            ? "-s " + server : "@" + server) + " and " + word);
                 }
                 server = word.substring(1);
                 serverFromWord = true;
@@ -227,91 +127,93 @@ public final class TraceCommand implements Callable<Integer> {
                         + "an @SERVER (or -s)");
             }
         }
+        return new TraceOptions.Target(host, queryType, server, serverFromWord, target.noFollowCname());
     }
-
-    private boolean typeFromWord;
-    private boolean serverFromWord;
 
     /** {@code --explain CODE}: the code's documentation, from the source docs/findings.md is generated from. */
     private int explain(PrintWriter out) throws UsageException {
-        if (host != null) {
-            throw new UsageException("--explain prints a finding code's documentation; no HOST ('" + host + "')");
+        if (target.host() != null) {
+            throw new UsageException("--explain prints a finding code's documentation; no HOST ('" + target.host()
+                    + "')");
         }
-        FindingCode code = FindingDoc.code(explain);
+        FindingCode code = FindingDoc.code(faults.explain());
         if (code == null) {
-            throw new UsageException("--explain: no finding code '" + explain + "' (the codes: docs/findings.md)");
+            throw new UsageException("--explain: no finding code '" + faults.explain()
+                    + "' (the codes: docs/findings.md)");
         }
         out.print(FindingDoc.explain(code));
         out.flush();
         return 0;
     }
 
-    /** An option without a value; picocli leaves an unset one in an exclusive group null. */
-    private boolean flag(String option) {
-        return Boolean.TRUE.equals(options.get(option).getValue());
-    }
-
-    private <T> T value(String option) {
-        return options.get(option).getValue();
-    }
-
     @Override
     public Integer call() throws Exception {
-        load();
-        typeFromWord = false;
-        serverFromWord = false;
-        digHabits();
+        TraceOptions parsed = TraceOptions.from(spec);
+        options = parsed.withTarget(digHabits(parsed));
+        target = options.target();
+        faults = options.faults();
+        output = options.output();
+        many = options.manyNames();
+        sending = options.sending();
+        lab = options.lab();
         PrintWriter out = spec.commandLine().getOut();
         started = Instant.now();
-        if (explain != null) {
+        if (faults.explain() != null) {
             return explain(out);
         }
-        if (new ReportFiles(htmlFile, svgFile, dotFile).any() && (labServe != null || bulk != null)) {
+        if (new ReportFiles(output.html(), output.svg(), output.dot()).any()
+                && (lab.labServe() != null || many.bulk() != null)) {
             throw new UsageException("--html, --svg and --dot report on one trace; not with --lab-serve or --bulk");
         }
-        if (json && (overview || verbose)) {
-            throw new UsageException((overview ? "-o" : "-v") + " prints text; --json holds the answers and every "
-                    + "exchange already: drop " + (overview ? "-o" : "-v"));
+        if (output.json() && (output.overview() || output.verbose())) {
+            throw new UsageException((output.overview() ? "-o" : "-v") + " prints text; --json holds the answers and "
+                    + "every exchange already: drop " + (output.overview() ? "-o" : "-v"));
         }
         // every file the run writes or reads is checked before anything is sent, so that no run is made to be lost
-        checkOutput("--save", save);
-        checkOutput("--html", htmlFile);
-        checkOutput("--svg", svgFile);
-        checkOutput("--dot", dotFile);
-        checkOutput("--out", bulkOut);
-        if (labServe != null) {
+        checkOutput("--save", output.save());
+        checkOutput("--html", output.html());
+        checkOutput("--svg", output.svg());
+        checkOutput("--dot", output.dot());
+        checkOutput("--out", many.out());
+        if (lab.labServe() != null) {
             validateLabServe();
-            return LabServe.run(labDefinition(labServe), port == null ? 0 : port, labFor, dnssec, out);
+            return LabServe.run(labDefinition(lab.labServe()), sending.port() == null ? 0 : sending.port(),
+                    lab.labFor(), faults.dnssec(), out);
         }
-        if (labFor != null) {
+        if (lab.labFor() != null) {
             throw new UsageException("--lab-for needs --lab-serve");
         }
-        if (replay != null) {
+        if (output.replay() != null) {
             return replay(out);
         }
-        if (bulk != null) {
+        if (many.bulk() != null) {
             validateBulk();
-        } else if (bulkOut != null || resume || unordered || noProgress || isSet(CommandModel.PARALLEL)
-                || isSet(CommandModel.RATE) || isSet(CommandModel.IN_FLIGHT)) {
+        } else if (many.out() != null || many.resume() || many.unordered() || many.noProgress()
+                || options.given(CommandModel.PARALLEL) || options.given(CommandModel.RATE)
+                || options.given(CommandModel.IN_FLIGHT)) {
             throw new UsageException("--out, --resume, --unordered, --parallel, --rate, --in-flight and --no-progress "
                     + "need --bulk");
         }
         Settings settings = validate();
-        if (bulk != null && !"-".equals(bulk)) {
-            checkInput(Path.of(bulk)); // after the usage errors, before the lab or the network is touched
+        if (many.bulk() != null && !"-".equals(many.bulk())) {
+            checkInput(Path.of(many.bulk())); // after the usage errors, before the lab or the network is touched
         }
-        TrustAnchors fileAnchors = dnssec && trustAnchor != null ? loadAnchors(trustAnchor) : null;
-        Instant checkAt = dnssecTime == null ? Instant.now() : Arguments.parseInstant(dnssecTime, "--dnssec-time");
-        Lab running = lab == null ? null : Lab.start(labDefinition(lab), port == null ? 0 : port, dnssec);
+        TrustAnchors fileAnchors = faults.dnssec() && faults.trustAnchor() != null
+                ? loadAnchors(faults.trustAnchor()) : null;
+        Instant checkAt = faults.dnssecTime() == null ? Instant.now()
+                : Arguments.parseInstant(faults.dnssecTime(), "--dnssec-time");
+        Lab running = lab.lab() == null ? null
+                : Lab.start(labDefinition(lab.lab()), sending.port() == null ? 0 : sending.port(), faults.dnssec());
         try {
             RootHints hints = running != null ? labHints(running) : loadHints();
-            int destinationPort = running != null ? running.port() : port == null ? 53 : port;
-            SavedRun.Dnssec checking = dnssec
+            int destinationPort = running != null ? running.port() : sending.port() == null ? 53 : sending.port();
+            SavedRun.Dnssec checking = faults.dnssec()
                     ? new SavedRun.Dnssec(checkAt, fileAnchors != null ? fileAnchors : anchorsFor(running)) : null;
-            if (bulk != null) {
+            if (many.bulk() != null) {
                 try (Transport transport = bulkTransport(settings)) {
                     Tracer tracer = new Tracer(transport);
-                    StartServer bulkStart = StartServers.choose(server != null ? server : running != null ? "." : null,
+                    StartServer bulkStart = StartServers.choose(
+                            target.server() != null ? target.server() : running != null ? "." : null,
                             resolvConf, hints, settings.family(), settings.familyCause(),
                             name -> tracer.lookup(name, hints, settings.family(), destinationPort));
                     return bulk(transport, settings, bulkStart, destinationPort, hints, running != null, checking, out);
@@ -329,26 +231,28 @@ public final class TraceCommand implements Callable<Integer> {
     private int single(Settings settings, RootHints hints, int destinationPort, boolean inLab,
             SavedRun.Dnssec checking, PrintWriter out) throws IOException, UsageException {
         Transport made = transports.apply(settings.transport());
-        RecordingTransport recorder = save == null ? null : new RecordingTransport(made);
+        RecordingTransport recorder = output.save() == null ? null : new RecordingTransport(made);
         Consumer<Phase> phases = recorder == null ? phase -> { } : recorder::phase;
         SingleRun.Plan plan;
         SingleRun.Result result;
         try (Transport transport = recorder != null ? recorder : made) {
             phases.accept(Phase.START);
             Tracer tracer = new Tracer(transport);
-            String startGiven = server != null ? server : inLab ? "." : null;
+            String startGiven = target.server() != null ? target.server() : inLab ? "." : null;
             StartServer start = StartServers.choose(startGiven, resolvConf, hints, settings.family(),
                     settings.familyCause(), name -> tracer.lookup(name, hints, settings.family(), destinationPort));
             TraceRequest request = new TraceRequest(settings.question(), start, destinationPort, settings.family(),
-                    !noCache, negativeCache, !noFollowCname, settings.limits(), hints, settings.transport().tries());
-            plan = new SingleRun.Plan(request, check, axfr, checking, new AnalysisOptions(inLab, !noFollowCname));
+                    !sending.noCache(), sending.negativeCache(), !target.noFollowCname(), settings.limits(), hints,
+                    settings.transport().tries());
+            plan = new SingleRun.Plan(request, faults.check(), faults.axfr(), checking,
+                    new AnalysisOptions(inLab, !target.noFollowCname()));
             result = SingleRun.run(transport, phases, plan, output(settings.failOn(), started), null, out);
         }
         if (recorder != null) {
             // after close: what the run did not wait for has ended too, and is kept marked as late
             SavedRun run = new SavedRun(Version.line(), Instant.now(),
                     spec.commandLine().getParseResult().originalArgs(), plan.request(), settings.transport().source(),
-                    inLab, check, axfr,
+                    inLab, faults.check(), faults.axfr(),
                     checking, result.trace().stats(),
                     result.trace().warnings().stream().anyMatch(w -> w.startsWith(Tracer.TIME_LIMIT_WARNING)),
                     recorder.recorded());
@@ -359,21 +263,23 @@ public final class TraceCommand implements Callable<Integer> {
 
     /** @param when when the run shown started (a replay's: when the saved run did) */
     private SingleRun.Output output(Severity failOnThreshold, Instant when) throws UsageException {
-        return new SingleRun.Output(json, verbose, overview, failOnThreshold, findingFilter(),
-                new ReportFiles(htmlFile, svgFile, dotFile), when);
+        return new SingleRun.Output(output.json(), output.verbose(), output.overview(), failOnThreshold,
+                findingFilter(),
+                new ReportFiles(output.html(), output.svg(), output.dot()), when);
     }
 
     /** {@code --level} and {@code --ignore}. */
     private FindingFilter findingFilter() throws UsageException {
         Severity mildest = null;
-        if (level != null) {
-            mildest = Severity.parse(level);
+        if (faults.level() != null) {
+            mildest = Severity.parse(faults.level());
             if (mildest == null) {
-                throw new UsageException("--level must be error, warning or notice, not '" + level + "'");
+                throw new UsageException("--level must be error, warning or notice, not '" + faults.level() + "'");
             }
         }
         try {
-            return new FindingFilter(mildest, ignore == null ? Set.of() : FindingFilter.parseCodes(ignore));
+            return new FindingFilter(mildest,
+                    faults.ignore() == null ? Set.of() : FindingFilter.parseCodes(faults.ignore()));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--ignore: " + e.getMessage());
         }
@@ -381,7 +287,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     /** Written next to FILE first and then moved over it: an interrupted save leaves no half a document. */
     private void writeSaved(SavedRun run) throws IOException {
-        Path target = save.toAbsolutePath();
+        Path target = output.save().toAbsolutePath();
         Path temporary = Files.createTempFile(target.getParent(), ".dnstracer-save-", ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
@@ -390,7 +296,7 @@ public final class TraceCommand implements Callable<Integer> {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             Files.deleteIfExists(temporary);
-            throw new IOException("cannot write the saved trace " + save + ": " + e.getMessage(), e);
+            throw new IOException("cannot write the saved trace " + output.save() + ": " + e.getMessage(), e);
         }
     }
 
@@ -433,14 +339,15 @@ public final class TraceCommand implements Callable<Integer> {
 
     /** A saved run shown again: its own question, exchanges and judgement inputs; only the output options are ours. */
     private int replay(PrintWriter out) throws UsageException, IOException {
-        if (host != null) {
-            throw new UsageException("--replay shows the saved trace's own question; no HOST ('" + host + "') as well");
+        if (target.host() != null) {
+            throw new UsageException("--replay shows the saved trace's own question; no HOST ('" + target.host()
+                    + "') as well");
         }
         // --lab takes its optional DIR through a parameter consumer, which picocli does not report as matched
         List<String> given = new java.util.ArrayList<>(ASKING_OPTIONS.stream()
-                .filter(o -> isSet(o) || o.equals("--lab") && lab != null).toList());
-        if (serverFromWord) {
-            given.add("@" + server);
+                .filter(o -> options.given(o) || o.equals("--lab") && lab.lab() != null).toList());
+        if (target.serverFromWord()) {
+            given.add("@" + target.server());
         }
         if (!given.isEmpty()) {
             throw new UsageException("--replay takes what was asked from the saved trace: " + String.join(", ", given)
@@ -451,26 +358,27 @@ public final class TraceCommand implements Callable<Integer> {
         findingFilter();
         SavedRun saved;
         try {
-            saved = SavedRunFile.read(replay);
+            saved = SavedRunFile.read(output.replay());
         } catch (SavedRunException e) {
             throw new UsageException(e.getMessage());
         }
         SavedRun.Dnssec checking = null;
         if (saved.dnssec() != null) {
-            TrustAnchors anchors = trustAnchor != null ? loadAnchors(trustAnchor) : saved.dnssec().anchors();
-            Instant at = dnssecTime != null ? Arguments.parseInstant(dnssecTime, "--dnssec-time")
+            TrustAnchors anchors = faults.trustAnchor() != null ? loadAnchors(faults.trustAnchor())
+                    : saved.dnssec().anchors();
+            Instant at = faults.dnssecTime() != null ? Arguments.parseInstant(faults.dnssecTime(), "--dnssec-time")
                     : saved.dnssec().time();
             checking = new SavedRun.Dnssec(at, anchors);
-        } else if (trustAnchor != null || dnssecTime != null) {
-            throw new UsageException((trustAnchor != null ? "--trust-anchor" : "--dnssec-time")
-                    + " needs a trace saved with -D; " + replay + " was saved without");
+        } else if (faults.trustAnchor() != null || faults.dnssecTime() != null) {
+            throw new UsageException((faults.trustAnchor() != null ? "--trust-anchor" : "--dnssec-time")
+                    + " needs a trace saved with -D; " + output.replay() + " was saved without");
         }
         SingleRun.Plan plan = new SingleRun.Plan(saved.request(), saved.check(), saved.axfr(), checking,
                 new AnalysisOptions(saved.lab(), saved.request().followCname()));
         if (saved.timeLimitReached()) {
             // timeouts took their time on the live run and take none on replay: what came in time is not reproduced
             PrintWriter err = spec.commandLine().getErr();
-            err.println("dnstracer: note: " + replay + " was cut by its time limit (--max-time "
+            err.println("dnstracer: note: " + output.replay() + " was cut by its time limit (--max-time "
                     + saved.request().limits().maxTime().toSeconds() + "); its replay may differ in what came in time");
             err.flush();
         }
@@ -488,49 +396,47 @@ public final class TraceCommand implements Callable<Integer> {
                 .withFamily(settings.family())
                 .withTries(settings.transport().tries())
                 .withLimits(settings.limits())
-                .withFollowCname(!noFollowCname)
-                .withParallel(parallel)
-                .withOrdered(!unordered)
-                .withRate(rate);
-        BulkRun.Files files = new BulkRun.Files(bulk, bulkOut, resume, json, !noProgress,
-                queryType != null ? queryType : Type.A);
-        NameJudging judging = new NameJudging(check, axfr, checking, settings.failOn(), findingFilter(),
-                new AnalysisOptions(inLab, !noFollowCname));
+                .withFollowCname(!target.noFollowCname())
+                .withParallel(many.parallel())
+                .withOrdered(!many.unordered())
+                .withRate(many.rate());
+        BulkRun.Files files = new BulkRun.Files(many.bulk(), many.out(), many.resume(), output.json(),
+                !many.noProgress(),
+                target.queryType() != null ? target.queryType() : Type.A);
+        NameJudging judging = new NameJudging(faults.check(), faults.axfr(), checking, settings.failOn(),
+                findingFilter(),
+                new AnalysisOptions(inLab, !target.noFollowCname()));
         return BulkRun.run(transport, bulkSettings, files, judging, out, spec.commandLine().getErr());
     }
 
     /** Many names at once: the bulk run's transport, as the Spark job's. */
     private Transport bulkTransport(Settings settings) {
-        return BulkSetup.transport(settings.transport(), inFlight);
-    }
-
-    private boolean isSet(String option) {
-        return spec.commandLine().getParseResult().hasMatchedOption(options.get(option));
+        return BulkSetup.transport(settings.transport(), many.inFlight());
     }
 
     /** Options of a single trace that mean nothing per name of a bulk run are refused rather than ignored. */
     private void validateBulk() throws UsageException {
-        if (host != null) {
-            throw new UsageException("--bulk reads the names from its file; no HOST ('" + host + "') as well");
+        if (target.host() != null) {
+            throw new UsageException("--bulk reads the names from its file; no HOST ('" + target.host() + "') as well");
         }
-        if (verbose || overview || noCache || negativeCache) {
+        if (output.verbose() || output.overview() || sending.noCache() || sending.negativeCache()) {
             throw new UsageException("-v, -o, -c and -C do not go with --bulk");
         }
-        if (save != null) {
+        if (output.save() != null) {
             throw new UsageException("--save keeps one trace and does not go with --bulk (its output is the record)");
         }
-        if (resume && bulkOut == null) {
+        if (many.resume() && many.out() == null) {
             throw new UsageException("--resume needs --out FILE (the output to continue)");
         }
-        if (parallel < 1 || parallel > 4096) {
-            throw new UsageException("--parallel must be between 1 and 4096, not " + parallel);
+        if (many.parallel() < 1 || many.parallel() > 4096) {
+            throw new UsageException("--parallel must be between 1 and 4096, not " + many.parallel());
         }
-        if (inFlight < 1 || inFlight > MultiplexedTransport.MAX_IN_FLIGHT) {
+        if (many.inFlight() < 1 || many.inFlight() > MultiplexedTransport.MAX_IN_FLIGHT) {
             throw new UsageException("--in-flight must be between 1 and " + MultiplexedTransport.MAX_IN_FLIGHT
-                    + ", not " + inFlight);
+                    + ", not " + many.inFlight());
         }
-        if (!(rate >= 0) || rate > 1_000_000) {
-            throw new UsageException("--rate must be between 0 (no limit) and 1000000, not " + rate);
+        if (!(many.rate() >= 0) || many.rate() > 1_000_000) {
+            throw new UsageException("--rate must be between 0 (no limit) and 1000000, not " + many.rate());
         }
     }
 
@@ -540,21 +446,21 @@ public final class TraceCommand implements Callable<Integer> {
 
     /** The lab server takes only its own options: anything about a trace would be silently ignored. */
     private void validateLabServe() throws UsageException {
-        if (lab != null) {
+        if (lab.lab() != null) {
             throw new UsageException("--lab and --lab-serve cannot be used together");
         }
-        if (host != null) {
-            throw new UsageException("--lab-serve only serves the lab; it traces no HOST ('" + host + "')");
+        if (target.host() != null) {
+            throw new UsageException("--lab-serve only serves the lab; it traces no HOST ('" + target.host() + "')");
         }
-        if (serverFromWord) {
-            throw new UsageException("--lab-serve only serves the lab; it traces from no @" + server);
+        if (target.serverFromWord()) {
+            throw new UsageException("--lab-serve only serves the lab; it traces from no @" + target.server());
         }
-        if (save != null || replay != null) {
-            throw new UsageException((save != null ? "--save" : "--replay") + " does not go with --lab-serve");
+        if (output.save() != null || output.replay() != null) {
+            throw new UsageException((output.save() != null ? "--save" : "--replay") + " does not go with --lab-serve");
         }
-        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
-                .filter(o -> !LAB_SERVE_OPTIONS.contains(o.longestName()))
-                .map(OptionSpec::longestName).distinct().toList();
+        // by their long names, which are their longest ones
+        List<String> others = options.given().stream().filter(n -> n.startsWith("--"))
+                .filter(n -> !LAB_SERVE_OPTIONS.contains(n)).toList();
         if (!others.isEmpty()) {
             throw new UsageException("--lab-serve only serves the lab (with -p, -D, --lab-for): "
                     + String.join(", ", others) + " would be ignored");
@@ -565,82 +471,83 @@ public final class TraceCommand implements Callable<Integer> {
     private static final List<String> LAB_SERVE_OPTIONS = List.of("--lab-serve", "--port", "--dnssec", "--lab-for");
 
     private Settings validate() throws UsageException {
-        if (host == null && bulk == null) {
+        if (target.host() == null && many.bulk() == null) {
             throw new UsageException("no host to trace given (try --help)");
         }
-        if (lab != null && rootHints != null) {
+        if (lab.lab() != null && sending.rootHints() != null) {
             throw new UsageException("--lab traces from the lab's own root; --root-hints would be ignored");
         }
-        if (dnssec && noEdns) {
+        if (faults.dnssec() && sending.noEdns()) {
             throw new UsageException("-D needs EDNS (the DO bit lives in the OPT record): drop --no-edns");
         }
-        if (!dnssec && (trustAnchor != null || dnssecTime != null)) {
-            throw new UsageException((trustAnchor != null ? "--trust-anchor" : "--dnssec-time") + " needs -D");
+        if (!faults.dnssec() && (faults.trustAnchor() != null || faults.dnssecTime() != null)) {
+            throw new UsageException((faults.trustAnchor() != null ? "--trust-anchor" : "--dnssec-time") + " needs -D");
         }
-        if (ednsSize < 512 || ednsSize > 65535) {
-            throw new UsageException("--edns-size must be between 512 and 65535, not " + ednsSize);
+        if (sending.ednsSize() < 512 || sending.ednsSize() > 65535) {
+            throw new UsageException("--edns-size must be between 512 and 65535, not " + sending.ednsSize());
         }
-        if (maxTime < 1 || maxTime > 86_400) {
-            throw new UsageException("--max-time must be between 1 and 86400 seconds, not " + maxTime);
+        if (sending.maxTime() < 1 || sending.maxTime() > 86_400) {
+            throw new UsageException("--max-time must be between 1 and 86400 seconds, not " + sending.maxTime());
         }
-        if (maxNs < 1 || maxNs > 1000) {
-            throw new UsageException("--max-ns must be between 1 and 1000, not " + maxNs);
+        if (sending.maxNs() < 1 || sending.maxNs() > 1000) {
+            throw new UsageException("--max-ns must be between 1 and 1000, not " + sending.maxNs());
         }
-        Limits limits = Limits.defaults().withMaxTime(Duration.ofSeconds(maxTime)).withMaxNameServers(maxNs);
-        IpFamily family = ipv4 ? IpFamily.V4_ONLY : ipv6 ? IpFamily.V6_ONLY : IpFamily.ANY;
-        String familyCause = ipv4 ? "-4" : ipv6 ? "-6" : null;
+        Limits limits = Limits.defaults().withMaxTime(Duration.ofSeconds(sending.maxTime()))
+                .withMaxNameServers(sending.maxNs());
+        IpFamily family = sending.ipv4() ? IpFamily.V4_ONLY : sending.ipv6() ? IpFamily.V6_ONLY : IpFamily.ANY;
+        String familyCause = sending.ipv4() ? "-4" : sending.ipv6() ? "-6" : null;
         InetAddress sourceAddress = null;
-        if (source != null) {
-            sourceAddress = Arguments.localAddress(source);
+        if (sending.source() != null) {
+            sourceAddress = Arguments.localAddress(sending.source());
             boolean v6 = IpAddresses.isIpv6(sourceAddress);
             if (v6 && family == IpFamily.V4_ONLY) {
-                throw new UsageException("-S " + source + " is an IPv6 address but -4 asks for IPv4 only");
+                throw new UsageException("-S " + sending.source() + " is an IPv6 address but -4 asks for IPv4 only");
             }
             if (!v6 && family == IpFamily.V6_ONLY) {
-                throw new UsageException("-S " + source + " is an IPv4 address but -6 asks for IPv6 only");
+                throw new UsageException("-S " + sending.source() + " is an IPv4 address but -6 asks for IPv6 only");
             }
             // a socket bound to one family cannot reach the other: those servers are shown as not queried
             family = v6 ? IpFamily.V6_ONLY : IpFamily.V4_ONLY;
-            familyCause = "-S " + source;
+            familyCause = "-S " + sending.source();
         }
-        Question question = bulk != null ? null : question();
+        Question question = many.bulk() != null ? null : question();
         TransportOptions options = TransportOptions.defaults()
-                .withTries(tries)
-                .withMaxTimeout(timeout)
+                .withTries(sending.retries())
+                .withMaxTimeout(sending.timeout())
                 .withSource(sourceAddress)
-                .withTcpOnly(tcp)
-                .withEdns(!noEdns, ednsSize)
-                .withDnssecOk(dnssec);
+                .withTcpOnly(sending.tcp())
+                .withEdns(!sending.noEdns(), sending.ednsSize())
+                .withDnssecOk(faults.dnssec());
         findingFilter(); // checked before anything is sent
         return new Settings(question, family, familyCause, options, limits, failOnThreshold());
     }
 
     private Severity failOnThreshold() throws UsageException {
-        if (failOn == null) {
+        if (faults.failOn() == null) {
             return null;
         }
-        Severity threshold = Severity.parse(failOn);
+        Severity threshold = Severity.parse(faults.failOn());
         if (threshold == null) {
-            throw new UsageException("--fail-on must be error, warning or notice, not '" + failOn + "'");
+            throw new UsageException("--fail-on must be error, warning or notice, not '" + faults.failOn() + "'");
         }
         return threshold;
     }
 
     private Question question() throws UsageException {
-        Optional<InetAddress> literal = IpAddresses.parseLiteral(host);
-        int type = queryType != null ? queryType : literal.isPresent() ? Type.PTR : Type.A;
+        Optional<InetAddress> literal = IpAddresses.parseLiteral(target.host());
+        int type = target.queryType() != null ? target.queryType() : literal.isPresent() ? Type.PTR : Type.A;
         if (literal.isPresent()) {
             return new Question(ReverseMap.fromAddress(literal.get()), type);
         }
-        return new Question(Arguments.parseName(host, "host"), type);
+        return new Question(Arguments.parseName(target.host(), "host"), type);
     }
 
     private RootHints loadHints() throws UsageException {
-        if (rootHints == null) {
+        if (sending.rootHints() == null) {
             return RootHints.builtIn();
         }
         try {
-            return RootHints.load(rootHints);
+            return RootHints.load(sending.rootHints());
         } catch (RootHints.HintsException e) {
             throw new UsageException(e.getMessage());
         }

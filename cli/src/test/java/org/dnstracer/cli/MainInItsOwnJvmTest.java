@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-/** Main ends the JVM by halting rather than System.exit: what it wrote and its status must still come out whole. */
+/** Main ends the JVM itself: what it wrote and its status must still come out whole. */
 class MainInItsOwnJvmTest {
     @Test
     void aTraceWritesAllItsOutputAndEndsWithItsStatus() throws Exception {
