@@ -49,7 +49,7 @@ final class CommandModel {
     /** The option list by task, for --help and the man page alike; every option is in exactly one group. */
     static final List<Group> GROUPS = List.of(
             new Group("What to trace", List.of("--query-type", "--server", "--no-follow-cname")),
-            new Group("Faults and DNSSEC", List.of("--check", "--axfr", "--dnssec", "--trust-anchor", "--dnssec-time",
+            new Group("Faults and DNSSEC", List.of("--check", "--zone", "--ns", "--axfr", "--dnssec", "--trust-anchor", "--dnssec-time",
                     "--fail-on", "--level", "--ignore", "--explain")),
             new Group("Output", List.of("--verbose", "--overview", "--json", "--html", "--svg", "--dot", "--save",
                     "--replay")),
@@ -196,6 +196,17 @@ final class CommandModel {
         spec.addOption(flag("After the trace, probe every zone cut on the traced paths for consistency: the "
                 + "child's NS set and glue against the parent's, SOA serials, TCP, EDNS, recursion, NS names that "
                 + "are CNAMEs, an unknown EDNS option, flag, opcode and type, version.bind, 0x20 case (at most 13 queries per child server address, all at once).", "--check"));
+        spec.addOption(valued("ZONE", String.class, null,
+                "Check the zone ZONE instead of tracing a HOST, as zonemaster-cli ZONE does: its SOA is traced to "
+                        + "every server of the parent's delegation and of the child's own NS set (every name at "
+                        + "every address), with the --check probes.",
+                "--zone").build());
+        spec.addOption(OptionSpec.builder("--ns").paramLabel("NAME[/ADDRESS]").type(List.class)
+                .auxiliaryTypes(String.class)
+                .description("With --zone, repeatable: check the zone as if delegated to these servers, before the "
+                        + "delegation exists (pre-delegation testing, zonemaster-cli's --ns). They replace the "
+                        + "parent's referral; a NAME without ADDRESS is looked up from the root hints.")
+                .build());
         spec.addOption(flag("With or without --check: also try a zone transfer (AXFR over TCP) from every child "
                 + "server of every zone cut; a transfer allowed to anyone is a finding.", "--axfr"));
         spec.addOption(valued("SEVERITY", String.class, null,
@@ -281,6 +292,7 @@ final class CommandModel {
                 .synopsisHeading("%nUsage: ")
                 // the forms people use, rather than all 50 options in brackets
                 .customSynopsis("dnstracer [OPTIONS] [@SERVER] HOST [TYPE]",
+                        "       dnstracer [OPTIONS] --zone ZONE [--ns NAME[/ADDRESS]]...",
                         "       dnstracer [OPTIONS] --bulk FILE",
                         "       dnstracer [OPTIONS] --replay FILE",
                         "       dnstracer --lab-serve [DIR] [-p PORT] [-D] [--lab-for SECONDS]")

@@ -28,8 +28,10 @@ import org.dnstracer.replay.Phase;
 import org.dnstracer.replay.SavedRun;
 import org.dnstracer.report.ReportFiles;
 import org.dnstracer.trace.TraceListener;
+import org.dnstracer.trace.ChildNameServers;
 import org.dnstracer.trace.TraceRequest;
 import org.dnstracer.trace.Tracer;
+import org.dnstracer.trace.ZoneDelegation;
 
 /**
  * One trace with its probes and DNSSEC check, rendered: the one path a live run and a replay ({@code --replay})
@@ -43,8 +45,14 @@ final class SingleRun {
      * trace in a replay.
      *
      * @param dnssec with {@code -D}: the anchors and the moment to check signatures at; else null
+     * @param zone zone mode ({@code --zone}, {@code --ns}): the zone checked and the servers given; else null
      */
-    record Plan(TraceRequest request, boolean check, boolean axfr, SavedRun.Dnssec dnssec, AnalysisOptions analysis) {}
+    record Plan(TraceRequest request, boolean check, boolean axfr, SavedRun.Dnssec dnssec, AnalysisOptions analysis,
+            ZoneDelegation zone) {
+        Plan(TraceRequest request, boolean check, boolean axfr, SavedRun.Dnssec dnssec, AnalysisOptions analysis) {
+            this(request, check, axfr, dnssec, analysis, null);
+        }
+    }
 
     /**
      * How the result is shown: never changes what is asked.
@@ -68,7 +76,14 @@ final class SingleRun {
         // with -D the status of a line is known only after the whole trace: the tree is printed then
         TraceListener live = output.json() || plan.dnssec() != null ? TraceListener.NONE
                 : new TreePrinter(out, output.verbose(), request.start(), request.tries());
-        Trace trace = new Tracer(transport).run(request, live);
+        Tracer tracer = new Tracer(transport);
+        if (plan.zone() != null) {
+            // zone mode asks every server of the zone: first the child's NS set, silently, then the trace
+            ZoneDelegation zone = plan.zone();
+            tracer = tracer.forZone(zone.withChildNameServers(
+                    ChildNameServers.learn(tracer.forZone(zone), request, zone.zone())));
+        }
+        Trace trace = tracer.run(request, live);
         if (stats != null) {
             trace = new Trace(trace.start(), trace.tries(), trace.port(), trace.sections(), trace.warnings(), stats);
         }
@@ -77,7 +92,8 @@ final class SingleRun {
         ProbeResults probes = ProbeResults.NONE;
         if (plan.check() || plan.axfr()) {
             probes = new Checker(transport, request.port(), request.limits().maxQueries() - trace.stats().queries(),
-                    plan.axfr(), plan.check()).run(trace);
+                    plan.axfr(), plan.check()).withGivenDelegation(plan.zone() == null ? null : plan.zone().given())
+                    .run(trace);
         }
         phases.accept(Phase.DNSSEC);
         DnssecReport report = null;

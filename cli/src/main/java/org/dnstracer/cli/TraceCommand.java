@@ -110,6 +110,10 @@ public final class TraceCommand implements Callable<Integer> {
     Path save;
     Path replay;
     String host;
+    String zone;
+    List<String> givenNameServers;
+    /** Zone mode's delegation of the zone checked ({@code --zone}, {@code --ns}), or null. */
+    private org.dnstracer.trace.ZoneDelegation zoneMode;
 
     private final Path resolvConf;
     private final Function<TransportOptions, Transport> transports;
@@ -184,6 +188,8 @@ public final class TraceCommand implements Callable<Integer> {
         noProgress = flag("--no-progress");
         save = value("--save");
         replay = value("--replay");
+        zone = value("--zone");
+        givenNameServers = value("--ns");
         words = spec.positionalParameters().get(0).getValue();
     }
 
@@ -236,6 +242,10 @@ public final class TraceCommand implements Callable<Integer> {
     private int explain(PrintWriter out) throws UsageException {
         if (host != null) {
             throw new UsageException("--explain prints a finding code's documentation; no HOST ('" + host + "')");
+        }
+        if (zone != null || givenNameServers != null) {
+            throw new UsageException("--explain prints a finding code's documentation; no " + (zone != null
+                    ? "--zone" : "--ns") + " as well");
         }
         FindingCode code = FindingDoc.code(explain);
         if (code == null) {
@@ -296,6 +306,7 @@ public final class TraceCommand implements Callable<Integer> {
             throw new UsageException("--out, --resume, --unordered, --parallel, --rate, --in-flight and --no-progress "
                     + "need --bulk");
         }
+        zoneMode = ZoneMode.of(zone, givenNameServers, host, queryType != null, bulk, save);
         Settings settings = validate();
         if (bulk != null && !"-".equals(bulk)) {
             checkInput(Path.of(bulk)); // after the usage errors, before the lab or the network is touched
@@ -341,7 +352,9 @@ public final class TraceCommand implements Callable<Integer> {
                     settings.familyCause(), name -> tracer.lookup(name, hints, settings.family(), destinationPort));
             TraceRequest request = new TraceRequest(settings.question(), start, destinationPort, settings.family(),
                     !noCache, negativeCache, !noFollowCname, settings.limits(), hints, settings.transport().tries());
-            plan = new SingleRun.Plan(request, check, axfr, checking, new AnalysisOptions(inLab, !noFollowCname));
+            // zone mode is a check of the zone: its probes come with it
+            plan = new SingleRun.Plan(request, check || zoneMode != null, axfr, checking,
+                    new AnalysisOptions(inLab, !noFollowCname), zoneMode);
             result = SingleRun.run(transport, phases, plan, output(settings.failOn(), started), null, out);
         }
         if (recorder != null) {
@@ -429,7 +442,7 @@ public final class TraceCommand implements Callable<Integer> {
     private static final List<String> ASKING_OPTIONS = List.of("-c", "-C", "-q", "-r", "-s", "-t", "-S", "-4", "-6",
             "-p", "--root-hints", "--tcp", "--no-edns", "--edns-size", "-D", "--check", "--axfr", "--no-follow-cname",
             "--max-time", "--max-ns", "--lab", "--bulk", "--out", "--resume", "--unordered", "--parallel", "--rate",
-            "--in-flight", "--no-progress", "--save");
+            "--in-flight", "--no-progress", "--save", "--zone", "--ns");
 
     /** A saved run shown again: its own question, exchanges and judgement inputs; only the output options are ours. */
     private int replay(PrintWriter out) throws UsageException, IOException {
@@ -565,7 +578,7 @@ public final class TraceCommand implements Callable<Integer> {
     private static final List<String> LAB_SERVE_OPTIONS = List.of("--lab-serve", "--port", "--dnssec", "--lab-for");
 
     private Settings validate() throws UsageException {
-        if (host == null && bulk == null) {
+        if (host == null && bulk == null && zoneMode == null) {
             throw new UsageException("no host to trace given (try --help)");
         }
         if (lab != null && rootHints != null) {
@@ -603,7 +616,7 @@ public final class TraceCommand implements Callable<Integer> {
             family = v6 ? IpFamily.V6_ONLY : IpFamily.V4_ONLY;
             familyCause = "-S " + source;
         }
-        Question question = bulk != null ? null : question();
+        Question question = bulk != null ? null : zoneMode != null ? ZoneMode.question(zoneMode) : question();
         TransportOptions options = TransportOptions.defaults()
                 .withTries(tries)
                 .withMaxTimeout(timeout)

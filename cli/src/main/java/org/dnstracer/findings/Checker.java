@@ -18,6 +18,7 @@ import org.dnstracer.net.Protocol;
 import org.dnstracer.net.ServerAddress;
 import org.dnstracer.net.Transport;
 import org.dnstracer.trace.Delegation;
+import org.dnstracer.trace.ZoneDelegation;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.GenericEDNSOption;
@@ -56,6 +57,8 @@ public final class Checker {
     private final Map<Key, CompletableFuture<Exchange>> sent = new LinkedHashMap<>();
     private int budget;
     private int notSent;
+    /** The delegation given with --ns (zone mode), which stands in for the parent's; null for none. */
+    private Delegation given;
 
     /**
      * @param budget the most probes to send (the run's query limit minus the trace's queries)
@@ -68,6 +71,15 @@ public final class Checker {
         this.budget = budget;
         this.axfr = axfr;
         this.consistency = consistency;
+    }
+
+    /**
+     * Pre-delegation testing ({@code --ns}): the given delegation is the parent's NS set and glue of its zone, and
+     * the parents whose reply it replaced are not probed for a referral they never gave.
+     */
+    public Checker withGivenDelegation(Delegation delegation) {
+        this.given = delegation;
+        return this;
     }
 
     private static final class Cut {
@@ -103,14 +115,18 @@ public final class Checker {
             }
             Name zone = node.verdict().referralZone();
             Cut cut = cuts.computeIfAbsent(zone, Cut::new);
-            Delegation d = Delegation.from(node.exchange().reply(), zone, null);
+            boolean givenHere = given != null && zone.equals(given.zone())
+                    && ZoneDelegation.GIVEN.equals(node.verdict().detail());
+            Delegation d = givenHere ? given : Delegation.from(node.exchange().reply(), zone, null);
             cut.parentNs.addAll(d.nameServers());
             d.glue().forEach((name, addresses) -> {
                 List<InetAddress> known = cut.glue.computeIfAbsent(name, n -> new ArrayList<>());
                 addresses.stream().filter(a -> !known.contains(a)).forEach(known::add);
             });
-            cut.parents.putIfAbsent(node.address(), node.server());
-            cut.parentQuestion.putIfAbsent(node.address(), w.section().question());
+            if (!givenHere) {
+                cut.parents.putIfAbsent(node.address(), node.server());
+                cut.parentQuestion.putIfAbsent(node.address(), w.section().question());
+            }
             for (TraceNode child : node.children()) {
                 if (child.address() != null && child.status() != Status.NOT_QUERIED
                         && !failed.contains(child.address())) {
