@@ -80,8 +80,7 @@ final class SingleRun {
         if (plan.zone() != null) {
             // zone mode asks every server of the zone: first the child's NS set, silently, then the trace
             ZoneDelegation zone = plan.zone();
-            tracer = tracer.forZone(zone.withChildNameServers(
-                    ChildNameServers.learn(tracer.forZone(zone), request, zone.zone())));
+            tracer = tracer.forZone(ChildNameServers.learn(tracer.forZone(zone), request, zone));
         }
         Trace trace = tracer.run(request, live);
         if (stats != null) {
@@ -108,12 +107,28 @@ final class SingleRun {
         render(trace, findings, report, probes, plan, output, out);
         out.flush();
         int status = output.failOn() != null && Findings.anyAtLeast(shown, output.failOn()) ? Cli.FINDINGS
-                : trace.anyAuthoritative() ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
+                : answered(trace, plan.zone()) ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
         if (output.reports().any()) {
             // after the normal output, which a report file that cannot be written does not hold back
             output.reports().write(trace, shown, report, output.when(), status);
         }
         return new Result(status, trace);
+    }
+
+    /**
+     * The exit status rule: some server answered authoritatively. In zone mode only a server of the zone counts:
+     * the parent's NXDOMAIN for a zone it does not delegate is no answer of the zone.
+     */
+    private static boolean answered(Trace trace, ZoneDelegation zone) {
+        if (zone == null) {
+            return trace.anyAuthoritative();
+        }
+        return trace.sections().stream().anyMatch(s -> answeredIn(s.root(), zone.zone()));
+    }
+
+    private static boolean answeredIn(org.dnstracer.model.TraceNode node, org.xbill.DNS.Name zone) {
+        return node.status().isAuthoritative() && zone.equals(node.zone())
+                || node.children().stream().anyMatch(c -> answeredIn(c, zone));
     }
 
     /** Every output option is made here, from the finished trace and what was judged of it, never from the network. */
@@ -134,6 +149,11 @@ final class SingleRun {
         if (probes.notSent() > 0) {
             out.println("Warning: " + probes.notSent() + " --check/--axfr probes not sent: the query "
                     + "budget of " + request.limits().maxQueries() + " was spent");
+        }
+        if (plan.zone() != null && !answered(trace, plan.zone())) {
+            out.println("No server of " + org.dnstracer.model.Names.display(plan.zone().zone()) + " answered for it"
+                    + (plan.zone().given() == null ? " (not delegated? --ns NAME/ADDRESS checks a zone before its "
+                            + "delegation exists)" : ""));
         }
         out.println();
         out.println(FindingsSummary.line(findings, output.filter(), plan.check(), output.failOn()));

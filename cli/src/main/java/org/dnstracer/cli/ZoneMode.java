@@ -55,7 +55,7 @@ final class ZoneMode {
             throw new UsageException("--save does not keep zone mode's runs (--zone, --ns) yet: drop --save");
         }
         Name apex = Arguments.parseName(zone, "--zone");
-        return new ZoneDelegation(apex, ns == null || ns.isEmpty() ? null : given(apex, ns), List.of());
+        return new ZoneDelegation(apex, ns == null || ns.isEmpty() ? null : given(apex, ns));
     }
 
     /** The {@code --ns} servers as a delegation of {@code zone}: names in the order given, addresses as glue. */

@@ -18,8 +18,11 @@ import org.xbill.DNS.Name;
  * @param zone the zone checked
  * @param given the delegation given with {@code --ns} (names, and addresses as glue), or null to use the parent's
  * @param childNameServers the child's NS set as its servers gave it (may be empty)
+ * @param childAddresses addresses the zone's servers gave for names of its NS set inside it: the only source for
+ *     a name the parent holds no glue for, as in a zone not yet delegated
  */
-public record ZoneDelegation(Name zone, Delegation given, List<Name> childNameServers) {
+public record ZoneDelegation(Name zone, Delegation given, List<Name> childNameServers,
+        Map<Name, List<InetAddress>> childAddresses) {
     /** The verdict detail of a parent's reply replaced by the {@code --ns} servers. */
     public static final String GIVEN = "delegation given by --ns";
     /** The verdict detail of a parent's referral followed together with the child's NS set. */
@@ -28,11 +31,17 @@ public record ZoneDelegation(Name zone, Delegation given, List<Name> childNameSe
     public ZoneDelegation {
         Objects.requireNonNull(zone, "zone");
         childNameServers = List.copyOf(childNameServers);
+        childAddresses = Map.copyOf(childAddresses);
     }
 
-    /** This zone's delegation, with the child's NS set learned. */
-    public ZoneDelegation withChildNameServers(List<Name> names) {
-        return new ZoneDelegation(zone, given, names);
+    /** Zone mode before the child's NS set is known. */
+    public ZoneDelegation(Name zone, Delegation given) {
+        this(zone, given, List.of(), Map.of());
+    }
+
+    /** This zone's delegation, with the child's NS set learned, and the addresses of its names inside the zone. */
+    public ZoneDelegation withChildNameServers(List<Name> names, Map<Name, List<InetAddress>> addresses) {
+        return new ZoneDelegation(zone, given, names, addresses);
     }
 
     /** True when {@code verdict} is a reply whose delegation the user's {@code --ns} servers stand in for. */
@@ -74,6 +83,12 @@ public record ZoneDelegation(Name zone, Delegation given, List<Name> childNameSe
             }
         }
         Map<Name, List<InetAddress>> glue = new LinkedHashMap<>(base.glue());
+        for (Name ns : names) {
+            // only for a name with no glue of its own: what the parent (or the user) gave comes first
+            if (!glue.containsKey(ns) && childAddresses.containsKey(ns)) {
+                glue.put(ns, childAddresses.get(ns));
+            }
+        }
         return new Delegation(zone, names, glue);
     }
 

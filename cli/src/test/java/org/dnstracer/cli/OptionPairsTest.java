@@ -186,6 +186,8 @@ class OptionPairsTest {
         rows.put("--rate", honoured((with, without) -> true)); // --rate 0 is the context of every run here
         rows.put("--in-flight", honoured((with, without) -> with.status() == without.status()
                 && with.out().lines().count() == without.out().lines().count(), "--in-flight", "1"));
+        rows.put("--zone", refused("--zone", "example.com")); // zone mode checks one zone (ZoneModeTest)
+        rows.put("--ns", refused("--ns", "ns1.example.com/127.53.2.1"));
         rows.put("--save", refused("--save", dir.resolve("s.json").toString()));
         rows.put("--replay", refused("--replay", dir.resolve("s.json").toString()));
         rows.put("--help", honoured((with, without) -> with.out().contains("Usage:") && !without.out()
