@@ -66,8 +66,8 @@ final class CommandModel {
 
     static final List<Example> EXAMPLES = List.of(
             new Example("dnstracer -s . example.com MX", "trace a name from the root servers and read who answers"),
-            new Example("dnstracer --check --fail-on error example.com",
-                    "find what is wrong with a zone (exit status 4 on an error)"),
+            new Example("dnstracer --zone example.com --fail-on error",
+                    "find what is wrong with a zone: every server of it, probed (exit status 4 on an error)"),
             new Example("dnstracer -D -s . www.example.com", "check DNSSEC at every zone cut, server by server"),
             new Example("dnstracer --html report.html www.example.com", "a report with a picture, for a colleague"),
             new Example("dnstracer -s . --bulk names.txt --out results.ndjson",
