@@ -116,7 +116,7 @@ public final class Checker {
             Name zone = node.verdict().referralZone();
             Cut cut = cuts.computeIfAbsent(zone, Cut::new);
             boolean givenHere = given != null && zone.equals(given.zone())
-                    && ZoneDelegation.GIVEN.equals(node.verdict().detail());
+                    && ZoneDelegation.isGiven(node.verdict());
             Delegation d = givenHere ? given : Delegation.from(node.exchange().reply(), zone, null);
             cut.parentNs.addAll(d.nameServers());
             d.glue().forEach((name, addresses) -> {

@@ -76,7 +76,7 @@ final class ZoneFindings {
     /** In-bailiwick name servers need glue: without it their addresses can only be had from themselves. */
     private static void missingGlue(TraceNode node, FindingCollector out) {
         if (node.exchange() == null || !node.exchange().answered()
-                || org.dnstracer.trace.ZoneDelegation.GIVEN.equals(node.verdict().detail())) {
+                || org.dnstracer.trace.ZoneDelegation.isGiven(node.verdict())) {
             return; // the user's --ns servers replaced this referral: its glue is not what is followed
         }
         Name zone = node.verdict().referralZone();

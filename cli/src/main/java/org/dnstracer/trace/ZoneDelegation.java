@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.dnstracer.model.Names;
 import org.dnstracer.model.Status;
 import org.dnstracer.model.Verdict;
 import org.xbill.DNS.Name;
@@ -23,7 +24,7 @@ import org.xbill.DNS.Name;
  */
 public record ZoneDelegation(Name zone, Delegation given, List<Name> childNameServers,
         Map<Name, List<InetAddress>> childAddresses) {
-    /** The verdict detail of a parent's reply replaced by the {@code --ns} servers. */
+    /** How the verdict detail of a parent's reply replaced by the {@code --ns} servers begins; their names follow. */
     public static final String GIVEN = "delegation given by --ns";
     /** The verdict detail of a parent's referral followed together with the child's NS set. */
     public static final String CHILD_ADDED = "and the child's NS set";
@@ -63,9 +64,20 @@ public record ZoneDelegation(Name zone, Delegation given, List<Name> childNameSe
         };
     }
 
-    /** The verdict of a replaced reply: a referral to this zone, marked as the user's. */
+    /** The verdict of a replaced reply: a referral to this zone, marked as the user's, with the names given. */
     Verdict givenVerdict() {
-        return new Verdict(Status.REFERRAL, null, zone, GIVEN);
+        return new Verdict(Status.REFERRAL, null, zone, GIVEN + ": "
+                + String.join(", ", given.nameServers().stream().map(Names::display).toList()));
+    }
+
+    /** True for the verdict of a parent's reply that {@code --ns} replaced. */
+    public static boolean isGiven(Verdict verdict) {
+        return verdict.detail() != null && verdict.detail().startsWith(GIVEN + ": ");
+    }
+
+    /** True when {@code server} (as shown) is one of the names the user gave in {@code verdict}'s delegation. */
+    public static boolean givenByUser(Verdict verdict, String server) {
+        return isGiven(verdict) && List.of(verdict.detail().substring(GIVEN.length() + 2).split(", ")).contains(server);
     }
 
     /** True when {@code verdict} is the parent's own referral to this zone (not the start resolver's discovery). */

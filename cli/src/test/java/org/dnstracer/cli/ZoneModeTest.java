@@ -49,6 +49,9 @@ class ZoneModeTest {
                 "UNREACHABLE ns-mismatch.faults.org. ns4.ns-mismatch.faults.org (127.53.60.14)",
                 "NS_ONLY_AT_PARENT ns-mismatch.faults.org. ns3.ns-mismatch.faults.org",
                 "NS_ONLY_AT_CHILD ns-mismatch.faults.org. ns4.ns-mismatch.faults.org");
+        // ns4 was named by the child, not delegated by the parent's servers
+        assertThat(run.out()).contains("ns4.ns-mismatch.faults.org (127.53.60.14)  unreachable: "
+                + "PortUnreachableException (delegated by the child's NS set)");
         // a trace of a name in the zone, probes and all, never meets ns4
         assertThat(lab("--check", "www.ns-mismatch.faults.org").out()).doesNotContain("127.53.60.14");
     }
@@ -94,10 +97,11 @@ class ZoneModeTest {
         assertThat(findings(with(new String[] {"--zone", "undelegated.faults.org"}, UNDELEGATED_NS))).contains(
                 "LAME_REFUSED undelegated.faults.org. ns2.undelegated.faults.org (127.53.62.2)",
                 "RECURSION_AVAILABLE undelegated.faults.org. ns1.undelegated.faults.org (127.53.62.1)");
+        assertThat(run.out()).contains("answered REFUSED for undelegated.faults.org. (delegated by --ns)");
         assertThat(lab(with(new String[] {"--zone", "undelegated.faults.org", "--fail-on", "error"}, UNDELEGATED_NS))
                 .status()).isEqualTo(Cli.FINDINGS);
         assertThat(lab(with(new String[] {"--zone", "undelegated.faults.org", "--json"}, UNDELEGATED_NS)).out())
-                .contains("\"detail\" : \"delegation given by --ns\"");
+                .contains("\"detail\" : \"delegation given by --ns: ns1.undelegated.faults.org, ns2.undelegated.faults.org\"");
     }
 
     @Test
@@ -121,7 +125,7 @@ class ZoneModeTest {
         // the user forgot ns2: the child's NS set still names it, and it is asked
         CliRun run = lab("--zone", "undelegated.faults.org", "--ns", "ns1.undelegated.faults.org/127.53.62.1");
         assertThat(run.out()).contains("ns2.undelegated.faults.org [undelegated.faults.org] (127.53.62.2) Lame "
-                + "server [REFUSED]");
+                + "server [REFUSED]", "answered REFUSED for undelegated.faults.org. (delegated by the child's NS set)");
         assertThat(findings("--zone", "undelegated.faults.org", "--ns", "ns1.undelegated.faults.org/127.53.62.1"))
                 .contains("NS_ONLY_AT_CHILD undelegated.faults.org. ns2.undelegated.faults.org",
                         "LAME_REFUSED undelegated.faults.org. ns2.undelegated.faults.org (127.53.62.2)");
