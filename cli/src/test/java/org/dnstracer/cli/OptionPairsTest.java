@@ -63,7 +63,7 @@ class OptionPairsTest {
         for (int attempt = 0; ; attempt++) {
             try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
                 int port = s.getLocalPort();
-                try (java.net.ServerSocket v6 = new java.net.ServerSocket(port, 1, InetAddress.getByName("::1"))) {
+                try (java.net.ServerSocket v6 = new java.net.ServerSocket(port, 1, InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}))) {
                     return port;
                 } catch (IOException busy) {
                     if (attempt >= 20) {
