@@ -49,8 +49,8 @@ final class CommandModel {
     /** The option list by task, for --help and the man page alike; every option is in exactly one group. */
     static final List<Group> GROUPS = List.of(
             new Group("What to trace", List.of("--query-type", "--server", "--no-follow-cname")),
-            new Group("Faults and DNSSEC", List.of("--check", "--zone", "--ns", "--axfr", "--dnssec", "--trust-anchor", "--dnssec-time",
-                    "--fail-on", "--level", "--ignore", "--explain")),
+            new Group("Faults and DNSSEC", List.of("--check", "--zone", "--ns", "--axfr", "--dnssec", "--trust-anchor",
+                    "--dnssec-time", "--fail-on", "--level", "--ignore", "--explain")),
             new Group("Output", List.of("--verbose", "--overview", "--json", "--html", "--svg", "--dot", "--save",
                     "--replay")),
             new Group("Many names", List.of("--bulk", "--out", "--resume", "--unordered", PARALLEL, RATE, IN_FLIGHT,

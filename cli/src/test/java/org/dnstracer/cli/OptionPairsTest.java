@@ -63,7 +63,10 @@ class OptionPairsTest {
         for (int attempt = 0; ; attempt++) {
             try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
                 int port = s.getLocalPort();
-                try (java.net.ServerSocket v6 = new java.net.ServerSocket(port, 1, InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}))) {
+                byte[] v6Loopback = new byte[16];
+                v6Loopback[15] = 1;
+                try (java.net.ServerSocket v6 = new java.net.ServerSocket(port, 1,
+                        InetAddress.getByAddress(v6Loopback))) {
                     return port;
                 } catch (IOException busy) {
                     if (attempt >= 20) {

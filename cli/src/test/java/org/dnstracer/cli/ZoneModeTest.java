@@ -101,7 +101,8 @@ class ZoneModeTest {
         assertThat(lab(with(new String[] {"--zone", "undelegated.faults.org", "--fail-on", "error"}, UNDELEGATED_NS))
                 .status()).isEqualTo(Cli.FINDINGS);
         assertThat(lab(with(new String[] {"--zone", "undelegated.faults.org", "--json"}, UNDELEGATED_NS)).out())
-                .contains("\"detail\" : \"delegation given by --ns: ns1.undelegated.faults.org, ns2.undelegated.faults.org\"");
+                .contains("\"detail\" : \"delegation given by --ns: ns1.undelegated.faults.org, "
+                        + "ns2.undelegated.faults.org\"");
     }
 
     @Test
