@@ -36,8 +36,8 @@ final class CommandModel {
     /** The option list by task, for --help and the man page alike; every option is in exactly one group. */
     static final List<Group> GROUPS = List.of(
             new Group("What to trace", List.of("--query-type", "--server", "--no-follow-cname")),
-            new Group("Faults and DNSSEC", List.of("--check", "--axfr", "--dnssec", "--trust-anchor", "--dnssec-time",
-                    "--fail-on", "--level", "--ignore", "--explain")),
+            new Group("Faults and DNSSEC", List.of("--check", "--zone", "--ns", "--axfr", "--dnssec", "--trust-anchor",
+                    "--dnssec-time", "--fail-on", "--level", "--ignore", "--explain")),
             new Group("Output", List.of("--verbose", "--overview", "--json", "--html", "--svg", "--dot", "--save",
                     "--replay")),
             new Group("Many names", List.of("--bulk", "--out", "--resume", "--unordered", PARALLEL, RATE, IN_FLIGHT,
@@ -53,8 +53,8 @@ final class CommandModel {
 
     static final List<Example> EXAMPLES = List.of(
             new Example("dnstracer -s . example.com MX", "trace a name from the root servers and read who answers"),
-            new Example("dnstracer --check --fail-on error example.com",
-                    "find what is wrong with a zone (exit status 4 on an error)"),
+            new Example("dnstracer --zone example.com --fail-on error",
+                    "find what is wrong with a zone: every server of it, probed (exit status 4 on an error)"),
             new Example("dnstracer -D -s . www.example.com", "check DNSSEC at every zone cut, server by server"),
             new Example("dnstracer --html report.html www.example.com", "a report with a picture, for a colleague"),
             new Example("dnstracer -s . --bulk names.txt --out results.ndjson",
@@ -186,6 +186,17 @@ final class CommandModel {
                 + "a 512-octet buffer, NSID (shown with -v and --json), the zone's MX (at most 19 queries per child "
                 + "server address, all at once); then looks name server names, the SOA MNAME and MX targets up in "
                 + "their own zones from the root hints, within the query budget.", "--check"));
+        spec.addOption(valued("ZONE", String.class, null,
+                "Check the zone ZONE instead of tracing a HOST, as zonemaster-cli ZONE does: its SOA is traced to "
+                        + "every server of the parent's delegation and of the child's own NS set (every name at "
+                        + "every address), with the --check probes.",
+                "--zone").build());
+        spec.addOption(OptionSpec.builder("--ns").paramLabel("NAME[/ADDRESS]").type(List.class)
+                .auxiliaryTypes(String.class)
+                .description("With --zone, repeatable: check the zone as if delegated to these servers, before the "
+                        + "delegation exists (pre-delegation testing, zonemaster-cli's --ns). They replace the "
+                        + "parent's referral; a NAME without ADDRESS is looked up from the root hints.")
+                .build());
         spec.addOption(flag("With or without --check: also try a zone transfer (AXFR over TCP) from every child "
                 + "server of every zone cut; a transfer allowed to anyone is a finding.", "--axfr"));
         spec.addOption(valued("SEVERITY", String.class, null,
@@ -271,6 +282,7 @@ final class CommandModel {
                 .synopsisHeading("%nUsage: ")
                 // the forms people use, rather than all 50 options in brackets
                 .customSynopsis("dnstracer [OPTIONS] [@SERVER] HOST [TYPE]",
+                        "       dnstracer [OPTIONS] --zone ZONE [--ns NAME[/ADDRESS]]...",
                         "       dnstracer [OPTIONS] --bulk FILE",
                         "       dnstracer [OPTIONS] --replay FILE",
                         "       dnstracer --lab-serve [DIR] [-p PORT] [-D] [--lab-for SECONDS]")

@@ -30,8 +30,10 @@ import org.dnstracer.replay.Phase;
 import org.dnstracer.replay.SavedRun;
 import org.dnstracer.report.ReportFiles;
 import org.dnstracer.trace.TraceListener;
+import org.dnstracer.trace.ChildNameServers;
 import org.dnstracer.trace.TraceRequest;
 import org.dnstracer.trace.Tracer;
+import org.dnstracer.trace.ZoneDelegation;
 
 /**
  * One trace with its probes and DNSSEC check, rendered: the one path a live run and a replay ({@code --replay})
@@ -45,8 +47,14 @@ final class SingleRun {
      * trace in a replay.
      *
      * @param dnssec with {@code -D}: the anchors and the moment to check signatures at; else null
+     * @param zone zone mode ({@code --zone}, {@code --ns}): the zone checked and the servers given; else null
      */
-    record Plan(TraceRequest request, boolean check, boolean axfr, SavedRun.Dnssec dnssec, AnalysisOptions analysis) {}
+    record Plan(TraceRequest request, boolean check, boolean axfr, SavedRun.Dnssec dnssec, AnalysisOptions analysis,
+            ZoneDelegation zone) {
+        Plan(TraceRequest request, boolean check, boolean axfr, SavedRun.Dnssec dnssec, AnalysisOptions analysis) {
+            this(request, check, axfr, dnssec, analysis, null);
+        }
+    }
 
     /**
      * How the result is shown: never changes what is asked.
@@ -70,7 +78,13 @@ final class SingleRun {
         // with -D the status of a line is known only after the whole trace: the tree is printed then
         TraceListener live = output.json() || plan.dnssec() != null ? TraceListener.NONE
                 : new TreePrinter(out, output.verbose(), request.start(), request.tries());
-        Trace trace = new Tracer(transport).run(request, live);
+        Tracer tracer = new Tracer(transport);
+        if (plan.zone() != null) {
+            // zone mode asks every server of the zone: first the child's NS set, silently, then the trace
+            ZoneDelegation zone = plan.zone();
+            tracer = tracer.forZone(ChildNameServers.learn(tracer.forZone(zone), request, zone));
+        }
+        Trace trace = tracer.run(request, live);
         if (stats != null) {
             trace = new Trace(trace.start(), trace.tries(), trace.port(), trace.sections(), trace.warnings(), stats);
         }
@@ -79,7 +93,8 @@ final class SingleRun {
         ProbeResults probes = ProbeResults.NONE;
         if (plan.check() || plan.axfr()) {
             probes = new Checker(transport, request.port(), request.limits().maxQueries() - trace.stats().queries(),
-                    plan.axfr(), plan.check(), request).run(trace);
+                    plan.axfr(), plan.check(), request).withGivenDelegation(plan.zone() == null ? null : plan.zone().given())
+                    .run(trace);
         }
         phases.accept(Phase.DNSSEC);
         DnssecReport report = null;
@@ -94,12 +109,28 @@ final class SingleRun {
         render(trace, findings, report, probes, plan, output, out);
         out.flush();
         int status = output.failOn() != null && Findings.anyAtLeast(shown, output.failOn()) ? Cli.FINDINGS
-                : trace.anyAuthoritative() ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
+                : answered(trace, plan.zone()) ? Cli.OK : Cli.NO_AUTHORITATIVE_ANSWER;
         if (output.reports().any()) {
             // after the normal output, which a report file that cannot be written does not hold back
             output.reports().write(trace, shown, report, output.when(), status);
         }
         return new Result(status, trace);
+    }
+
+    /**
+     * The exit status rule: some server answered authoritatively. In zone mode only a server of the zone counts:
+     * the parent's NXDOMAIN for a zone it does not delegate is no answer of the zone.
+     */
+    private static boolean answered(Trace trace, ZoneDelegation zone) {
+        if (zone == null) {
+            return trace.anyAuthoritative();
+        }
+        return trace.sections().stream().anyMatch(s -> answeredIn(s.root(), zone.zone()));
+    }
+
+    private static boolean answeredIn(org.dnstracer.model.TraceNode node, org.xbill.DNS.Name zone) {
+        return node.status().isAuthoritative() && zone.equals(node.zone())
+                || node.children().stream().anyMatch(c -> answeredIn(c, zone));
     }
 
     /** Every output option is made here, from the finished trace and what was judged of it, never from the network. */
@@ -123,6 +154,11 @@ final class SingleRun {
         if (probes.notSent() > 0) {
             out.println("Warning: " + probes.notSent() + " --check/--axfr probes not sent: the query "
                     + "budget of " + request.limits().maxQueries() + " was spent");
+        }
+        if (plan.zone() != null && !answered(trace, plan.zone())) {
+            out.println("No server of " + org.dnstracer.model.Names.display(plan.zone().zone()) + " answered for it"
+                    + (plan.zone().given() == null ? " (not delegated? --ns NAME/ADDRESS checks a zone before its "
+                            + "delegation exists)" : ""));
         }
         out.println();
         out.println(FindingsSummary.line(findings, output.filter(), plan.check(), output.failOn()));

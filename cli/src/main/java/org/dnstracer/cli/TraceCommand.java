@@ -64,6 +64,8 @@ public final class TraceCommand implements Callable<Integer> {
     private TraceOptions.Faults faults;
     private TraceOptions.Output output;
     private TraceOptions.ManyNames many;
+    /** Zone mode's delegation of the zone checked ({@code --zone}, {@code --ns}), or null. */
+    private org.dnstracer.trace.ZoneDelegation zoneMode;
     private TraceOptions.Sending sending;
     private TraceOptions.LabOptions lab;
     private Instant started;
@@ -136,6 +138,10 @@ public final class TraceCommand implements Callable<Integer> {
             throw new UsageException("--explain prints a finding code's documentation; no HOST ('" + target.host()
                     + "')");
         }
+        if (faults.zone() != null || faults.nameServers() != null) {
+            throw new UsageException("--explain prints a finding code's documentation; no "
+                    + (faults.zone() != null ? "--zone" : "--ns") + " as well");
+        }
         FindingCode code = FindingDoc.code(faults.explain());
         if (code == null) {
             throw new UsageException("--explain: no finding code '" + faults.explain()
@@ -194,6 +200,8 @@ public final class TraceCommand implements Callable<Integer> {
             throw new UsageException("--out, --resume, --unordered, --parallel, --rate, --in-flight and --no-progress "
                     + "need --bulk");
         }
+        zoneMode = ZoneMode.of(faults.zone(), faults.nameServers(), target.host(), target.queryType() != null,
+                many.bulk(), output.save());
         Settings settings = validate();
         if (many.bulk() != null && !"-".equals(many.bulk())) {
             checkInput(Path.of(many.bulk())); // after the usage errors, before the lab or the network is touched
@@ -244,8 +252,9 @@ public final class TraceCommand implements Callable<Integer> {
             TraceRequest request = new TraceRequest(settings.question(), start, destinationPort, settings.family(),
                     !sending.noCache(), sending.negativeCache(), !target.noFollowCname(), settings.limits(), hints,
                     settings.transport().tries());
-            plan = new SingleRun.Plan(request, faults.check(), faults.axfr(), checking,
-                    new AnalysisOptions(inLab, !target.noFollowCname()));
+            // zone mode is a check of the zone: its probes come with it
+            plan = new SingleRun.Plan(request, faults.check() || zoneMode != null, faults.axfr(), checking,
+                    new AnalysisOptions(inLab, !target.noFollowCname()), zoneMode);
             result = SingleRun.run(transport, phases, plan, output(settings.failOn(), started), null, out);
         }
         if (recorder != null) {
@@ -335,7 +344,7 @@ public final class TraceCommand implements Callable<Integer> {
     private static final List<String> ASKING_OPTIONS = List.of("-c", "-C", "-q", "-r", "-s", "-t", "-S", "-4", "-6",
             "-p", "--root-hints", "--tcp", "--no-edns", "--edns-size", "-D", "--check", "--axfr", "--no-follow-cname",
             "--max-time", "--max-ns", "--lab", "--bulk", "--out", "--resume", "--unordered", "--parallel", "--rate",
-            "--in-flight", "--no-progress", "--save");
+            "--in-flight", "--no-progress", "--save", "--zone", "--ns");
 
     /** A saved run shown again: its own question, exchanges and judgement inputs; only the output options are ours. */
     private int replay(PrintWriter out) throws UsageException, IOException {
@@ -471,7 +480,7 @@ public final class TraceCommand implements Callable<Integer> {
     private static final List<String> LAB_SERVE_OPTIONS = List.of("--lab-serve", "--port", "--dnssec", "--lab-for");
 
     private Settings validate() throws UsageException {
-        if (target.host() == null && many.bulk() == null) {
+        if (target.host() == null && many.bulk() == null && zoneMode == null) {
             throw new UsageException("no host to trace given (try --help)");
         }
         if (lab.lab() != null && sending.rootHints() != null) {
@@ -510,7 +519,7 @@ public final class TraceCommand implements Callable<Integer> {
             family = v6 ? IpFamily.V6_ONLY : IpFamily.V4_ONLY;
             familyCause = "-S " + sending.source();
         }
-        Question question = many.bulk() != null ? null : question();
+        Question question = many.bulk() != null ? null : zoneMode != null ? ZoneMode.question(zoneMode) : question();
         TransportOptions options = TransportOptions.defaults()
                 .withTries(sending.retries())
                 .withMaxTimeout(sending.timeout())

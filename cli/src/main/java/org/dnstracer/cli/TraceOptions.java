@@ -34,7 +34,7 @@ record TraceOptions(Target target, Faults faults, Output output, ManyNames manyN
 
     /** Faults and DNSSEC. */
     record Faults(boolean check, boolean axfr, boolean dnssec, Path trustAnchor, String dnssecTime, String failOn,
-            String level, String ignore, String explain) {}
+            String level, String ignore, String explain, String zone, List<String> nameServers) {}
 
     /** Output. */
     record Output(boolean verbose, boolean overview, boolean json, Path html, Path svg, Path dot, Path save,
@@ -63,7 +63,7 @@ record TraceOptions(Target target, Faults faults, Output output, ManyNames manyN
                 r.flag("--no-follow-cname"));
         Faults faults = new Faults(r.flag("--check"), r.flag("--axfr"), r.flag("--dnssec"), r.value("--trust-anchor"),
                 r.value("--dnssec-time"), r.value("--fail-on"), r.value("--level"), r.value("--ignore"),
-                r.value("--explain"));
+                r.value("--explain"), r.value("--zone"), r.value("--ns"));
         Output output = new Output(r.flag("--verbose"), r.flag("--overview"), r.flag("--json"), r.value("--html"),
                 r.value("--svg"), r.value("--dot"), r.value("--save"), r.value("--replay"));
         ManyNames manyNames = new ManyNames(r.value("--bulk"), r.value("--out"), r.flag("--resume"),

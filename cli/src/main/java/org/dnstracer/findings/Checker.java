@@ -21,6 +21,7 @@ import org.dnstracer.net.Transport;
 import org.dnstracer.trace.Delegation;
 import org.dnstracer.trace.NameLookups;
 import org.dnstracer.trace.TraceRequest;
+import org.dnstracer.trace.ZoneDelegation;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
@@ -67,6 +68,8 @@ public final class Checker {
     private final TraceRequest lookupRequest;
     private int budget;
     private int notSent;
+    /** The delegation given with --ns (zone mode), which stands in for the parent's; null for none. */
+    private Delegation given;
 
     /**
      * @param budget the most probes to send (the run's query limit minus the trace's queries)
@@ -89,6 +92,15 @@ public final class Checker {
         this.axfr = axfr;
         this.consistency = consistency;
         this.lookupRequest = lookupRequest;
+    }
+
+    /**
+     * Pre-delegation testing ({@code --ns}): the given delegation is the parent's NS set and glue of its zone, and
+     * the parents whose reply it replaced are not probed for a referral they never gave.
+     */
+    public Checker withGivenDelegation(Delegation delegation) {
+        this.given = delegation;
+        return this;
     }
 
     private static final class Cut {
@@ -124,14 +136,18 @@ public final class Checker {
             }
             Name zone = node.verdict().referralZone();
             Cut cut = cuts.computeIfAbsent(zone, Cut::new);
-            Delegation d = Delegation.from(node.exchange().reply(), zone, null);
+            boolean givenHere = given != null && zone.equals(given.zone())
+                    && ZoneDelegation.isGiven(node.verdict());
+            Delegation d = givenHere ? given : Delegation.from(node.exchange().reply(), zone, null);
             cut.parentNs.addAll(d.nameServers());
             d.glue().forEach((name, addresses) -> {
                 List<InetAddress> known = cut.glue.computeIfAbsent(name, n -> new ArrayList<>());
                 addresses.stream().filter(a -> !known.contains(a)).forEach(known::add);
             });
-            cut.parents.putIfAbsent(node.address(), node.server());
-            cut.parentQuestion.putIfAbsent(node.address(), w.section().question());
+            if (!givenHere) {
+                cut.parents.putIfAbsent(node.address(), node.server());
+                cut.parentQuestion.putIfAbsent(node.address(), w.section().question());
+            }
             for (TraceNode child : node.children()) {
                 if (child.address() != null) {
                     servedBy.computeIfAbsent(zone, z -> new java.util.HashSet<>()).add(child.address());

@@ -75,8 +75,9 @@ final class ZoneFindings {
 
     /** In-bailiwick name servers need glue: without it their addresses can only be had from themselves. */
     private static void missingGlue(TraceNode node, FindingCollector out) {
-        if (node.exchange() == null || !node.exchange().answered()) {
-            return;
+        if (node.exchange() == null || !node.exchange().answered()
+                || org.dnstracer.trace.ZoneDelegation.isGiven(node.verdict())) {
+            return; // the user's --ns servers replaced this referral: its glue is not what is followed
         }
         Name zone = node.verdict().referralZone();
         Delegation d = Delegation.from(node.exchange().reply(), zone, null);

@@ -58,6 +58,12 @@ final class NodeStatus {
         if (v.viaResolver()) {
             out.append("[no referral; servers of ").append(Names.display(v.referralZone())).append(" found through it] ");
         }
+        if (org.dnstracer.trace.ZoneDelegation.isGiven(v)) {
+            out.append("[").append(Referrals.parentSaid(exchange, v.referralZone())).append("; servers of ")
+                    .append(Names.display(v.referralZone())).append(" given by --ns] ");
+        } else if (org.dnstracer.trace.ZoneDelegation.CHILD_ADDED.equals(v.detail())) {
+            out.append("[followed with the child's NS set of ").append(Names.display(v.referralZone())).append("] ");
+        }
         if (exchange != null) {
             transportNotes(exchange, out);
         }

@@ -95,15 +95,22 @@ final class Explorer {
     private final TimeLimit timeLimit;
     /** What other runs of the process learned, or null: then nothing outside this run is consulted. */
     private final SharedState shared;
+    /** Zone mode's delegation of the zone checked ({@code --zone}, {@code --ns}), or null. */
+    private final ZoneDelegation zoneDelegation;
 
     Explorer(Transport transport, TraceRequest request) {
         this(transport, request, null);
     }
 
     Explorer(Transport transport, TraceRequest request, SharedState shared) {
+        this(transport, request, shared, null);
+    }
+
+    Explorer(Transport transport, TraceRequest request, SharedState shared, ZoneDelegation zoneDelegation) {
         this.transport = transport;
         this.request = request;
         this.shared = shared;
+        this.zoneDelegation = zoneDelegation;
         this.lookups = new AddressLookups(this::lookupQuery, request.rootHints(), request.family(), request.limits(),
                 shared);
         this.discovery = new ZoneDiscovery(this::recursiveQuery, request.family(),
@@ -322,8 +329,19 @@ final class Explorer {
     private CompletableFuture<Step> toStep(Exchange exchange, InetAddress address, Question question, Name zone,
             int depth, List<InetAddress> path) {
         Verdict verdict = verdictOf(exchange, question, zone);
+        if (zoneDelegation != null && zoneDelegation.replaces(verdict, zone, question.name())) {
+            // pre-delegation testing: the user's servers stand in for whatever the parent said
+            return CompletableFuture.completedFuture(delegating(exchange, zoneDelegation.givenVerdict(),
+                    zoneDelegation.followed(zoneDelegation.given()), address, question, depth, path));
+        }
         if (verdict.delegates()) {
             Delegation delegation = Delegation.from(exchange.reply(), verdict.referralZone(), zone);
+            if (zoneDelegation != null && zoneDelegation.extendsReferral(verdict, zone)
+                    && zoneDelegation.adds(delegation)) {
+                // zone mode asks every server of the zone: the child's NS set names some the parent does not
+                return CompletableFuture.completedFuture(delegating(exchange, zoneDelegation.extendedVerdict(verdict),
+                        zoneDelegation.followed(delegation), address, question, depth, path));
+            }
             learn(exchange, verdict, delegation, address, zone);
             return CompletableFuture.completedFuture(delegating(exchange, verdict, delegation, address, question, depth, path));
         }

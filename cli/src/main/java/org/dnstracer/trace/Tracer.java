@@ -37,6 +37,7 @@ public final class Tracer {
 
     private final Transport transport;
     private final SharedState shared;
+    private final ZoneDelegation zoneDelegation;
 
     public Tracer(Transport transport) {
         this(transport, null);
@@ -47,13 +48,26 @@ public final class Tracer {
      * servers): for many traces in one process. Null shares nothing, as {@link #Tracer(Transport)}.
      */
     public Tracer(Transport transport, SharedState shared) {
+        this(transport, shared, null);
+    }
+
+    private Tracer(Transport transport, SharedState shared, ZoneDelegation zoneDelegation) {
         this.transport = transport;
         this.shared = shared;
+        this.zoneDelegation = zoneDelegation;
+    }
+
+    /**
+     * A tracer whose runs follow zone mode's delegation of one zone: the {@code --ns} servers instead of the
+     * parent's reply, and the child's NS set besides the parent's (see {@link ZoneDelegation}).
+     */
+    public Tracer forZone(ZoneDelegation delegation) {
+        return new Tracer(transport, shared, delegation);
     }
 
     public Trace run(TraceRequest request, TraceListener listener) {
         long startNanos = System.nanoTime();
-        Explorer explorer = new Explorer(transport, request, shared);
+        Explorer explorer = new Explorer(transport, request, shared, zoneDelegation);
         try {
             return trace(request, listener, explorer, startNanos);
         } finally {

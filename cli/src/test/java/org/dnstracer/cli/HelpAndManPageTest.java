@@ -128,7 +128,8 @@ class HelpAndManPageTest {
             assertThat(text).contains(c.name());
         }
         assertThat(text).contains("dig(1), drill(1), delv(1), zonemaster-cli(1), dnsviz(1)");
-        assertThat(text).contains("dnstracer --check --fail-on error example.com");
+        assertThat(text).contains("dnstracer --zone example.com --fail-on error");
+        assertThat(text).contains("dnstracer [options] --zone ZONE [--ns NAME[/ADDRESS]]...");
         assertThat(text).contains("--fail-on SEVERITY");
         String footer = lines.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElseThrow();
         assertThat(footer).matches("dnstracer " + Pattern.quote(BuildVersion.VERSION) + " +2026-12-07 +DNSTRACER\\(1\\)");

@@ -23,6 +23,8 @@ final class ManPage {
                 .replaceAll("\\.$", ""))).append('\n');
 
         m.append(".SH SYNOPSIS\n.B dnstracer\n[\\fIoptions\\fR] [\\fB@\\fISERVER\\fR] \\fIHOST\\fR [\\fITYPE\\fR]\n");
+        m.append(".br\n.B dnstracer\n[\\fIoptions\\fR] \\fB\\-\\-zone\\fR \\fIZONE\\fR [\\fB\\-\\-ns\\fR "
+                + "\\fINAME\\fR[/\\fIADDRESS\\fR]]...\n");
         m.append(".br\n.B dnstracer\n[\\fIoptions\\fR] \\fB\\-\\-bulk\\fR \\fIFILE\\fR\n");
 
         m.append(".SH DESCRIPTION\n");

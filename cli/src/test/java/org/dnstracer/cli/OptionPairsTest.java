@@ -58,9 +58,22 @@ class OptionPairsTest {
         return names;
     }
 
+    /** A port free for the lab: UDP on 127.0.0.1 and, as ns1.example.com also binds ::1, TCP there too. */
     private static int freePort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        for (int attempt = 0; ; attempt++) {
+            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                int port = s.getLocalPort();
+                byte[] v6Loopback = new byte[16];
+                v6Loopback[15] = 1;
+                try (java.net.ServerSocket v6 = new java.net.ServerSocket(port, 1,
+                        InetAddress.getByAddress(v6Loopback))) {
+                    return port;
+                } catch (IOException busy) {
+                    if (attempt >= 20) {
+                        throw busy;
+                    }
+                }
+            }
         }
     }
 
@@ -186,6 +199,8 @@ class OptionPairsTest {
         rows.put("--rate", honoured((with, without) -> true)); // --rate 0 is the context of every run here
         rows.put("--in-flight", honoured((with, without) -> with.status() == without.status()
                 && with.out().lines().count() == without.out().lines().count(), "--in-flight", "1"));
+        rows.put("--zone", refused("--zone", "example.com")); // zone mode checks one zone (ZoneModeTest)
+        rows.put("--ns", refused("--ns", "ns1.example.com/127.53.2.1"));
         rows.put("--save", refused("--save", dir.resolve("s.json").toString()));
         rows.put("--replay", refused("--replay", dir.resolve("s.json").toString()));
         rows.put("--help", honoured((with, without) -> with.out().contains("Usage:") && !without.out()
@@ -243,6 +258,150 @@ class OptionPairsTest {
             CliRun without = baselines.computeIfAbsent(context, c -> CliRun.of(c.toArray(String[]::new)));
             soft.assertThat(row.effect().test(with, without))
                     .as("--bulk with %s is honoured: exit %d, stderr %s, stdout %.600s", e.getKey(), with.status(),
+                            with.err(), with.out())
+                    .isTrue();
+        }
+        soft.assertAll();
+    }
+
+    /** For each option of the model: what it does with {@code --zone} (zone mode) in the built-in lab. */
+    private Map<String, Row> zoneRows() throws IOException {
+        Path anchor = dir.resolve("wrong-root.key");
+        Files.writeString(anchor, ". IN DS 12345 8 2 " + "0".repeat(64) + "\n");
+        int port = freePort();
+        List<String> example = List.of("--zone", "example.com");
+        List<String> signed = List.of("--zone", "secure.dnssec.org", "-D");
+        Map<String, Row> rows = new LinkedHashMap<>();
+        rows.put("--no-cache", honoured(example, List.of("-c"), (with, without) -> !with.out().contains("(cached)")
+                && without.out().contains("(cached)")));
+        // ns2.timeout.com is silent: asked again under the second com server with -c, skipped with -C as well
+        rows.put("--negative-cache", honoured(List.of("--zone", "timeout.com", "-c", "-r", "1", "-t", "0.3"),
+                List.of("-C"), (with, without) -> with.out().contains("(cached) [timeout]")
+                        && !without.out().contains("(cached) [timeout]")));
+        rows.put("--overview", honoured(example, List.of("-o"), (with, without) ->
+                with.out().contains("ns2.example.com (127.53.2.2)            example.com -> ns1.example.com")
+                        && !without.out().contains("example.com -> ns1.example.com")));
+        rows.put("--verbose", honoured(example, List.of("-v"), (with, without) ->
+                with.out().contains(";; try 1: UDP query to 127.53.2.1:") && !without.out().contains(";; try 1:")));
+        rows.put("--query-type", refused("--zone", "example.com", "-q", "MX"));
+        rows.put("--retries", honoured(example, List.of("-r", "1"), (with, without) ->
+                with.out().contains("maximum of 1 retries") && without.out().contains("maximum of 3 retries")));
+        rows.put("--server", honoured(example, List.of("-s", "127.53.1.1"), (with, without) ->
+                with.out().startsWith("Tracing to example.com[SOA] via 127.53.1.1")
+                        && without.out().startsWith("Tracing to example.com[SOA] via a.root-servers.net")));
+        rows.put("--timeout", honoured(List.of("--zone", "example.com", "--json"), List.of("-t", "0.01"),
+                (with, without) -> maxOf(with.out().replace("\" : ", "\":"), "timeoutMs") == 10.0
+                        && maxOf(without.out().replace("\" : ", "\":"), "timeoutMs") > 10.0));
+        rows.put("--source", honoured(example, List.of("-S", "::1"), (with, without) -> with.status() == Cli.USAGE
+                && with.err().contains("no address of the family asked for") && without.status() != Cli.USAGE));
+        rows.put("--ipv4", honoured(example, List.of("-4"), (with, without) ->
+                with.out().contains("ns1.example.com [example.com] (::1) Not queried")
+                        && without.out().contains("ns1.example.com [example.com] (::1) Got authoritative answer")));
+        rows.put("--ipv6", honoured(example, List.of("-6"), (with, without) -> with.status() == Cli.USAGE
+                && with.err().contains("no address of the family asked for") && without.status() != Cli.USAGE));
+        rows.put("--port", honoured(List.of("--zone", "example.com", "--json"), List.of("-p", "" + port),
+                (with, without) -> with.out().contains("\"port\" : " + port + ",")
+                        && !without.out().contains("\"port\" : " + port + ",")));
+        rows.put("--root-hints", refused("--zone", "example.com", "--root-hints", anchor.toString()));
+        rows.put("--tcp", honoured(List.of("--zone", "example.com", "--json"), List.of("--tcp"), (with, without) ->
+                !with.out().contains("\"protocol\" : \"udp\"") && without.out().contains("\"protocol\" : \"udp\"")));
+        // ns1.no-edns.faults.org answers FORMERR to EDNS: without EDNS there is nothing to fall back from
+        rows.put("--no-edns", honoured(List.of("--zone", "no-edns.faults.org"), List.of("--no-edns"),
+                (with, without) -> !with.out().contains("[EDNS rejected, answered without]")
+                        && without.out().contains("[EDNS rejected, answered without]")));
+        // big-referral.faults.org's referral does not fit 512 octets: TC=1 at 512, whole at 1232
+        rows.put("--edns-size", honoured(List.of("--zone", "big-referral.faults.org", "--json"),
+                List.of("--edns-size", "512"), (with, without) ->
+                        count(with.out(), "\"protocol\" : \"tcp\"") > count(without.out(), "\"protocol\" : \"tcp\"")));
+        rows.put("--dnssec", honoured(List.of("--zone", "one-expired.dnssec.org"), List.of("-D"), (with, without) ->
+                with.out().contains("DNSSEC_RRSIG_EXPIRED") && !without.out().contains("DNSSEC")));
+        rows.put("--trust-anchor", honoured(signed, List.of("--trust-anchor", anchor.toString()),
+                (with, without) -> with.out().contains("no DNSKEY matches the DS (key tag 12345)")
+                        && !without.out().contains("key tag 12345")));
+        rows.put("--dnssec-time", honoured(signed, List.of("--dnssec-time", "2000-01-01"),
+                (with, without) -> with.out().contains("not valid before")
+                        && !without.out().contains("not valid before")));
+        rows.put("--json", honoured(example, List.of("--json"), (with, without) -> with.out().contains("\"schema\" : 1")
+                && !without.out().contains("\"schema\"")));
+        for (String report : List.of("--html", "--svg", "--dot")) {
+            Path file = dir.resolve("zone-report." + report.substring(2));
+            rows.put(report, honoured(example, List.of(report, file.toString()), (with, without) ->
+                    readable(file).contains("ns3.example.com")));
+        }
+        // zone mode runs the --check probes: given or not, RECURSION_AVAILABLE (a probe finding) is there
+        rows.put("--check", honoured(List.of("--zone", "recursive.faults.org"), List.of("--check"),
+                (with, without) -> with.out().contains("RECURSION_AVAILABLE")
+                        && without.out().contains("RECURSION_AVAILABLE")));
+        rows.put("--zone", honoured((with, without) -> true)); // the option every row is paired with
+        rows.put("--ns", honoured(List.of("--zone", "undelegated.faults.org"),
+                List.of("--ns", "ns1.undelegated.faults.org/127.53.62.1"), (with, without) -> with.status() == Cli.OK
+                        && with.out().contains("given by --ns") && without.status() == Cli.NO_AUTHORITATIVE_ANSWER));
+        rows.put("--axfr", honoured(List.of("--zone", "axfr.faults.org"), List.of("--axfr"), (with, without) ->
+                with.out().contains("AXFR_ALLOWED") && !without.out().contains("AXFR_ALLOWED")));
+        rows.put("--fail-on", honoured(List.of("--zone", "partly-lame.com"), List.of("--fail-on", "error"),
+                (with, without) -> with.status() == Cli.FINDINGS && without.status() == Cli.OK));
+        rows.put("--level", honoured(List.of("--zone", "single.faults.org"), List.of("--level", "error"),
+                (with, without) -> !with.out().contains("warning SINGLE_NAME_SERVER")
+                        && without.out().contains("warning SINGLE_NAME_SERVER")));
+        rows.put("--ignore", honoured(List.of("--zone", "partly-lame.com"), List.of("--ignore", "LAME_REFUSED"),
+                (with, without) -> !with.out().contains("error   LAME_REFUSED")
+                        && without.out().contains("error   LAME_REFUSED")));
+        rows.put("--explain", refused("--zone", "example.com", "--explain", "LAME_REFUSED"));
+        // web.example.com is a CNAME: its target's section is traced unless told not to
+        rows.put("--no-follow-cname", honoured(List.of("--zone", "web.example.com"), List.of("--no-follow-cname"),
+                (with, without) -> !with.out().contains("(CNAME target of web.example.com)")
+                        && without.out().contains("(CNAME target of web.example.com)")));
+        rows.put("--max-time", honoured(List.of("--zone", "timeout.com", "-t", "3", "-r", "8"),
+                List.of("--max-time", "1"), (with, without) -> with.out().contains("time limit of 1 s reached")
+                        && !without.out().contains("time limit")));
+        rows.put("--max-ns", honoured(example, List.of("--max-ns", "1"), (with, without) ->
+                with.out().contains("not followed") && !without.out().contains("not followed")));
+        rows.put("--lab", honoured((with, without) -> true)); // the context of every run here
+        rows.put("--lab-serve", refused("--zone", "example.com", "--lab-serve"));
+        rows.put("--lab-for", refused("--zone", "example.com", "--lab-for", "1"));
+        rows.put("--bulk", refused("--zone", "example.com", "--bulk", "-"));
+        for (String bulkOnly : List.of("--resume", "--unordered", "--no-progress")) {
+            rows.put(bulkOnly, refused("--zone", "example.com", bulkOnly));
+        }
+        rows.put("--out", refused("--zone", "example.com", "--out", dir.resolve("o.ndjson").toString()));
+        rows.put("--parallel", refused("--zone", "example.com", "--parallel", "2"));
+        rows.put("--rate", refused("--zone", "example.com", "--rate", "0"));
+        rows.put("--in-flight", refused("--zone", "example.com", "--in-flight", "2"));
+        rows.put("--save", refused("--zone", "example.com", "--save", dir.resolve("z.json").toString()));
+        rows.put("--replay", refused("--zone", "example.com", "--replay", dir.resolve("z.json").toString()));
+        rows.put("--help", honoured(example, List.of("--help"), (with, without) -> with.out().contains("Usage:")
+                && !without.out().contains("Usage:")));
+        rows.put("--version", honoured(example, List.of("--version"), (with, without) ->
+                with.out().startsWith("dnstracer ") && !without.out().startsWith("dnstracer ")));
+        return rows;
+    }
+
+    @Test
+    void everyOptionWithZoneIsHonouredOrRefused() throws IOException {
+        Map<String, Row> rows = zoneRows();
+        assertThat(rows.keySet()).as("every option of the model has its row").containsExactlyInAnyOrderElementsOf(
+                modelOptions());
+        Map<List<String>, CliRun> baselines = new HashMap<>();
+        SoftAssertions soft = new SoftAssertions();
+        for (Map.Entry<String, Row> e : rows.entrySet()) {
+            Row row = e.getValue();
+            if (row.refused()) {
+                List<String> args = new ArrayList<>(List.of("--lab"));
+                args.addAll(row.args());
+                assertRefused(soft, "--zone with " + e.getKey(), CliRun.of(args.toArray(String[]::new)));
+                continue;
+            }
+            if (row.context().isEmpty()) {
+                continue; // --lab and --zone: the context of every other row
+            }
+            List<String> context = new ArrayList<>(List.of("--lab"));
+            context.addAll(row.context());
+            List<String> args = new ArrayList<>(context);
+            args.addAll(row.args());
+            CliRun with = CliRun.of(args.toArray(String[]::new));
+            CliRun without = baselines.computeIfAbsent(context, c -> CliRun.of(c.toArray(String[]::new)));
+            soft.assertThat(row.effect().test(with, without))
+                    .as("--zone with %s is honoured: exit %d, stderr %s, stdout %.600s", e.getKey(), with.status(),
                             with.err(), with.out())
                     .isTrue();
         }
