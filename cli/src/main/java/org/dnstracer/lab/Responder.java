@@ -5,15 +5,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.DNAMERecord;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.NSRecord;
-import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.RRset;
@@ -21,7 +17,6 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.SetResponse;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Zone;
 
@@ -188,17 +183,17 @@ final class Responder {
         }
         if (zone == null) {
             if (mode == Behaviour.Mode.UNRELATED_REFERRAL && firstZone != null) {
-                referral(reply, firstZone, firstZone.getNS());
+                ZoneAnswer.referral(reply, firstZone, firstZone.getNS());
                 return List.of(reply);
             }
             return error(reply, Rcode.REFUSED);
         }
         SignedZone signedZone = dnssecOk(query) ? signed.get(zone.getOrigin()) : null;
         if (signedZone != null) {
-            SignedAnswers.answer(reply, signedZone, question.getName(), qtype);
+            ZoneAnswer.signed(reply, signedZone, question.getName(), qtype);
             return List.of(reply);
         }
-        answerFromZone(reply, zone, question.getName(), qtype);
+        ZoneAnswer.plain(reply, zone, question.getName(), qtype);
         return List.of(reply);
     }
 
@@ -297,65 +292,6 @@ final class Responder {
         return null;
     }
 
-    private void answerFromZone(Message reply, Zone zone, Name qname, int qtype) {
-        ZoneWalk.walk(reply, zone, qname, qtype, new ZoneWalk.Steps() {
-            @Override
-            public void referral(RRset ns) {
-                Responder.referral(reply, zone, ns);
-            }
-
-            @Override
-            public void answer(RRset rrset) {
-                addRRset(reply, rrset, Section.ANSWER);
-            }
-
-            @Override
-            public void nxdomain(Name name) {
-                reply.addRecord(negativeSoa(zone.getSOA()), Section.AUTHORITY);
-            }
-
-            @Override
-            public void nodata(Name name) {
-                reply.addRecord(negativeSoa(zone.getSOA()), Section.AUTHORITY);
-            }
-
-            @Override
-            public Name alias(Name name, SetResponse sr) {
-                if (sr.isCNAME()) {
-                    CNAMERecord cname = sr.getCNAME();
-                    reply.addRecord(cname.withName(name), Section.ANSWER);
-                    return cname.getTarget();
-                }
-                DNAMERecord dname = sr.getDNAME();
-                reply.addRecord(dname, Section.ANSWER);
-                try {
-                    Name next = name.fromDNAME(dname);
-                    reply.addRecord(new CNAMERecord(name, DClass.IN, dname.getTTL(), next), Section.ANSWER);
-                    return next;
-                } catch (NameTooLongException e) {
-                    reply.getHeader().setRcode(Rcode.YXDOMAIN);
-                    return null;
-                }
-            }
-        });
-    }
-
-    private static void referral(Message reply, Zone zone, RRset ns) {
-        addRRset(reply, ns, Section.AUTHORITY);
-        for (Record r : ns.rrs(false)) {
-            Name target = ((NSRecord) r).getTarget();
-            // glue for in-bailiwick names, including sibling glue: any address the zone holds for the target
-            if (target.subdomain(zone.getOrigin())) {
-                for (int type : new int[] {Type.A, Type.AAAA}) {
-                    RRset glue = zone.findExactMatch(target, type);
-                    if (glue != null) {
-                        addRRset(reply, glue, Section.ADDITIONAL);
-                    }
-                }
-            }
-        }
-    }
-
     private void upwardReferral(Message reply) {
         for (Record r : rootHints) {
             reply.addRecord(r, r.getType() == Type.NS ? Section.AUTHORITY : Section.ADDITIONAL);
@@ -395,12 +331,5 @@ final class Responder {
         for (Record r : rrset.rrs(false)) {
             m.addRecord(r, section);
         }
-    }
-
-    /** RFC 2308 §3: the negative-caching TTL is the smaller of the SOA's TTL and its MINIMUM field. */
-    private static SOARecord negativeSoa(SOARecord soa) {
-        long ttl = Math.min(soa.getTTL(), soa.getMinimum());
-        return new SOARecord(soa.getName(), soa.getDClass(), ttl, soa.getHost(), soa.getAdmin(), soa.getSerial(),
-                soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum());
     }
 }

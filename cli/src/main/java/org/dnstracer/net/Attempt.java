@@ -67,6 +67,12 @@ public final class Attempt {
                 error, null);
     }
 
+    /** A try that never went out: the transport closed (or was closing) before it could be sent. */
+    static Attempt notSent(Protocol protocol, Message query) {
+        return new Attempt(protocol, query, Duration.ZERO, Duration.ZERO, AttemptResult.TIMEOUT, null, 0, List.of(),
+                "transport closed before the query was sent");
+    }
+
     /**
      * A try exactly as it was kept, from its parts: for a saved trace read back ({@code --replay}). The octets are
      * used as given (not copied); the caller must have checked that they parse.

@@ -111,8 +111,7 @@ final class ExchangeRunner {
 
     /** The one attempt of an exchange that never went out because the transport closed first. */
     Attempt notSent(Name qname, int qtype) {
-        return new Attempt(firstProtocol(), queries.build(qname, qtype, options.edns()), Duration.ZERO,
-                Duration.ZERO, AttemptResult.TIMEOUT, null, 0, List.of(), "transport closed before the query was sent");
+        return Attempt.notSent(firstProtocol(), queries.build(qname, qtype, options.edns()));
     }
 
     /**

@@ -3,23 +3,14 @@ package org.dnstracer.net;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
 
 /**
  * The transport for many queries at once (bulk tracing): UDP tries wait on one selector thread
@@ -35,7 +26,7 @@ import org.xbill.DNS.Name;
  * for TCP tries, which stay blocking (rare, and a connection is a thread's worth of work anyway); idle TCP threads
  * go away.
  */
-public final class MultiplexedTransport implements Transport {
+public final class MultiplexedTransport extends QueuedTransport {
     /** Queries in flight at once unless told otherwise: 40 ms round trips still give over 6,000 queries a second. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 256;
     /** The most queries in flight: each holds a socket (two while hedged), and the process has a descriptor limit. */
@@ -46,20 +37,14 @@ public final class MultiplexedTransport implements Transport {
     private static final long KEEP_ALIVE_SECONDS = 5;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
-    private final TransportCounters counters = new TransportCounters();
-    private final TrySockets sockets;
-    private final ExchangeRunner runner;
-    private final ProbeRunner probes;
-    private final String threadPrefix;
-    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final Requests requests;
     private final ThreadPoolExecutor callbacks;
     private final ThreadPoolExecutor tcpPool;
     private final UdpMultiplexer multiplexer;
     private final PacedTries paced;
     private final int maxInFlight;
-    private final Queue<Task> waiting = new ConcurrentLinkedQueue<>();
+    private final Queue<Request> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger running = new AtomicInteger();
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** With the default cap of {@value #DEFAULT_MAX_IN_FLIGHT} queries in flight. */
     public MultiplexedTransport(TransportOptions options) {
@@ -77,22 +62,19 @@ public final class MultiplexedTransport implements Transport {
 
     /** As {@link DnsTransport#DnsTransport(TransportOptions, Duration)}: another shortest wait, for tests. */
     public MultiplexedTransport(TransportOptions options, int maxInFlight, Duration timeoutFloor) {
-        Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(timeoutFloor, "timeoutFloor");
+        super(options, "mux", INSTANCES);
+        AdaptiveTimeouts timeouts = Requests.timeouts(options, timeoutFloor);
         if (maxInFlight < 1 || maxInFlight > MAX_IN_FLIGHT) {
             throw new IllegalArgumentException(
                     "queries in flight must be between 1 and " + MAX_IN_FLIGHT + ", not " + maxInFlight);
         }
         this.maxInFlight = maxInFlight;
-        this.sockets = new TrySockets(options.source());
-        AdaptiveTimeouts timeouts = AdaptiveTimeouts.from(options, timeoutFloor);
-        this.threadPrefix = "dnstracer-mux-" + INSTANCES.incrementAndGet() + "-";
         this.callbacks = pool("cb-", CALLBACK_THREADS);
         // a callback that finds the pool shut down runs where it is: close() must still settle every future
         callbacks.setRejectedExecutionHandler((r, pool) -> r.run());
         this.tcpPool = pool("tcp-", Math.min(maxInFlight, TransportOptions.MAX_IN_FLIGHT));
         try {
-            this.multiplexer = new UdpMultiplexer(sockets, counters, callbacks, threadPrefix + "udp");
+            this.multiplexer = new UdpMultiplexer(sockets, counters, callbacks, threads.prefix() + "udp");
         } catch (IOException e) {
             callbacks.shutdownNow();
             tcpPool.shutdownNow();
@@ -100,10 +82,8 @@ public final class MultiplexedTransport implements Transport {
         }
         threads.add(multiplexer.thread());
         this.paced = new PacedTries(new MultiplexedTries(sockets, counters, multiplexer, tcpPool, callbacks),
-                threadPrefix + "pace");
-        QueryBuilder queries = new QueryBuilder(options.ednsPayloadSize(), options.dnssecOk());
-        this.runner = new ExchangeRunner(options, timeouts, queries, paced);
-        this.probes = new ProbeRunner(options, timeouts, paced);
+                threads.prefix() + "pace");
+        this.requests = new Requests(options, timeouts, paced);
     }
 
     /** Every later datagram and TCP connection, to any address, first takes a token from {@code pacer}. */
@@ -114,37 +94,19 @@ public final class MultiplexedTransport implements Transport {
     }
 
     @Override
-    public CompletableFuture<Exchange> exchange(ServerAddress server, Name qname, int qtype) {
-        return submit(server, qname, qtype, false);
+    Requests requests() {
+        return requests;
     }
 
     @Override
-    public CompletableFuture<Exchange> exchangeRecursive(ServerAddress server, Name qname, int qtype) {
-        return submit(server, qname, qtype, true);
-    }
-
-    private CompletableFuture<Exchange> submit(ServerAddress server, Name qname, int qtype, boolean recursive) {
-        RequestChecks.question(server, qname, qtype);
-        return enqueue(new Task(() -> runner.run(server, qname, qtype, recursive), () -> new Exchange(server, qname,
-                qtype, null, List.of(runner.notSent(qname, qtype)), false)));
-    }
-
-    @Override
-    public CompletableFuture<Exchange> probe(ServerAddress server, Message query, Protocol protocol) {
-        RequestChecks.probe(server, query, protocol);
-        Message copy = query.clone();
-        return enqueue(new Task(() -> probes.run(server, copy, protocol), () -> new Exchange(server,
-                copy.getQuestion().getName(), copy.getQuestion().getType(), null, List.of(), false)));
-    }
-
-    private CompletableFuture<Exchange> enqueue(Task task) {
-        waiting.add(task);
+    CompletableFuture<Exchange> enqueue(Request request) {
+        waiting.add(request);
         if (closed.get()) {
             abandonWaiting(); // close() may have drained the queue already
         } else {
             admit();
         }
-        return task.future;
+        return request.future;
     }
 
     /**
@@ -161,8 +123,8 @@ public final class MultiplexedTransport implements Transport {
             if (!running.compareAndSet(now, now + 1)) {
                 continue;
             }
-            Task task = waiting.poll();
-            if (task == null) {
+            Request request = waiting.poll();
+            if (request == null) {
                 running.decrementAndGet();
                 if (waiting.isEmpty()) {
                     return;
@@ -171,25 +133,18 @@ public final class MultiplexedTransport implements Transport {
             }
             // on a callback thread, not here: a task that ends at once would otherwise admit the next one from
             // inside this loop, and a long queue of such tasks would grow the stack without bound
-            callbacks.execute(() -> start(task));
+            callbacks.execute(() -> start(request));
         }
     }
 
-    private void start(Task task) {
-        CompletableFuture<Exchange> work;
-        try {
-            work = closed.get() ? CompletableFuture.completedFuture(task.abandoned.get()) : task.work.start();
-        } catch (RuntimeException | Error e) {
-            work = CompletableFuture.failedFuture(e); // a bug, not a network problem: let it show
-        }
-        work.whenComplete((exchange, error) -> {
+    private void start(Request request) {
+        if (closed.get()) {
             running.decrementAndGet();
-            if (error != null) {
-                task.future.completeExceptionally(error instanceof CompletionException
-                        && error.getCause() != null ? error.getCause() : error);
-            } else {
-                task.future.complete(exchange);
-            }
+            request.abandon();
+            return;
+        }
+        request.start().whenComplete((exchange, error) -> {
+            running.decrementAndGet();
             if (!closed.get()) {
                 admit();
             }
@@ -197,41 +152,19 @@ public final class MultiplexedTransport implements Transport {
     }
 
     private void abandonWaiting() {
-        for (Task t; (t = waiting.poll()) != null; ) {
-            t.future.complete(t.abandoned.get());
+        for (Request r; (r = waiting.poll()) != null; ) {
+            r.abandon();
         }
     }
 
     @Override
-    public TransportStats stats() {
-        return counters.snapshot();
-    }
-
-    /** Sockets of tries under way; for tests. */
-    int openSockets() {
-        return sockets.openCount();
-    }
-
-    /** Threads of this transport are named with this prefix. */
-    String threadNamePrefix() {
-        return threadPrefix;
-    }
-
-    /**
-     * Ends every try under way as cut short by the close, every waiting exchange as never sent, and stops the
-     * threads (waiting a few seconds for them unless called from one of them).
-     */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
+    void shutDown() {
         abandonWaiting();
         sockets.closeAll();
         paced.close(); // tries waiting for their token end unsent: nothing goes out on the way down
         multiplexer.closeWithin(CLOSE_GRACE);
         tcpPool.shutdown(); // its tries end quickly once their sockets are closed; their callbacks must still run
-        if (threads.contains(Thread.currentThread())) {
+        if (threads.isCurrent()) {
             callbacks.shutdown();
             return; // called from a callback on our own thread: waiting for ourselves would only stall
         }
@@ -240,12 +173,7 @@ public final class MultiplexedTransport implements Transport {
             tcpPool.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             callbacks.shutdown(); // after the TCP pool: callbacks still queued by the settled tries run first
             callbacks.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            for (Thread t : threads) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left > 0) {
-                    t.join(left);
-                }
-            }
+            threads.joinUntil(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -253,35 +181,8 @@ public final class MultiplexedTransport implements Transport {
 
     private ThreadPoolExecutor pool(String kind, int size) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threadFactory(kind));
+                new LinkedBlockingQueue<>(), threads.factory(kind));
         pool.allowCoreThreadTimeOut(true);
         return pool;
-    }
-
-    private ThreadFactory threadFactory(String kind) {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, threadPrefix + kind + count.incrementAndGet());
-            t.setDaemon(true);
-            threads.removeIf(old -> !old.isAlive());
-            threads.add(t);
-            return t;
-        };
-    }
-
-    /** How a queued exchange or probe starts, and what it becomes if it never does. */
-    private interface Work {
-        CompletableFuture<Exchange> start();
-    }
-
-    private static final class Task {
-        final Work work;
-        final Supplier<Exchange> abandoned;
-        final CompletableFuture<Exchange> future = new CompletableFuture<>();
-
-        Task(Work work, Supplier<Exchange> abandoned) {
-            this.work = work;
-            this.abandoned = abandoned;
-        }
     }
 }

@@ -68,14 +68,14 @@ final class PacedTries implements Tries {
             return send.get();
         }
         CompletableFuture<Attempt> later = new CompletableFuture<>();
-        waiting.put(later, () -> notSent(protocol, query));
+        waiting.put(later, () -> Attempt.notSent(protocol, query));
         try {
             timer.schedule(() -> {
                 if (waiting.remove(later) == null) {
                     return; // dropped by close()
                 }
                 if (inner.isClosed()) {
-                    later.complete(notSent(protocol, query));
+                    later.complete(Attempt.notSent(protocol, query));
                     return;
                 }
                 send.get().whenComplete((attempt, error) -> {
@@ -89,7 +89,7 @@ final class PacedTries implements Tries {
         } catch (RejectedExecutionException e) {
             // closed meanwhile: the try is dropped, not sent
             if (waiting.remove(later) != null) {
-                later.complete(notSent(protocol, query));
+                later.complete(Attempt.notSent(protocol, query));
             }
         }
         return later;
@@ -109,10 +109,5 @@ final class PacedTries implements Tries {
     /** Tries waiting for a token now; for tests. */
     int waitingCount() {
         return waiting.size();
-    }
-
-    private static Attempt notSent(Protocol protocol, Message query) {
-        return new Attempt(protocol, query, Duration.ZERO, Duration.ZERO, AttemptResult.TIMEOUT, null, 0, List.of(),
-                "transport closed before the query was sent");
     }
 }

@@ -1,11 +1,8 @@
 package org.dnstracer.net;
 
 import java.io.IOException;
-import java.net.PortUnreachableException;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
-import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
@@ -22,20 +19,15 @@ import org.xbill.DNS.Message;
 /**
  * Many UDP tries at once on one thread: each try has its own socket on a new ephemeral port, connected to its server
  * (so the kernel drops datagrams from any other address and port, as for {@link UdpTry}), non-blocking and
- * registered with one selector; a heap of deadlines stands in for the blocking socket's timeout. A try behaves
- * exactly as a {@link UdpTry} does (same acceptance rule, same hedge, same attempt), without holding a thread
- * while it waits.
+ * registered with one selector; a heap of deadlines stands in for the blocking socket's timeout. A try is the same
+ * {@link UdpTryProgress} as a {@link UdpTry}'s (same sending, acceptance rule, hedge and attempt), without holding
+ * a thread while it waits.
  *
  * <p>Everything about a started try (its sockets, its progress) is touched only by the multiplexer's thread; other
  * threads hand tries over through a queue. Finished tries complete their futures on the {@code completions}
  * executor, so that whatever the caller chains onto them never runs on, or stalls, the selector's thread.
  */
 final class UdpMultiplexer implements AutoCloseable {
-    /** The largest possible datagram: the buffer must never be what truncates a reply. */
-    private static final int RECEIVE_BUFFER = 65535;
-    /** Datagrams read from one socket in one round: a flooding sender must not starve the other tries. */
-    private static final int READS_PER_ROUND = 64;
-
     private final TrySockets sockets;
     private final TransportCounters counters;
     private final Executor completions;
@@ -44,7 +36,7 @@ final class UdpMultiplexer implements AutoCloseable {
     private final Queue<Flight> submitted = new ConcurrentLinkedQueue<>();
     /** Started tries by their next event (hedge or end); finished ones are skipped when they come up. */
     private final PriorityQueue<Flight> timers = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER);
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(UdpTryProgress.RECEIVE_BUFFER);
     private volatile boolean closed;
 
     UdpMultiplexer(TrySockets sockets, TransportCounters counters, Executor completions, String threadName)
@@ -161,8 +153,8 @@ final class UdpMultiplexer implements AutoCloseable {
                 return f.due - now;
             }
             timers.poll();
-            if (f.hedgeAt <= now && f.second == null && f.due < f.deadline) {
-                hedge(f, now);
+            if (f.due < f.deadline) {
+                hedge(f); // the hedge was due: the end comes next
             } else {
                 finish(f, f.progress.nothingAccepted());
             }
@@ -172,41 +164,15 @@ final class UdpMultiplexer implements AutoCloseable {
 
     private void start(Flight f) {
         UdpTryProgress t = f.progress;
-        String mismatch = sockets.familyMismatch(f.server);
-        if (mismatch != null) {
-            finish(f, t.end(AttemptResult.SEND_ERROR, null, mismatch));
+        Attempt failed = t.send(f.server, false);
+        if (failed != null) {
+            finish(f, failed);
             return;
         }
+        f.deadline = t.deadline();
+        f.due = t.hedges(f.hedgeAfter, f.hedgeQuery) ? t.hedgeAt(f.hedgeAfter) : f.deadline;
         try {
-            f.first = sockets.udp(f.server);
-            f.first.configureBlocking(false);
-        } catch (IOException e) {
-            finish(f, t.closedOr(AttemptResult.SEND_ERROR, e));
-            return;
-        } catch (RuntimeException e) {
-            finish(f, t.end(AttemptResult.SEND_ERROR, null, UdpTry.describe(e)));
-            return;
-        }
-        try {
-            if (f.first.write(ByteBuffer.wrap(t.sent)) == 0) {
-                finish(f, t.end(AttemptResult.SEND_ERROR, null, "no room in the socket's send buffer"));
-                return;
-            }
-        } catch (PortUnreachableException e) {
-            finish(f, t.end(AttemptResult.UNREACHABLE, null, UdpTry.describe(e)));
-            return;
-        } catch (IOException e) {
-            finish(f, t.closedOr(AttemptResult.SEND_ERROR, e));
-            return;
-        }
-        counters.sent(Protocol.UDP, t.sent.length);
-        t.start = System.nanoTime();
-        f.deadline = t.start + t.timeout.toNanos();
-        boolean hedging = f.hedgeAfter != null && f.hedgeQuery != null && f.hedgeAfter.compareTo(t.timeout) < 0;
-        f.hedgeAt = hedging ? t.start + f.hedgeAfter.toNanos() : Long.MAX_VALUE;
-        f.due = Math.min(f.hedgeAt, f.deadline);
-        try {
-            f.first.register(selector, SelectionKey.OP_READ, new Leg(f, false));
+            t.first().register(selector, SelectionKey.OP_READ, new Leg(f, false));
         } catch (IOException e) {
             finish(f, t.closedOr(AttemptResult.SEND_ERROR, e));
             return;
@@ -214,31 +180,14 @@ final class UdpMultiplexer implements AutoCloseable {
         timers.add(f);
     }
 
-    /** Sends the hedge from a new socket; when that fails the try goes on as an ordinary one. */
-    private void hedge(Flight f, long now) {
-        UdpTryProgress t = f.progress;
+    /** Sends the hedge; when none goes out the try goes on as an ordinary one. Either way its end is due next. */
+    private void hedge(Flight f) {
         f.due = f.deadline;
-        DatagramChannel second = null;
-        try {
-            Message hedge = f.hedgeQuery.get();
-            if (hedge == null) {
-                timers.add(f); // no hedge to be had now (the pace of the server): an ordinary try
-                return;
-            }
-            byte[] wire = hedge.toWire();
-            second = sockets.udp(f.server);
-            second.configureBlocking(false);
-            if (second.write(ByteBuffer.wrap(wire)) == 0) {
-                throw new IOException("no room in the socket's send buffer");
-            }
-            counters.sent(Protocol.UDP, wire.length);
-            t.hedged(hedge, now - t.start);
-            second.register(selector, SelectionKey.OP_READ, new Leg(f, true));
-            f.second = second;
-        } catch (IOException | RuntimeException e) {
-            // the hedge is a shortcut, not a necessity
-            if (second != null) {
-                sockets.release(second);
+        if (f.progress.sendHedge(f.server, f.hedgeQuery)) {
+            try {
+                f.progress.second().register(selector, SelectionKey.OP_READ, new Leg(f, true));
+            } catch (IOException e) {
+                // the hedge's reply cannot be heard: the first query's still can
             }
         }
         timers.add(f);
@@ -249,43 +198,16 @@ final class UdpMultiplexer implements AutoCloseable {
         if (f.done) {
             return;
         }
-        DatagramChannel channel = leg.hedge ? f.second : f.first;
-        for (int i = 0; i < READS_PER_ROUND; i++) {
-            buffer.clear();
-            SocketAddress from;
-            try {
-                from = channel.receive(buffer);
-            } catch (PortUnreachableException e) {
-                finish(f, f.progress.end(AttemptResult.UNREACHABLE, null, UdpTry.describe(e)));
-                return;
-            } catch (IOException e) {
-                // on a connected socket other receive errors are ICMP too (host or network unreachable)
-                finish(f, f.progress.closedOr(AttemptResult.UNREACHABLE, e));
-                return;
-            }
-            if (from == null) {
-                return;
-            }
-            buffer.flip();
-            byte[] wire = new byte[buffer.remaining()];
-            buffer.get(wire);
-            Attempt accepted = f.progress.judge(wire, leg.hedge);
-            if (accepted != null) {
-                finish(f, accepted);
-                return;
-            }
+        Attempt done = f.progress.drain(leg.hedge, buffer);
+        if (done != null) {
+            finish(f, done);
         }
     }
 
     /** Ends a try on the multiplexer's thread: its sockets closed, its future completed elsewhere. */
     private void finish(Flight f, Attempt attempt) {
         f.done = true;
-        if (f.first != null) {
-            sockets.release(f.first);
-        }
-        if (f.second != null) {
-            sockets.release(f.second);
-        }
+        f.progress.release();
         complete(f, attempt);
     }
 
@@ -304,9 +226,6 @@ final class UdpMultiplexer implements AutoCloseable {
         final Duration hedgeAfter;
         final Supplier<Message> hedgeQuery;
         final CompletableFuture<Attempt> future = new CompletableFuture<>();
-        DatagramChannel first;
-        DatagramChannel second;
-        long hedgeAt = Long.MAX_VALUE;
         long deadline;
         /** When the next event is due: the hedge, then the end. Changes only while out of the heap. */
         long due;

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.PortUnreachableException;
-import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
-import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
@@ -18,16 +16,15 @@ import java.util.function.Supplier;
 import org.xbill.DNS.Message;
 
 /**
- * One datagram out, then listening until an acceptable reply or the end of the try's time; optionally hedged.
+ * One UDP try on the calling thread, which blocks until it ends: the query out, then listening until an acceptable
+ * reply or the end of the try's time; optionally hedged. What a try does is {@link UdpTryProgress}'s; this class
+ * only waits for it.
  *
  * <p>A hedged try that has heard nothing acceptable by {@code hedgeAfter} sends the same question again from a new
  * socket (new port, new ID) and then listens on both: a lost query or reply costs a few round trips instead of the
  * whole wait. Both stay on this one thread (a selector over the two sockets), so the transport's thread bound holds.
  */
 final class UdpTry {
-    /** The largest possible datagram: the buffer must never be what truncates a reply. */
-    private static final int RECEIVE_BUFFER = 65535;
-
     private final TrySockets sockets;
     private final TransportCounters counters;
 
@@ -44,59 +41,27 @@ final class UdpTry {
     Attempt run(ServerAddress server, Message query, Duration timeout, Duration hedgeAfter,
             Supplier<Message> hedgeQuery) {
         UdpTryProgress t = new UdpTryProgress(query, timeout, sockets, counters);
-        String mismatch = sockets.familyMismatch(server);
-        if (mismatch != null) {
-            return t.end(AttemptResult.SEND_ERROR, null, mismatch);
-        }
-        DatagramChannel first;
-        try {
-            first = sockets.udp(server);
-        } catch (IOException e) {
-            return t.closedOr(AttemptResult.SEND_ERROR, e);
-        } catch (RuntimeException e) {
-            return t.end(AttemptResult.SEND_ERROR, null, describe(e));
-        }
-        DatagramChannel second = null;
         Selector selector = null;
         try {
-            try {
-                first.write(ByteBuffer.wrap(t.sent));
-            } catch (PortUnreachableException e) {
-                return t.end(AttemptResult.UNREACHABLE, null, describe(e));
-            } catch (IOException e) {
-                return t.closedOr(AttemptResult.SEND_ERROR, e);
+            Attempt done = t.send(server, true);
+            if (done != null) {
+                return done;
             }
-            counters.sent(Protocol.UDP, t.sent.length);
-            t.start = System.nanoTime();
-            long deadline = t.start + timeout.toNanos();
-            boolean hedging = hedgeAfter != null && hedgeQuery != null && hedgeAfter.compareTo(timeout) < 0;
-            Attempt done = listen(first, t, hedging ? t.start + hedgeAfter.toNanos() : deadline);
+            long deadline = t.deadline();
+            boolean hedging = t.hedges(hedgeAfter, hedgeQuery);
+            done = listen(t, hedging ? t.hedgeAt(hedgeAfter) : deadline);
             if (done != null || !hedging || sockets.isClosed()) {
                 return done != null ? done : t.nothingAccepted();
             }
-            Message hedge = hedgeQuery.get();
-            if (hedge == null) {
-                // no hedge to be had now (the pace of the server): the try goes on as an ordinary one
-                done = listen(first, t, deadline);
+            if (!t.sendHedge(server, hedgeQuery)) {
+                done = listen(t, deadline);
                 return done != null ? done : t.nothingAccepted();
             }
-            byte[] hedgeWire = hedge.toWire();
-            try {
-                second = sockets.udp(server);
-                second.write(ByteBuffer.wrap(hedgeWire));
-            } catch (IOException | RuntimeException e) {
-                // the hedge is a shortcut, not a necessity: without it the try goes on as an ordinary one
-                done = listen(first, t, deadline);
-                return done != null ? done : t.nothingAccepted();
-            }
-            counters.sent(Protocol.UDP, hedgeWire.length);
-            t.hedged(hedge, System.nanoTime() - t.start);
             try {
                 selector = sockets.selector();
-                first.configureBlocking(false);
-                second.configureBlocking(false);
-                first.register(selector, SelectionKey.OP_READ, Boolean.FALSE);
-                second.register(selector, SelectionKey.OP_READ, Boolean.TRUE);
+                t.first().configureBlocking(false);
+                t.first().register(selector, SelectionKey.OP_READ, Boolean.FALSE);
+                t.second().register(selector, SelectionKey.OP_READ, Boolean.TRUE);
             } catch (IOException e) {
                 return t.closedOr(AttemptResult.SEND_ERROR, e);
             } catch (ClosedSelectorException e) {
@@ -106,10 +71,7 @@ final class UdpTry {
             done = listenBoth(selector, t, deadline);
             return done != null ? done : t.nothingAccepted();
         } finally {
-            sockets.release(first);
-            if (second != null) {
-                sockets.release(second);
-            }
+            t.release();
             if (selector != null) {
                 sockets.release(selector);
             }
@@ -117,9 +79,9 @@ final class UdpTry {
     }
 
     /** Listens on the one blocking socket until {@code deadline}: the try's end, or null when nothing was accepted. */
-    private Attempt listen(DatagramChannel channel, UdpTryProgress t, long deadline) {
-        DatagramSocket socket = channel.socket();
-        byte[] buffer = new byte[RECEIVE_BUFFER];
+    private static Attempt listen(UdpTryProgress t, long deadline) {
+        DatagramSocket socket = t.first().socket();
+        byte[] buffer = new byte[UdpTryProgress.RECEIVE_BUFFER];
         while (true) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
@@ -146,7 +108,7 @@ final class UdpTry {
 
     /** Listens on the first query's socket and the hedge's at once, until {@code deadline}. */
     private Attempt listenBoth(Selector selector, UdpTryProgress t, long deadline) {
-        ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_BUFFER);
+        ByteBuffer buffer = ByteBuffer.allocate(UdpTryProgress.RECEIVE_BUFFER);
         try {
             while (true) {
                 long remaining = deadline - System.nanoTime();
@@ -160,26 +122,9 @@ final class UdpTry {
                 for (Iterator<SelectionKey> keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
                     SelectionKey key = keys.next();
                     keys.remove();
-                    DatagramChannel channel = (DatagramChannel) key.channel();
-                    boolean fromHedge = (Boolean) key.attachment();
-                    while (true) {
-                        buffer.clear();
-                        SocketAddress from;
-                        try {
-                            from = channel.receive(buffer);
-                        } catch (PortUnreachableException e) {
-                            return t.end(AttemptResult.UNREACHABLE, null, describe(e));
-                        }
-                        if (from == null) {
-                            break;
-                        }
-                        buffer.flip();
-                        byte[] wire = new byte[buffer.remaining()];
-                        buffer.get(wire);
-                        Attempt accepted = t.judge(wire, fromHedge);
-                        if (accepted != null) {
-                            return accepted;
-                        }
+                    Attempt done = t.drain((Boolean) key.attachment(), buffer);
+                    if (done != null) {
+                        return done;
                     }
                 }
             }

@@ -2,9 +2,12 @@ package org.dnstracer.replay;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -20,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.dnstracer.dnssec.TrustAnchors;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.StartServer;
@@ -50,8 +52,8 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * The saved-trace document ({@code --save}, {@code --replay}): JSON written and read with jackson-core, schema
- * {@value SavedRun#SCHEMA_VERSION}, documented in the README. Reading is bounded ({@value #MAX_BYTES} octets) and
+ * The saved-trace document ({@code --save}, {@code --replay}): JSON written with jackson-core's generator and
+ * read as a jackson-databind tree, schema {@value SavedRun#SCHEMA_VERSION}, documented in the README. Reading is bounded ({@value #MAX_BYTES} octets) and
  * checks everything it builds: every DNS message parses, every address is an IP literal (so nothing read ever
  * triggers a name look-up), every enum value and index is in range. Any fault is one {@link SavedRunException}
  * naming the file and the field.
@@ -241,27 +243,32 @@ public final class SavedRunFile {
             throw new SavedRunException(file + ": " + size + " octets, more than a saved trace may have ("
                     + MAX_BYTES + ", 256 MiB); not read");
         }
-        Object root;
-        try (InputStream in = Files.newInputStream(file);
-                JsonParser p = factory().createParser(in)) {
-            root = JsonTree.read(p);
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = reader().readTree(in);
         } catch (NoSuchFileException e) {
             throw new SavedRunException(file + ": no such saved trace");
         } catch (IOException e) {
             throw new SavedRunException(file + ": not a saved trace (not valid JSON: " + firstLine(e.getMessage())
                     + ")");
         }
-        if (!(root instanceof Map<?, ?> map) || !FORMAT.equals(map.get("format"))) {
+        if (root == null || root.isMissingNode()) {
+            throw new SavedRunException(file + ": not a saved trace (not valid JSON: empty document)");
+        }
+        if (!root.isObject() || !FORMAT.equals(root.path("format").textValue())) {
             throw new SavedRunException(file + ": not a saved dnstracer trace (no \"format\" : \"" + FORMAT + "\")");
         }
-        Object schema = map.get("schema");
-        if (!(schema instanceof Long version) || version != SavedRun.SCHEMA_VERSION) {
-            throw new SavedRunException(file + ": saved-trace schema " + schema + " (written by "
-                    + (map.get("tool") instanceof String t ? t : "an unknown version") + "); this dnstracer reads schema "
+        JsonNode schema = root.get("schema");
+        if (schema == null || !schema.isIntegralNumber() || !schema.canConvertToLong()
+                || schema.longValue() != SavedRun.SCHEMA_VERSION) {
+            String tool = root.path("tool").textValue();
+            throw new SavedRunException(file + ": saved-trace schema " + (schema == null ? null
+                    : schema.isTextual() ? schema.textValue() : schema.toString()) + " (written by "
+                    + (tool != null ? tool : "an unknown version") + "); this dnstracer reads schema "
                     + SavedRun.SCHEMA_VERSION + " only");
         }
         try {
-            return fromJson(new Obj(map, ""));
+            return fromJson(new Obj(root, ""));
         } catch (Bad e) {
             throw new SavedRunException(file + ": bad saved trace: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -272,10 +279,11 @@ public final class SavedRunFile {
 
     /**
      * jackson-core's own bounds: the document length (a file that grows while it is read still cannot exhaust
-     * memory), the nesting depth (a hostile file cannot exhaust the stack), and no field given twice.
+     * memory), the nesting depth (a hostile file cannot exhaust the stack), and no field given twice; and one JSON
+     * value in the document, nothing after it.
      */
-    private static JsonFactory factory() {
-        return JsonFactory.builder()
+    private static ObjectMapper reader() {
+        return JsonMapper.builder(JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(MAX_BYTES)
@@ -283,6 +291,8 @@ public final class SavedRunFile {
                         .maxStringLength((int) Math.min(Integer.MAX_VALUE, MAX_BYTES))
                         .maxNestingDepth(MAX_DEPTH)
                         .build())
+                .build())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }
 
@@ -331,35 +341,25 @@ public final class SavedRunFile {
         TraceStats stats = new TraceStats(st.intIn("queries", 0, Integer.MAX_VALUE),
                 st.longIn("elapsedMs", 0, Long.MAX_VALUE));
         List<RecordedExchange> exchanges = new ArrayList<>();
-        List<Object> list = root.list("exchanges");
+        JsonNode list = root.list("exchanges");
         for (int i = 0; i < list.size(); i++) {
             exchanges.add(exchange(root.element(list, i, "exchanges")));
         }
-        List<String> commandLine = new ArrayList<>();
-        List<Object> args = root.list("commandLine");
-        for (int i = 0; i < args.size(); i++) {
-            if (!(args.get(i) instanceof String a)) {
-                throw new Bad("commandLine[" + i + "]: not a string");
-            }
-            commandLine.add(a);
-        }
+        List<String> commandLine = root.strings("commandLine");
         return new SavedRun(root.string("tool"), instant(root, "savedAt"), commandLine, request, source,
                 o.bool("lab"), o.bool("check"), o.bool("axfr"), dnssec, stats, st.bool("timeLimitReached"),
                 exchanges);
     }
 
-    private static RootHints rootHints(List<Object> servers, String path) throws Bad {
+    private static RootHints rootHints(JsonNode servers, String path) throws Bad {
         List<Record> records = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             Obj s = new Obj(servers.get(i), path + "[" + i + "]");
             Name ns = name(s, "name");
             records.add(new NSRecord(Name.root, DClass.IN, 518400, ns));
-            List<Object> addresses = s.list("addresses");
+            List<String> addresses = s.strings("addresses");
             for (int j = 0; j < addresses.size(); j++) {
-                if (!(addresses.get(j) instanceof String text)) {
-                    throw new Bad(s.path("addresses") + "[" + j + "]: not a string");
-                }
-                InetAddress a = address(text, s.path("addresses") + "[" + j + "]");
+                InetAddress a = address(addresses.get(j), s.path("addresses") + "[" + j + "]");
                 records.add(a.getAddress().length == 4 ? new ARecord(ns, DClass.IN, 518400, a)
                         : new AAAARecord(ns, DClass.IN, 518400, a));
             }
@@ -373,13 +373,14 @@ public final class SavedRunFile {
 
     private static TrustAnchors anchors(Obj d) throws Bad {
         String source = d.string("anchorSource");
-        List<Object> texts = d.list("anchors");
+        JsonNode texts = d.list("anchors");
         if (texts.isEmpty()) {
             return TrustAnchors.none(source);
         }
         StringBuilder zone = new StringBuilder();
         for (int i = 0; i < texts.size(); i++) {
-            if (!(texts.get(i) instanceof String t) || t.indexOf('\n') >= 0 || t.indexOf('$') >= 0) {
+            String t = texts.get(i).textValue();
+            if (t == null || t.indexOf('\n') >= 0 || t.indexOf('$') >= 0) {
                 throw new Bad(d.path("anchors") + "[" + i + "]: not one DS record");
             }
             zone.append(t).append('\n');
@@ -412,13 +413,10 @@ public final class SavedRunFile {
                 x.intIn("port", 1, 65535));
         Name qname = name(x, "name");
         int qtype = type(x, "type");
-        List<Object> viaJson = x.list("via");
+        List<String> viaText = x.strings("via");
         List<InetAddress> via = new ArrayList<>();
-        for (int i = 0; i < viaJson.size(); i++) {
-            if (!(viaJson.get(i) instanceof String text)) {
-                throw new Bad(x.path("via") + "[" + i + "]: not a string");
-            }
-            via.add(address(text, x.path("via") + "[" + i + "]"));
+        for (int i = 0; i < viaText.size(); i++) {
+            via.add(address(viaText.get(i), x.path("via") + "[" + i + "]"));
         }
         Protocol probeProtocol = null;
         byte[] probeQuery = null;
@@ -427,7 +425,7 @@ public final class SavedRunFile {
             probeProtocol = p.enumOf("protocol", Protocol.class);
             probeQuery = message(p, "query");
         }
-        List<Object> triesJson = x.list("tries");
+        JsonNode triesJson = x.list("tries");
         List<Attempt> attempts = new ArrayList<>();
         for (int i = 0; i < triesJson.size(); i++) {
             attempts.add(attempt(x.element(triesJson, i, "tries")));
@@ -447,14 +445,7 @@ public final class SavedRunFile {
     }
 
     private static Attempt attempt(Obj t) throws Bad {
-        List<Object> ignoredJson = t.list("ignored");
-        List<String> ignored = new ArrayList<>();
-        for (int i = 0; i < ignoredJson.size(); i++) {
-            if (!(ignoredJson.get(i) instanceof String reason)) {
-                throw new Bad(t.path("ignored") + "[" + i + "]: not a string");
-            }
-            ignored.add(reason);
-        }
+        List<String> ignored = t.strings("ignored");
         Hedge hedge = null;
         if (t.raw("hedge") != null) {
             Obj h = t.obj("hedge");
@@ -528,14 +519,14 @@ public final class SavedRunFile {
 
     /** A JSON object with its path in the document, for messages. */
     private static final class Obj {
-        private final Map<?, ?> map;
+        private final JsonNode node;
         private final String path;
 
-        Obj(Object value, String path) throws Bad {
-            if (!(value instanceof Map<?, ?> m)) {
+        Obj(JsonNode value, String path) throws Bad {
+            if (value == null || !value.isObject()) {
                 throw new Bad((path.isEmpty() ? "document" : path) + ": not an object");
             }
-            this.map = m;
+            this.node = value;
             this.path = path;
         }
 
@@ -543,60 +534,79 @@ public final class SavedRunFile {
             return field.isEmpty() ? path : path.isEmpty() ? field : path + "." + field;
         }
 
-        Object raw(String field) {
-            return map.get(field);
+        /** The field's value, or null when it is missing or JSON null. */
+        JsonNode raw(String field) {
+            JsonNode v = node.get(field);
+            return v == null || v.isNull() ? null : v;
         }
 
-        private Object required(String field) throws Bad {
-            if (!map.containsKey(field)) {
+        private JsonNode required(String field) throws Bad {
+            JsonNode v = node.get(field);
+            if (v == null) {
                 throw new Bad(path(field) + ": missing");
             }
-            return map.get(field);
+            return v;
         }
 
         Obj obj(String field) throws Bad {
             return new Obj(required(field), path(field));
         }
 
-        Obj element(List<Object> list, int i, String field) throws Bad {
+        Obj element(JsonNode list, int i, String field) throws Bad {
             return new Obj(list.get(i), path(field) + "[" + i + "]");
         }
 
-        @SuppressWarnings("unchecked")
-        List<Object> list(String field) throws Bad {
-            if (!(required(field) instanceof List<?> l)) {
+        JsonNode list(String field) throws Bad {
+            JsonNode v = required(field);
+            if (!v.isArray()) {
                 throw new Bad(path(field) + ": not a list");
             }
-            return (List<Object>) l;
+            return v;
+        }
+
+        /** A list of strings. */
+        List<String> strings(String field) throws Bad {
+            JsonNode list = list(field);
+            List<String> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).isTextual()) {
+                    throw new Bad(path(field) + "[" + i + "]: not a string");
+                }
+                out.add(list.get(i).textValue());
+            }
+            return out;
         }
 
         String string(String field) throws Bad {
-            if (!(required(field) instanceof String s)) {
+            JsonNode v = required(field);
+            if (!v.isTextual()) {
                 throw new Bad(path(field) + ": not a string");
             }
-            return s;
+            return v.textValue();
         }
 
         String stringOrNull(String field) throws Bad {
-            Object v = required(field);
-            if (v != null && !(v instanceof String)) {
+            JsonNode v = required(field);
+            if (!v.isNull() && !v.isTextual()) {
                 throw new Bad(path(field) + ": not a string");
             }
-            return (String) v;
+            return v.textValue();
         }
 
         boolean bool(String field) throws Bad {
-            if (!(required(field) instanceof Boolean b)) {
+            JsonNode v = required(field);
+            if (!v.isBoolean()) {
                 throw new Bad(path(field) + ": not true or false");
             }
-            return b;
+            return v.booleanValue();
         }
 
         long longIn(String field, long min, long max) throws Bad {
-            if (!(required(field) instanceof Long n) || n < min || n > max) {
+            JsonNode v = required(field);
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
                 throw new Bad(path(field) + ": not a whole number from " + min + " to " + max);
             }
-            return n;
+            return v.longValue();
         }
 
         int intIn(String field, int min, int max) throws Bad {

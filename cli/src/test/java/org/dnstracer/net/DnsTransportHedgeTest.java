@@ -3,11 +3,14 @@ package org.dnstracer.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnstracer.net.TransportFixtures.answering;
 import static org.dnstracer.net.TransportFixtures.ask;
+import static org.dnstracer.net.TransportFixtures.id;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DnsTransportHedgeTest {
     /** A first wait of a second for new servers; the hedge, due after three loopback round trips, is far sooner. */
@@ -16,14 +19,16 @@ class DnsTransportHedgeTest {
                 .withInitialTimeout(Duration.ofSeconds(2)).withMaxTimeout(Duration.ofSeconds(5));
     }
 
-    @Test
-    void aNewServerWhoseFirstQueryIsLostAnswersTheHedgeWithinTheFirstTry() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TransportFixtures.Kind.class)
+    void aNewServerWhoseFirstQueryIsLostAnswersTheHedgeFromAnotherPortWithinTheFirstTry(TransportFixtures.Kind kind)
+            throws Exception {
         AtomicInteger seen = new AtomicInteger();
         ScriptedServer.Script dropFirst = (query, protocol) ->
                 seen.getAndIncrement() == 0 ? List.of() : Replies.one(Replies.answer(query));
         try (ScriptedServer measured = ScriptedServer.start(answering());
                 ScriptedServer lossy = ScriptedServer.start(dropFirst);
-                DnsTransport transport = new DnsTransport(slowFirstWait())) {
+                Transport transport = kind.open(slowFirstWait())) {
             ask(transport, measured.address()); // the run now knows a round trip
 
             Exchange exchange = ask(transport, lossy.address());
@@ -32,9 +37,12 @@ class DnsTransportHedgeTest {
             assertThat(exchange.attempts()).singleElement().satisfies(a -> {
                 assertThat(a.hedged()).isTrue();
                 assertThat(a.hedge().answered()).isTrue();
+                assertThat(a.hedge().queryId()).isEqualTo(id(lossy.received().get(1).query()));
                 assertThat(a.timeout()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
             });
             assertThat(lossy.received()).hasSize(2);
+            assertThat(lossy.received().get(0).from().getPort()).isNotEqualTo(lossy.received().get(1).from().getPort());
+            assertThat(TransportFixtures.Kind.openSockets(transport)).isZero();
         }
     }
 

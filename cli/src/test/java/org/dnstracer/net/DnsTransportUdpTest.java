@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.dnstracer.net.ScriptedServer.Reply;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.OPTRecord;
@@ -236,8 +238,9 @@ class DnsTransportUdpTest {
         }
     }
 
-    @Test
-    void aReplyFromAnotherAddressNeverReachesTheTry() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TransportFixtures.Kind.class)
+    void aReplyFromAnotherAddressNeverReachesTheTry(TransportFixtures.Kind kind) throws Exception {
         // a "spoofer" on 127.0.0.2 sends a perfect answer to the client's port; the connected socket drops it
         try (DatagramSocket spoofer = new DatagramSocket(new InetSocketAddress(ip("127.0.0.2"), 0))) {
             AtomicReference<ScriptedServer> self = new AtomicReference<>();
@@ -252,7 +255,7 @@ class DnsTransportUdpTest {
                 return List.of();
             };
             try (ScriptedServer server = ScriptedServer.start(script);
-                    Transport transport = Transport.create(quick().withTries(1).withEdns(false, 1232))) {
+                    Transport transport = kind.open(quick().withTries(1).withEdns(false, 1232))) {
                 self.set(server);
                 Exchange exchange = ask(transport, server.address());
 

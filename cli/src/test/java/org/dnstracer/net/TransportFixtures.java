@@ -7,8 +7,25 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
-/** Shared set-up for tests that run a real {@link DnsTransport} against a {@link ScriptedServer}. */
+/** Shared set-up for tests that run a real transport against a {@link ScriptedServer}. */
 final class TransportFixtures {
+    /** The two transports, for a behaviour both must have: {@code @EnumSource(Kind.class)}. */
+    enum Kind {
+        BLOCKING,
+        MULTIPLEXED;
+
+        Transport open(TransportOptions options) {
+            return this == BLOCKING ? new DnsTransport(options) : new MultiplexedTransport(options, 8);
+        }
+
+        /** Sockets the transport still holds for tries under way. */
+        static int openSockets(Transport transport) {
+            return transport instanceof DnsTransport blocking
+                    ? blocking.openSockets()
+                    : ((MultiplexedTransport) transport).openSockets();
+        }
+    }
+
     static final Name QNAME = Replies.name("www.example.com.");
 
     private TransportFixtures() {}
