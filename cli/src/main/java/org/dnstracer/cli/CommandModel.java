@@ -297,7 +297,7 @@ final class CommandModel {
                                 + "address that causes it: SEVERITY CODE  ZONE  SERVER (ADDRESS)  MESSAGE "
                                 + "(EVIDENCE), then a summary line. Severities are error, warning and notice; the "
                                 + "codes (LAME_REFUSED, UNRESPONSIVE_UDP, GLUE_MISMATCH, ...) are listed in man "
-                                + "dnstracer and the README. --check and --axfr add probes for what the trace alone "
+                                + "dnstracer and docs/findings.md; --explain CODE prints one. --check and --axfr add probes for what the trace alone "
                                 + "cannot see.",
                         "",
                         "--lab starts a built-in DNS hierarchy with every kind of breakage on loopback and traces "

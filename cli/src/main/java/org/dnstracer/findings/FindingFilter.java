@@ -68,7 +68,7 @@ public record FindingFilter(Severity level, Set<FindingCode> ignored) {
             try {
                 codes.add(FindingCode.valueOf(w));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + word.strip() + "' is not a finding code (they are listed in man dnstracer and the README)");
+                throw new IllegalArgumentException("'" + word.strip() + "' is not a finding code (man dnstracer and docs/findings.md list them; --explain CODE prints one)");
             }
         }
         return codes;
