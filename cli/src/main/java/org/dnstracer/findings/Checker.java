@@ -353,7 +353,7 @@ public final class Checker {
             }
             budget--;
             ServerAddress server = new ServerAddress(address, port);
-            existing = before.thenCompose(e -> when.test(e) ? transport.probe(server, query, protocol)
+            existing = before.thenCompose(e -> e != null && when.test(e) ? transport.probe(server, query, protocol)
                     : CompletableFuture.completedFuture(null));
             sent.put(key, existing);
         }

@@ -40,7 +40,8 @@ public interface Transport extends AutoCloseable {
      * Sends one probe exactly as built (header flags, OPT record or none, any question) over the given protocol,
      * with the run's tries and timeouts but no fallback: a truncated reply is returned as it is, and a server
      * rejecting EDNS is not asked again without it. Its ID is replaced by a fresh random one for each try. For
-     * {@code --check}: TCP, EDNS and recursion probes.
+     * {@code --check}: TCP, EDNS and recursion probes. Completes with null when the probe cannot be asked at all (a
+     * replay of a saved run that never sent it).
      */
     default CompletableFuture<Exchange> probe(ServerAddress server, org.xbill.DNS.Message query, Protocol protocol) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("this transport sends no probes"));
