@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Status;
 import org.dnstracer.model.Trace;
@@ -320,6 +321,12 @@ public final class Checker {
 
     private void send(Map<Probe, CompletableFuture<Exchange>> into, InetAddress address, Probe probe, Message query,
             Protocol protocol) {
+        once(into, address, probe, query, () -> transport.probe(new ServerAddress(address, port), query, protocol));
+    }
+
+    /** Each (address, probe, name) once, within the budget: a probe beyond it is counted as not sent. */
+    private void once(Map<Probe, CompletableFuture<Exchange>> into, InetAddress address, Probe probe, Message query,
+            Supplier<CompletableFuture<Exchange>> sending) {
         Key key = new Key(address, probe, query.getQuestion().getName());
         CompletableFuture<Exchange> existing = sent.get(key);
         if (existing == null) {
@@ -328,7 +335,7 @@ public final class Checker {
                 return;
             }
             budget--;
-            existing = transport.probe(new ServerAddress(address, port), query, protocol);
+            existing = sending.get();
             sent.put(key, existing);
         }
         into.put(probe, existing);
@@ -344,20 +351,9 @@ public final class Checker {
         if (before == null) {
             return;
         }
-        Key key = new Key(address, probe, query.getQuestion().getName());
-        CompletableFuture<Exchange> existing = sent.get(key);
-        if (existing == null) {
-            if (budget <= 0) {
-                notSent++;
-                return;
-            }
-            budget--;
-            ServerAddress server = new ServerAddress(address, port);
-            existing = before.thenCompose(e -> e != null && when.test(e) ? transport.probe(server, query, protocol)
-                    : CompletableFuture.completedFuture(null));
-            sent.put(key, existing);
-        }
-        into.put(probe, existing);
+        ServerAddress server = new ServerAddress(address, port);
+        once(into, address, probe, query, () -> before.thenCompose(e -> e != null && when.test(e)
+                ? transport.probe(server, query, protocol) : CompletableFuture.completedFuture(null)));
     }
 
     private static List<ServerProbes> collect(Map<InetAddress, String> servers,
