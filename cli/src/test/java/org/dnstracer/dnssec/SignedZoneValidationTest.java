@@ -302,7 +302,7 @@ class SignedZoneValidationTest {
 
     /**
      * ent.example has no records, only deep.ent.example below it: its NODATA is the NSEC whose span holds it and
-     * whose next name lies below it (RFC 4035 3.1.3.2; dnssec-signzone's dname.example NSEC deep.ent.example).
+     * whose next name lies below it (RFC 4035 section 3.1.3, NODATA; dnssec-signzone's dname.example NSEC deep.ent.example).
      */
     @Test
     void emptyNonTerminalNodataIsTheNsecWhoseNextNameLiesBelowIt() throws Exception {
