@@ -1,6 +1,6 @@
 package org.dnstracer.net;
 
-import java.net.Inet4Address;
+import com.google.common.net.InetAddresses;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,49 +23,14 @@ public final class IpAddresses {
         }
     }
 
-    /** Dotted quad for IPv4; RFC 5952 canonical text (lower case, longest zero run compressed) for IPv6. */
+    /**
+     * Dotted quad for IPv4; RFC 5952 canonical text (lower case, longest zero run compressed) for IPv6, which the
+     * JDK does not write ({@code getHostAddress} gives all eight groups). Guava is in the tool's jar for the graph
+     * layout, and the Spark job finds the one every Spark 4 distribution ships; the addresses here never carry a
+     * scope id, the one thing Guava would add.
+     */
     public static String format(InetAddress address) {
-        if (address instanceof Inet4Address) {
-            return address.getHostAddress();
-        }
-        byte[] b = address.getAddress();
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        if (bestLen < 2) {
-            bestStart = -1; // RFC 5952 §4.2.2: a single zero group is not compressed
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[i]));
-        }
-        return out.toString();
+        return InetAddresses.toAddrString(address);
     }
 
     public static boolean isIpv6(InetAddress address) {
