@@ -3,7 +3,6 @@ package org.dnstracer.net;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DnsTransport extends QueuedTransport {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    /** Idle threads go away so a long-lived but quiet transport holds nothing. */
-    private static final long KEEP_ALIVE_SECONDS = 5;
-    /** close() waits this long for threads to notice their sockets were closed under them. */
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
     private final AdaptiveTimeouts timeouts;
     private final Requests requests;
@@ -42,11 +37,7 @@ public final class DnsTransport extends QueuedTransport {
         super(options, "net", INSTANCES);
         this.timeouts = Requests.timeouts(options, timeoutFloor);
         this.requests = new Requests(options, timeouts, new BlockingTries(sockets, counters));
-        // fixed size with an unbounded queue: the pool never grows past maxInFlight, which the options cap
-        int workers = options.maxInFlight();
-        this.executor = new ThreadPoolExecutor(workers, workers, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads.factory(""));
-        executor.allowCoreThreadTimeOut(true);
+        this.executor = pool("", options.maxInFlight()); // a thread a query in flight, which the options cap
     }
 
     @Override

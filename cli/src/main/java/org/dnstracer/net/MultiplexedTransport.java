@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +33,6 @@ public final class MultiplexedTransport extends QueuedTransport {
     /** Callbacks run the tracing engine's stages: enough threads to keep both cores of a small machine busy. */
     static final int CALLBACK_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    private static final long KEEP_ALIVE_SECONDS = 5;
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
     private final Requests requests;
     private final ThreadPoolExecutor callbacks;
@@ -177,12 +174,5 @@ public final class MultiplexedTransport extends QueuedTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private ThreadPoolExecutor pool(String kind, int size) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads.factory(kind));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 }

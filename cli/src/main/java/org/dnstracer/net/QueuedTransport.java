@@ -1,7 +1,11 @@
 package org.dnstracer.net;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.Message;
@@ -13,6 +17,11 @@ import org.xbill.DNS.Name;
  * on a few threads and one selector.
  */
 abstract class QueuedTransport implements Transport {
+    /** close() waits this long for threads to notice their sockets were closed under them. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+    /** Idle threads go away so a long-lived but quiet transport holds nothing. */
+    private static final long KEEP_ALIVE_SECONDS = 5;
+
     final TransportCounters counters = new TransportCounters();
     final TrySockets sockets;
     final TransportThreads threads;
@@ -22,6 +31,17 @@ abstract class QueuedTransport implements Transport {
     QueuedTransport(TransportOptions options, String kind, AtomicInteger instances) {
         this.sockets = new TrySockets(Objects.requireNonNull(options, "options").source());
         this.threads = new TransportThreads(kind, instances);
+    }
+
+    /**
+     * A pool of at most {@code size} threads named after {@code kind} with an unbounded queue: it never grows past
+     * {@code size}, and its threads go away when idle.
+     */
+    final ThreadPoolExecutor pool(String kind, int size) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads.factory(kind));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** The requests of this transport, over its own tries. */

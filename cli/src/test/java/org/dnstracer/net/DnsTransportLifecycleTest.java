@@ -21,12 +21,6 @@ class DnsTransportLifecycleTest {
     private static final TransportOptions PATIENT = TransportOptions.defaults()
             .withTries(1).withInitialTimeout(Duration.ofSeconds(10)).withMaxTimeout(Duration.ofSeconds(10));
 
-    private static List<Thread> liveThreads(String prefix) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
-                .toList();
-    }
-
     @Test
     void closeLeavesNoThreadsOfTheTransportBehind() throws Exception {
         String prefix;
@@ -38,10 +32,10 @@ class DnsTransportLifecycleTest {
                 futures.add(transport.exchange(server.address(), QNAME, Type.A));
             }
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-            assertThat(liveThreads(prefix)).isNotEmpty();
+            assertThat(LiveThreads.named(prefix)).isNotEmpty();
             transport.close();
         }
-        assertThat(liveThreads(prefix)).isEmpty();
+        assertThat(LiveThreads.named(prefix)).isEmpty();
     }
 
     @Test
@@ -64,7 +58,7 @@ class DnsTransportLifecycleTest {
                 assertThat(a.error()).isEqualTo("transport closed before the query was sent");
                 assertThat(a.sent()).isNotNull();
             });
-            assertThat(liveThreads(transport.threadNamePrefix())).isEmpty();
+            assertThat(LiveThreads.named(transport.threadNamePrefix())).isEmpty();
         }
     }
 
@@ -90,7 +84,7 @@ class DnsTransportLifecycleTest {
                 for (int i = 0; i < 100; i++) {
                     transport.exchange(server.address(), QNAME, Type.A);
                 }
-                assertThat(liveThreads(transport.threadNamePrefix())).hasSize(TransportOptions.DEFAULT_MAX_IN_FLIGHT);
+                assertThat(LiveThreads.named(transport.threadNamePrefix())).hasSize(TransportOptions.DEFAULT_MAX_IN_FLIGHT);
                 assertThat(TransportOptions.DEFAULT_MAX_IN_FLIGHT).isEqualTo(24);
             } finally {
                 transport.close();

@@ -40,12 +40,6 @@ class MultiplexedTransportTest {
                 PATIENT);
     }
 
-    private static List<Thread> liveThreads(String prefix) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
-                .toList();
-    }
-
     @Test
     void manyQueriesInFlightTogetherEachGetTheirOwnReplyOnAFewThreads() throws Exception {
         // the server answers nothing until all the queries are in, then answers them last first: only a transport
@@ -63,7 +57,7 @@ class MultiplexedTransportTest {
             List<DatagramPacket> queries = barrier.get(20, TimeUnit.SECONDS);
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
 
-            assertThat(liveThreads(transport.threadNamePrefix()))
+            assertThat(LiveThreads.named(transport.threadNamePrefix()))
                     .hasSizeLessThanOrEqualTo(1 + MultiplexedTransport.CALLBACK_THREADS);
             for (int i = 0; i < count; i++) {
                 Exchange e = futures.get(i).get();
@@ -213,7 +207,7 @@ class MultiplexedTransportTest {
                     .containsExactlyInAnyOrder("transport closed", "transport closed",
                             "transport closed before the query was sent", "transport closed before the query was sent",
                             "transport closed before the query was sent");
-            assertThat(liveThreads(transport.threadNamePrefix())).isEmpty();
+            assertThat(LiveThreads.named(transport.threadNamePrefix())).isEmpty();
             assertThat(transport.openSockets()).isZero();
         }
     }
@@ -233,7 +227,7 @@ class MultiplexedTransportTest {
             assertThat(exchange.attempts()).singleElement()
                     .satisfies(a -> assertThat(a.error()).isEqualTo("transport closed before the query was sent"));
             assertThat(server.received()).hasSize(1);
-            assertThat(liveThreads(prefix)).isEmpty();
+            assertThat(LiveThreads.named(prefix)).isEmpty();
         }
     }
 
