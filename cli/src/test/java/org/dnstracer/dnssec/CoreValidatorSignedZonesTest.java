@@ -1,6 +1,9 @@
 package org.dnstracer.dnssec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dnstracer.dnssec.SignedFixtures.expanded;
+import static org.dnstracer.dnssec.SignedFixtures.q;
+import static org.dnstracer.dnssec.SignedFixtures.with;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,25 +60,6 @@ class CoreValidatorSignedZonesTest {
             "plain answer without its RRSIG", List.of("www.example DS"));
 
     private record Case(String name, SignedZoneFile zone, Question question, Status status, Message reply) {}
-
-    private static Question q(String name, int type) {
-        return new Question(Name.fromConstantString(name), type);
-    }
-
-    private static RRset expanded(RRset wildcard, String name) {
-        Name owner = Name.fromConstantString(name);
-        RRset out = new RRset();
-        wildcard.rrs(false).forEach(r -> out.addRR(r.withName(owner)));
-        wildcard.sigs().forEach(r -> out.addRR(r.withName(owner)));
-        return out;
-    }
-
-    private static List<RRset> with(RRset first, List<RRset> rest) {
-        List<RRset> out = new ArrayList<>();
-        out.add(first);
-        out.addAll(rest);
-        return out;
-    }
 
     private static final List<Case> CASES = new ArrayList<>();
 

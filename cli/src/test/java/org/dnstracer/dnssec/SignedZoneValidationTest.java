@@ -1,8 +1,10 @@
 package org.dnstracer.dnssec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dnstracer.dnssec.SignedFixtures.expanded;
+import static org.dnstracer.dnssec.SignedFixtures.q;
+import static org.dnstracer.dnssec.SignedFixtures.with;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.Status;
@@ -25,26 +27,6 @@ class SignedZoneValidationTest {
     private static final SignedZoneFile NSEC3 = SignedZoneFile.load("example.nsec3.signed");
     private static final SignedZoneFile NSEC3_2500 = SignedZoneFile.load("example.nsec3-2500.signed");
     private static final SignedZoneFile OPT_OUT = SignedZoneFile.load("example.nsec3-optout.signed");
-
-    private static Question q(String name, int type) {
-        return new Question(Name.fromConstantString(name), type);
-    }
-
-    /** The wildcard's RRset with its RRSIGs as a server expands it for {@code name}. */
-    private static RRset expanded(RRset wildcard, String name) {
-        Name owner = Name.fromConstantString(name);
-        RRset out = new RRset();
-        wildcard.rrs(false).forEach(r -> out.addRR(r.withName(owner)));
-        wildcard.sigs().forEach(r -> out.addRR(r.withName(owner)));
-        return out;
-    }
-
-    private static List<RRset> with(RRset first, List<RRset> rest) {
-        List<RRset> out = new ArrayList<>();
-        out.add(first);
-        out.addAll(rest);
-        return out;
-    }
 
     private static NodeDnssec answer(SignedZoneFile zone, Question question, List<RRset> answer, List<RRset> authority)
             throws Exception {
