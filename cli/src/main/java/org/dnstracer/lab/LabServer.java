@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Zone;
 
@@ -122,14 +123,9 @@ public final class LabServer {
         if (query == null) {
             return ReplyEncoder.formErr(data, length);
         }
-        if (b.has(Quirk.DROP_EDNS) && query.getOPT() != null) {
-            return List.of();
-        }
-        if (b.has(Quirk.DROP_UNKNOWN_OPCODE) && query.getHeader().getOpcode() != org.xbill.DNS.Opcode.QUERY) {
-            return List.of();
-        }
-        if (b.has(Quirk.COMPRESSION_LOOP)) {
-            return List.of(ReplyEncoder.compressionLoop(query));
+        List<byte[]> quirky = quirkyReply(b, query);
+        if (quirky != null) {
+            return quirky;
         }
         List<Message> replies = responder.respond(query, b, false);
         nsid(b, query, replies, local);
@@ -152,6 +148,20 @@ public final class LabServer {
         return out;
     }
 
+    /** What the quirks that replace or drop a reply over either transport send instead; null when none does. */
+    private static List<byte[]> quirkyReply(Behaviour b, Message query) {
+        if (b.has(Quirk.DROP_EDNS) && query.getOPT() != null) {
+            return List.of();
+        }
+        if (b.has(Quirk.DROP_UNKNOWN_OPCODE) && query.getHeader().getOpcode() != Opcode.QUERY) {
+            return List.of();
+        }
+        if (b.has(Quirk.COMPRESSION_LOOP)) {
+            return List.of(ReplyEncoder.compressionLoop(query));
+        }
+        return null;
+    }
+
     /** The messages to send back for one TCP query, before any delay. */
     List<byte[]> answerTcp(byte[] data) {
         return answerTcp(data, null);
@@ -168,14 +178,9 @@ public final class LabServer {
         if (query == null) {
             return ReplyEncoder.formErr(data, data.length);
         }
-        if (b.has(Quirk.DROP_EDNS) && query.getOPT() != null) {
-            return List.of();
-        }
-        if (b.has(Quirk.DROP_UNKNOWN_OPCODE) && query.getHeader().getOpcode() != org.xbill.DNS.Opcode.QUERY) {
-            return List.of();
-        }
-        if (b.has(Quirk.COMPRESSION_LOOP)) {
-            return List.of(ReplyEncoder.compressionLoop(query));
+        List<byte[]> quirky = quirkyReply(b, query);
+        if (quirky != null) {
+            return quirky;
         }
         if (b.has(Quirk.NO_EDNS_OVER_TCP) && query.getOPT() != null) {
             return List.of(Responder.formerrWithoutOpt(query).toWire());
