@@ -1,5 +1,6 @@
 package org.dnstracer.interop;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,7 @@ final class DnsvizOutput {
     @SuppressWarnings("unchecked")
     static List<PeerFault> faults(String json, Set<String> unmapped) throws IOException {
         Set<PeerFault> faults = new LinkedHashSet<>();
-        Map<String, Object> doc = (Map<String, Object>) JsonTree.parse(json);
+        Map<String, Object> doc = (Map<String, Object>) new ObjectMapper().readValue(json, Object.class);
         for (Map.Entry<String, Object> zone : doc.entrySet()) {
             walk(zone.getValue(), zone.getKey(), faults, unmapped);
         }

@@ -1,5 +1,6 @@
 package org.dnstracer.interop;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ final class OurAnswerVerdict {
 
     @SuppressWarnings("unchecked")
     static String of(String json) throws IOException {
-        Object root = JsonTree.parse(json);
+        Object root = new ObjectMapper().readValue(json, Object.class);
         if (!(root instanceof Map<?, ?> doc) || !(doc.get("dnssec") instanceof Map<?, ?> dnssec)
                 || !(dnssec.get("chains") instanceof List<?> chains) || chains.isEmpty()) {
             return "no chain";
@@ -39,7 +40,7 @@ final class OurAnswerVerdict {
     @SuppressWarnings("unchecked")
     static List<String> reasons(String json) throws IOException {
         List<String> reasons = new java.util.ArrayList<>();
-        if (JsonTree.parse(json) instanceof Map<?, ?> doc && doc.get("dnssec") instanceof Map<?, ?> dnssec
+        if (new ObjectMapper().readValue(json, Object.class) instanceof Map<?, ?> doc && doc.get("dnssec") instanceof Map<?, ?> dnssec
                 && dnssec.get("chains") instanceof List<?> chains) {
             for (Object chain : chains) {
                 for (Object z : (List<Object>) ((Map<String, Object>) chain).get("zones")) {

@@ -1,5 +1,6 @@
 package org.dnstracer.interop;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ record OurFinding(FindingCode code, String zone, String server, String address) 
 
     @SuppressWarnings("unchecked")
     static List<OurFinding> parse(String json) throws IOException {
-        Map<String, Object> doc = (Map<String, Object>) JsonTree.parse(json);
+        Map<String, Object> doc = (Map<String, Object>) new ObjectMapper().readValue(json, Object.class);
         List<OurFinding> findings = new ArrayList<>();
         for (Object o : (List<Object>) doc.get("findings")) {
             Map<String, Object> f = (Map<String, Object>) o;

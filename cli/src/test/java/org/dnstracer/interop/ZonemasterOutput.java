@@ -1,5 +1,6 @@
 package org.dnstracer.interop;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,7 +23,7 @@ final class ZonemasterOutput {
     /** Faults of {@code zone}, and the NOTICE-or-worse tags that map to none of our codes (in {@code unmapped}). */
     @SuppressWarnings("unchecked")
     static List<PeerFault> faults(String json, String zone, Set<String> unmapped) throws IOException {
-        List<Map<String, Object>> messages = (List<Map<String, Object>>) (List<?>) JsonTree.parse(json);
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) (List<?>) new ObjectMapper().readValue(json, Object.class);
         Set<PeerFault> faults = new LinkedHashSet<>();
         for (Map<String, Object> m : messages) {
             String tag = (String) m.get("tag");
