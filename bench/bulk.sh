@@ -98,7 +98,8 @@ for d in $DELAYS; do
     --root-hints "$lab/root.hints" -p "$PORT" -t 1 --bulk "$lab/names.txt" --out "$work/out.ndjson" \
     --parallel "$PARALLEL" --in-flight "$inflight" --rate "$RATE" --no-progress 2>"$work/bulk.err" || rc=$?
   t1=$(now_ms)
-  summary=$(grep '^dnstracer: ' "$work/bulk.err" | tail -1)
+  # the run's summary line (a second line may list the names with an error finding)
+  summary=$(grep -E '^dnstracer: [0-9]+ names? in ' "$work/bulk.err" | tail -1)
   lines=$(wc -l <"$work/out.ndjson")
   qpn=$(sed -n 's/.*(\([0-9.]*\) per name).*/\1/p' <<<"$summary")
   inrun=$(sed -n 's/.*(\([0-9]*\) names\/s).*/\1/p' <<<"$summary")

@@ -21,7 +21,7 @@ import org.dnstracer.trace.RootHints;
  * @param ordered results in input order (true) or in completion order
  * @param ratePerServer queries per second to any one server address; 0 for no limit
  * @param burstPerServer queries to one address that may leave at once after a quiet spell
- * @param cacheEntries bound of each shared cache (referrals, addresses, silent servers, rate buckets)
+ * @param cacheEntries bound of each shared cache (referrals, addresses, silent servers)
  * @param maxCacheTtl longest time a learned referral or address is reused
  * @param deadFor how long a server that failed to answer is reported silent without being asked again
  */

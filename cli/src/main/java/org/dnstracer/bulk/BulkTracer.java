@@ -56,8 +56,7 @@ public final class BulkTracer implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.caches = new BulkCaches(settings.cacheEntries(), settings.maxCacheTtl(), settings.deadFor());
         this.buckets = settings.ratePerServer() > 0
-                ? new TokenBuckets(settings.ratePerServer(), settings.burstPerServer(), settings.cacheEntries(),
-                        System::nanoTime)
+                ? new TokenBuckets(settings.ratePerServer(), settings.burstPerServer(), System::nanoTime)
                 : null;
         // the rate bounds packets (tries, hedges, EDNS fallback, TCP, probes) where the transport can pace them;
         // else, as a last resort, whole exchanges

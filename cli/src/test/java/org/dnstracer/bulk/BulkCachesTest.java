@@ -105,4 +105,20 @@ class BulkCachesTest {
         assertThat(c.isDead(tld)).as("the probe").isFalse();
         assertThat(c.isDead(tld)).as("only one").isTrue();
     }
+
+    @Test
+    void askingWhetherAnAddressIsSilentDoesNotProlongItsSilence() {
+        BulkCaches c = caches(10);
+        for (int i = 0; i < BulkCaches.FAILURES_TO_DEAD; i++) {
+            c.exchanged(tld, false);
+        }
+        now.addAndGet(TimeUnit.SECONDS.toNanos(30));
+        assertThat(c.isDead(tld)).as("the probe").isFalse();
+        now.addAndGet(TimeUnit.SECONDS.toNanos(1));
+        assertThat(c.isDead(tld)).isTrue();
+        now.addAndGet(TimeUnit.SECONDS.toNanos(29));
+        // a minute after the last failure: forgotten, not merely due for its next probe
+        assertThat(c.isDead(tld)).isFalse();
+        assertThat(c.isDead(tld)).isFalse();
+    }
 }

@@ -35,7 +35,7 @@ class PoliteTransportTest {
         ServerAddress server = new ServerAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 53);
         Name qname = Name.fromConstantString("www.example.");
         // one token, then one a thousand seconds later
-        PoliteTransport polite = new PoliteTransport(inner, new TokenBuckets(0.001, 1, 10, System::nanoTime));
+        PoliteTransport polite = new PoliteTransport(inner, new TokenBuckets(0.001, 1, System::nanoTime));
         polite.exchange(server, qname, Type.A).get(5, TimeUnit.SECONDS);
         CompletableFuture<Exchange> waiting = polite.exchange(server, qname, Type.A);
         assertThat(waiting).isNotDone();

@@ -15,7 +15,7 @@ class TokenBucketsTest {
 
     @Test
     void aBurstGoesAtOnceThenQueriesAreSpacedByTheRate() {
-        TokenBuckets buckets = new TokenBuckets(10, 3, 100, now::get);
+        TokenBuckets buckets = new TokenBuckets(10, 3, now::get);
         assertThat(buckets.reserve(a)).isZero();
         assertThat(buckets.reserve(a)).isZero();
         assertThat(buckets.reserve(a)).isZero();
@@ -26,7 +26,7 @@ class TokenBucketsTest {
 
     @Test
     void theWaitsHandedOutAreSummedForTheBulkSummary() {
-        TokenBuckets buckets = new TokenBuckets(10, 1, 100, now::get);
+        TokenBuckets buckets = new TokenBuckets(10, 1, now::get);
         buckets.reserve(a);
         assertThat(buckets.waitedNanos()).isZero();
         buckets.reserve(a);
@@ -37,7 +37,7 @@ class TokenBucketsTest {
 
     @Test
     void noWindowSeesMoreThanBurstPlusRateTimesItsLength() {
-        TokenBuckets buckets = new TokenBuckets(20, 5, 100, now::get);
+        TokenBuckets buckets = new TokenBuckets(20, 5, now::get);
         long start = now.get();
         long[] sendTimes = new long[200];
         for (int i = 0; i < sendTimes.length; i++) {
@@ -55,7 +55,7 @@ class TokenBucketsTest {
 
     @Test
     void tokensRefillWhileAnAddressIsQuiet() {
-        TokenBuckets buckets = new TokenBuckets(10, 2, 100, now::get);
+        TokenBuckets buckets = new TokenBuckets(10, 2, now::get);
         buckets.reserve(a);
         buckets.reserve(a);
         now.addAndGet(TimeUnit.SECONDS.toNanos(1));
@@ -64,8 +64,8 @@ class TokenBucketsTest {
     }
 
     @Test
-    void theMapForgetsOnlyFullBucketsBeyondItsBound() {
-        TokenBuckets buckets = new TokenBuckets(10, 1, 2, now::get);
+    void theMapForgetsOnlyFullBuckets() {
+        TokenBuckets buckets = new TokenBuckets(10, 1, now::get);
         buckets.reserve(a);
         buckets.reserve(a); // a owes a token: it must not be forgotten
         buckets.reserve(b);
@@ -77,5 +77,28 @@ class TokenBucketsTest {
             now.addAndGet(TimeUnit.SECONDS.toNanos(1));
         }
         assertThat(buckets.size()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aBucketInDebtIsRememberedUntilItHasRefilled() {
+        TokenBuckets buckets = new TokenBuckets(10, 1, now::get);
+        buckets.reserve(a);
+        assertThat(buckets.reserve(a)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+        // longer than a bucket takes to fill from empty (100 ms), shorter than from one token in debt (200 ms)
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(150));
+        assertThat(buckets.reserve(a)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(150));
+        assertThat(buckets.size()).as("full again at 200 ms after the last take: forgotten").isZero();
+        assertThat(buckets.reserve(a)).isZero();
+    }
+
+    @Test
+    void aRateBelowOneASecondSpacesQueriesBySeconds() {
+        TokenBuckets buckets = new TokenBuckets(0.5, 1, now::get);
+        assertThat(buckets.reserve(a)).isZero();
+        assertThat(buckets.reserve(a)).isEqualTo(TimeUnit.SECONDS.toNanos(2));
+        assertThat(buckets.tryTake(a)).isFalse();
+        now.addAndGet(TimeUnit.SECONDS.toNanos(4));
+        assertThat(buckets.tryTake(a)).isTrue();
     }
 }
