@@ -106,6 +106,9 @@ public enum FindingCode {
             + "authoritatively (no reply, an error, no AA, no SOA): often a firewalled hidden primary",
             Source.CHECK, "ZONE01 (Z01_MNAME_NOT_AUTHORITATIVE) / ZONE01 (Z01_MNAME_NO_RESPONSE) / ZONE01 "
             + "(Z01_MNAME_UNEXPECTED_RCODE) / ZONE01 (Z01_MNAME_MISSING_SOA_RECORD)", "-"),
+    SOA_MNAME_SERIAL_BEHIND(Severity.NOTICE, "SOA MNAME (the primary, none of the zone's servers) serves an older "
+            + "SOA serial than a server of the zone (RFC 1982): it cannot be where they got the zone from",
+            Source.CHECK, "ZONE01 (Z01_MNAME_NOT_MASTER)", "-"),
     NS_NAME_UNRESOLVABLE(Severity.WARNING, "a name server name (in the child's NS set, or with sibling or "
             + "out-of-bailiwick glue) whose own zone gives it no address: resolvers that ask the zone lose that server",
             Source.CHECK, "-", "NO_ADDRESS_FOR_NS_NAME"),
@@ -149,6 +152,8 @@ public enum FindingCode {
             + "reply while the same query without EDNS was answered over TCP", Source.CHECK, "-", "-"),
     EDNS_SMALL_BUFFER_MISHANDLED(Severity.WARNING, "an EDNS query with a 512-octet buffer (DNSKEY, DO=1) got a "
             + "larger reply without TC=1, or no reply", Source.CHECK, "-", "-"),
+    TRUNCATED_REPLY_WITHOUT_OPT(Severity.WARNING, "a truncated reply (TC=1) to a query with EDNS carries no OPT "
+            + "record (RFC 6891 §7)", Source.CHECK, "NAMESERVER13 (MISSING_OPT_IN_TRUNCATED)", "-"),
     REFERRAL_TRUNCATED_WITHOUT_EDNS(Severity.WARNING, "the parent's referral does not fit 512 octets without EDNS",
             Source.CHECK, "DELEGATION03 (REFERRAL_SIZE_TOO_LARGE)", "-"),
     AXFR_ALLOWED(Severity.NOTICE, "the server transfers the whole zone (AXFR) to anyone (--axfr)", Source.AXFR,

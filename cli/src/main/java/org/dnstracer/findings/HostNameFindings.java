@@ -13,13 +13,14 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.Serial;
 
 /**
  * What the host names a zone points at say in their own zones, from the {@code --check} look-ups (Zonemaster's
  * ZONE01, ZONE08 and CONSISTENCY05, DNSViz's glue and NS address checks): name servers without an address or that
  * are aliases, glue outside the child's bailiwick that differs from the name's addresses, a primary (SOA MNAME) that
- * does not resolve or does not answer for the zone, mail exchangers that are aliases. Nothing is concluded from a
- * look-up the budget or the time limit cut short.
+ * does not resolve, does not answer for the zone or serves an older serial than its servers, mail exchangers that are
+ * aliases. Nothing is concluded from a look-up the budget or the time limit cut short.
  */
 final class HostNameFindings {
     private HostNameFindings() {}
@@ -100,8 +101,54 @@ final class HostNameFindings {
                 out.add(FindingCode.SOA_MNAME_NOT_AUTHORITATIVE, cut.zone(), p.server(), p.address(), "is the SOA "
                         + "MNAME (primary) of " + zone + " but " + why, List.of("dig +norec +noedns @"
                                 + IpAddresses.format(p.address()) + " " + zone + " SOA"), delegators);
+            } else {
+                serialBehind(cut, p, delegators, out);
             }
         }
+    }
+
+    /**
+     * Zonemaster's ZONE01 (Z01_MNAME_NOT_MASTER): the primary's serial must be at least every serial the zone's
+     * servers gave the SOA probe (RFC 1982 arithmetic); one that is older cannot be where they got the zone. A
+     * primary ahead of them is normal for the seconds a transfer takes, and is no finding.
+     */
+    private static void serialBehind(CutProbes cut, ServerProbes p, List<String> delegators, FindingCollector out) {
+        Exchange e = p.get(Probe.MNAME_SOA);
+        SOARecord own = e == null || e.reply() == null ? null : soaOf(e.reply(), cut.zone());
+        if (own == null) {
+            return;
+        }
+        List<String> newer = new ArrayList<>();
+        long newest = own.getSerial();
+        for (ServerProbes child : cut.children()) {
+            SOARecord soa = ProbeFindings.servedSoa(child, cut.zone());
+            if (soa != null && Serial.compare(soa.getSerial(), own.getSerial()) > 0) {
+                newer.add("serial " + soa.getSerial() + " from " + ServerText.of(child.server(), child.address()));
+                if (Serial.compare(soa.getSerial(), newest) > 0) {
+                    newest = soa.getSerial();
+                }
+            }
+        }
+        if (newer.isEmpty()) {
+            return;
+        }
+        List<String> evidence = new ArrayList<>();
+        evidence.add("serial " + own.getSerial() + " from the primary " + ServerText.of(p.server(), p.address()));
+        evidence.addAll(newer);
+        evidence.add("dig +norec +noedns @" + IpAddresses.format(p.address()) + " " + ServerText.zone(cut.zone())
+                + " SOA");
+        out.add(FindingCode.SOA_MNAME_SERIAL_BEHIND, cut.zone(), p.server(), p.address(), "is the SOA MNAME (primary) "
+                + "of " + ServerText.zone(cut.zone()) + " but serves serial " + own.getSerial() + ", older than "
+                + newest + " on a server of the zone", evidence, delegators);
+    }
+
+    private static SOARecord soaOf(Message reply, Name zone) {
+        for (Record r : reply.getSection(Section.ANSWER)) {
+            if (r instanceof SOARecord soa && r.getName().equals(zone)) {
+                return soa;
+            }
+        }
+        return null;
     }
 
     /** Why the reply to the SOA question is no authoritative answer, or null when it is one. */

@@ -153,19 +153,10 @@ final class ProbeFindings {
         Map<InetAddress, SOARecord> soas = new LinkedHashMap<>();
         Map<InetAddress, String> names = new LinkedHashMap<>();
         for (ServerProbes p : cut.children()) {
-            Message reply = reply(p, Probe.SOA);
-            if (reply == null || reply.getRcode() != Rcode.NOERROR || !reply.getHeader().getFlag(Flags.AA)) {
-                reply = reply(p, Probe.SOA_TCP); // a server without EDNS still has a serial
-            }
-            if (reply == null || reply.getRcode() != Rcode.NOERROR || !reply.getHeader().getFlag(Flags.AA)) {
-                continue;
-            }
-            for (Record r : reply.getSection(Section.ANSWER)) {
-                if (r instanceof SOARecord soa && r.getName().equals(cut.zone())) {
-                    soas.put(p.address(), soa);
-                    names.put(p.address(), p.server());
-                    break;
-                }
+            SOARecord soa = servedSoa(p, cut.zone());
+            if (soa != null) {
+                soas.put(p.address(), soa);
+                names.put(p.address(), p.server());
             }
         }
         if (soas.size() < 2) {
@@ -205,6 +196,26 @@ final class ProbeFindings {
                 + ", expire " + s.getExpire() + ", minimum " + s.getMinimum(),
                 FindingCode.SOA_FIELDS_MISMATCH, "gives other SOA fields for " + ServerText.zone(cut.zone()) + " than",
                 out);
+    }
+
+    /**
+     * The zone's SOA record as a server of the zone serves it authoritatively: from the SOA probe over UDP, or over
+     * TCP when UDP gave none (a server without EDNS still has a serial); null when neither is one.
+     */
+    static SOARecord servedSoa(ServerProbes p, Name zone) {
+        Message reply = reply(p, Probe.SOA);
+        if (reply == null || reply.getRcode() != Rcode.NOERROR || !reply.getHeader().getFlag(Flags.AA)) {
+            reply = reply(p, Probe.SOA_TCP);
+        }
+        if (reply == null || reply.getRcode() != Rcode.NOERROR || !reply.getHeader().getFlag(Flags.AA)) {
+            return null;
+        }
+        for (Record r : reply.getSection(Section.ANSWER)) {
+            if (r instanceof SOARecord soa && r.getName().equals(zone)) {
+                return soa;
+            }
+        }
+        return null;
     }
 
     private static void perServer(CutProbes cut, FindingCollector out) {
@@ -248,6 +259,7 @@ final class ProbeFindings {
                 dnssecOk(cut, p, out);
                 ednsOverTcp(cut, p, out);
                 smallBuffer(cut, p, out);
+                truncatedWithoutOpt(cut, p, out);
             }
             securityRecordsWithoutDo(cut, p, out);
             if (udpWorks) {
@@ -477,6 +489,48 @@ final class ProbeFindings {
                             + "; a reply that does not fit must be truncated (TC=1)",
                     List.of(dig(e, cut.zone(), "DNSKEY", "+dnssec +bufsize=" + Checker.SMALL_BUFFER
                             + " +noednsneg +ignore")), delegators(cut));
+        }
+    }
+
+    /**
+     * Zonemaster's NAMESERVER13: a truncated reply to a query with EDNS must still carry an OPT record (RFC 6891 §7),
+     * or the client cannot tell a truncating EDNS server from one without EDNS. Judged on every probe sent over UDP
+     * with an OPT record whose reply came back with TC=1 (BUFFER_512 is the one that truncates), as the query went
+     * out; only for a server whose plain EDNS reply has an OPT record (else EDNS_NOT_SUPPORTED says it all). One
+     * finding per address, naming each question that showed it.
+     */
+    private static void truncatedWithoutOpt(CutProbes cut, ServerProbes p, FindingCollector out) {
+        List<String> questions = new ArrayList<>();
+        List<String> digs = new ArrayList<>();
+        for (Exchange e : p.exchanges().values()) {
+            Message reply = e.reply();
+            org.dnstracer.net.Attempt attempt = e.replyAttempt();
+            if (reply == null || attempt == null || attempt.protocol() != org.dnstracer.net.Protocol.UDP
+                    || !reply.getHeader().getFlag(Flags.TC) || reply.getOPT() != null) {
+                continue;
+            }
+            Message sent = attempt.sent();
+            OPTRecord opt = sent == null ? null : sent.getOPT();
+            if (opt == null) {
+                continue; // a query without EDNS wants no OPT back
+            }
+            String type = Type.string(e.qtype());
+            String question = e.qname() + " " + type;
+            if (questions.contains(question)) {
+                continue;
+            }
+            questions.add(question);
+            boolean dnssecOk = (opt.getFlags() & ExtendedFlags.DO) != 0;
+            digs.add(dig(e, e.qname(), type, (dnssecOk ? "+dnssec " : "") + "+bufsize=" + opt.getPayloadSize()
+                    + " +noednsneg +ignore"));
+        }
+        if (!questions.isEmpty()) {
+            java.util.Collections.sort(questions);
+            java.util.Collections.sort(digs);
+            out.add(FindingCode.TRUNCATED_REPLY_WITHOUT_OPT, cut.zone(), p.server(), p.address(),
+                    "truncated its reply (TC=1) to an EDNS query for " + String.join(", ", questions)
+                            + " and left out the OPT record; RFC 6891 §7 wants it in a truncated reply too",
+                    digs, delegators(cut));
         }
     }
 

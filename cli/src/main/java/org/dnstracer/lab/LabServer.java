@@ -131,9 +131,10 @@ public final class LabServer {
         nsid(b, query, replies, local);
         int limit = b.has(Quirk.IGNORE_BUFFER_SIZE) ? ReplyEncoder.MAX_UDP : ReplyEncoder.udpLimit(query);
         boolean truncate = b.truncatesUdp() || b.has(Quirk.TC_OVER_TCP);
+        boolean keepOpt = !b.has(Quirk.TRUNCATE_WITHOUT_OPT);
         List<byte[]> out = new ArrayList<>(2);
         for (Message reply : replies) {
-            byte[] wire = ReplyEncoder.encode(reply, limit, truncate);
+            byte[] wire = ReplyEncoder.encode(reply, limit, truncate, keepOpt);
             if (b.has(Quirk.GARBAGE)) {
                 out.add(ReplyEncoder.garbage(reply.getHeader().getID()));
             }

@@ -68,6 +68,11 @@ public enum Quirk {
     /** UDP replies are sent whole whatever the query's EDNS buffer size (up to 65,507 octets), never with TC=1. */
     IGNORE_BUFFER_SIZE("ignore-buffer-size"),
     /**
+     * A truncated UDP reply (TC=1: over the client's buffer, or forced by {@code truncate}) goes without its OPT
+     * record, as some load balancers rebuild it; RFC 6891 §7 wants the OPT kept (Zonemaster NAMESERVER13).
+     */
+    TRUNCATE_WITHOUT_OPT("truncate-without-opt"),
+    /**
      * A query with the NSID option (RFC 5001) gets the server's identifier back: its name and the address the query
      * came to ("ns1.anycast.tricky.org/127.53.61.41"), so each address of an anycast-style server is told apart.
      * Healthy.

@@ -43,14 +43,23 @@ final class ReplyEncoder {
      * TC=1, keeping the OPT record so the client still learns that EDNS was understood, as NSD and Knot do.
      */
     static byte[] encode(Message reply, int limit, boolean forceTruncate) {
+        return encode(reply, limit, forceTruncate, true);
+    }
+
+    /** As {@link #encode(Message, int, boolean)}; {@code keepOpt} false leaves the OPT out of a truncated reply. */
+    static byte[] encode(Message reply, int limit, boolean forceTruncate, boolean keepOpt) {
         byte[] wire = reply.toWire();
         if (wire.length <= limit && !forceTruncate) {
             return wire;
         }
-        return truncated(reply).toWire();
+        return truncated(reply, keepOpt).toWire();
     }
 
     static Message truncated(Message reply) {
+        return truncated(reply, true);
+    }
+
+    private static Message truncated(Message reply, boolean keepOpt) {
         Header h = reply.getHeader();
         Message t = new Message(h.getID());
         Header th = t.getHeader();
@@ -65,7 +74,7 @@ final class ReplyEncoder {
         if (reply.getQuestion() != null) {
             t.addRecord(reply.getQuestion(), Section.QUESTION);
         }
-        if (reply.getOPT() != null) {
+        if (reply.getOPT() != null && keepOpt) {
             t.addRecord(reply.getOPT(), Section.ADDITIONAL);
         }
         return t;

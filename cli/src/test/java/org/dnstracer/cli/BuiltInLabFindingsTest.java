@@ -158,6 +158,14 @@ class BuiltInLabFindingsTest {
     }
 
     @Test
+    void hiddenPrimaryWithAnOlderSerialThanItsSecondariesIsANoticeNamingIt() {
+        assertThat(findings("--check", "www.mname-behind.faults.org")).containsExactly(
+                "SOA_MNAME_NOT_IN_NS mname-behind.faults.org. ns1.mname-behind.faults.org (127.53.67.26)",
+                "SOA_MNAME_NOT_IN_NS mname-behind.faults.org. ns2.mname-behind.faults.org (127.53.67.27)",
+                "SOA_MNAME_SERIAL_BEHIND mname-behind.faults.org. primary.mname-behind.faults.org (127.53.67.28)");
+    }
+
+    @Test
     void childOnlyNameServersThatGiveNoServerAreNamedFromTheirOwnZones() {
         assertThat(findings("--check", "www.ns-child.faults.org")).containsExactly(
                 "NS_IS_CNAME ns-child.faults.org. alias.ns-cname.faults.org",
@@ -232,6 +240,12 @@ class BuiltInLabFindingsTest {
         // ns2 truncates the same DNSKEY reply to the 512-octet buffer and answers it over TCP: no finding
         assertThat(findings("--check", "www.bufsize.faults.org")).containsExactly(
                 "EDNS_SMALL_BUFFER_MISHANDLED bufsize.faults.org. ns1.bufsize.faults.org (127.53.60.146)");
+        // ns1 truncates the same DNSKEY reply but leaves the OPT record out (Zonemaster NAMESERVER13); the zone's long
+        // SOA MNAME (there for Zonemaster's SOA query, see the zone file) is ns1's address under another name
+        assertThat(findings("--check", "www.tc-no-opt.faults.org")).containsExactly(
+                "TRUNCATED_REPLY_WITHOUT_OPT tc-no-opt.faults.org. ns1.tc-no-opt.faults.org (127.53.60.151)",
+                "SOA_MNAME_NOT_IN_NS tc-no-opt.faults.org. ns1.tc-no-opt.faults.org (127.53.60.151)",
+                "SOA_MNAME_NOT_IN_NS tc-no-opt.faults.org. ns2.tc-no-opt.faults.org (127.53.60.152)");
         // no-tcp.faults.org has the same large DNSKEY set: truncated, then no TCP, is the one TCP finding
         assertThat(findings("--check", "www.no-tcp.faults.org"))
                 .containsExactly("UNRESPONSIVE_TCP no-tcp.faults.org. ns1.no-tcp.faults.org (127.53.60.71)");

@@ -127,4 +127,47 @@ class HostNameFindingsTest {
                 "SOA_MNAME_NOT_AUTHORITATIVE hidden.example.com 192.0.2.7",
                 "SOA_MNAME_NOT_AUTHORITATIVE hidden.example.com 192.0.2.8");
     }
+
+    private static Message soaReply(long serial) {
+        return Replies.answer(new Question(ZONE, Type.SOA), "example.com. 300 IN SOA hidden.example.com. "
+                + "hostmaster.example.com. " + serial + " 3600 900 604800 300");
+    }
+
+    /** The primary at 192.0.2.7 answering serial {@code primary}; the zone's two servers answering the others. */
+    private static List<String> serialFindings(long primary, long ns1, long ns2) {
+        ServerProbes child1 = new ServerProbes("ns1.example.com", FakeNetwork.ip("192.0.2.1"),
+                Map.of(Probe.SOA, exchange("192.0.2.1", ZONE, Type.SOA, soaReply(ns1))));
+        // a server without EDNS: its serial comes from the TCP probe
+        ServerProbes child2 = new ServerProbes("ns2.example.com", FakeNetwork.ip("192.0.2.2"),
+                Map.of(Probe.SOA, exchange("192.0.2.2", ZONE, Type.SOA, null),
+                        Probe.SOA_TCP, exchange("192.0.2.2", ZONE, Type.SOA, soaReply(ns2))));
+        ServerProbes hidden = new ServerProbes("hidden.example.com", FakeNetwork.ip("192.0.2.7"),
+                Map.of(Probe.MNAME_SOA, exchange("192.0.2.7", ZONE, Type.SOA, soaReply(primary))));
+        CutProbes cut = new CutProbes(ZONE, List.of(NS1), Map.of(), List.of(), List.of(child1, child2),
+                List.of(hidden));
+        FindingCollector out = new FindingCollector();
+        HostNameFindings.find(new ProbeResults(List.of(cut), 0,
+                Map.of(OTHER, new HostAnswers(OTHER, answer(OTHER, Type.A, "ns.provider.net. 300 IN A 192.0.2.99"),
+                        null))), out);
+        return out.findings().stream().map(f -> f.code() + " " + f.address().getHostAddress() + ": " + f.message()
+                + " " + f.evidence()).toList();
+    }
+
+    @Test
+    void primaryWithAnOlderSerialThanAServerOfTheZoneIsBehindByRfc1982() {
+        assertThat(serialFindings(6, 5, 7)).containsExactly("SOA_MNAME_SERIAL_BEHIND 192.0.2.7: is the SOA MNAME "
+                + "(primary) of example.com. but serves serial 6, older than 7 on a server of the zone [serial 6 from "
+                + "the primary hidden.example.com (192.0.2.7), serial 7 from ns2.example.com (192.0.2.2), "
+                + "dig +norec +noedns @192.0.2.7 example.com. SOA]");
+        assertThat(serialFindings(5, 7, 7)).singleElement().asString()
+                .contains("serves serial 5, older than 7", "serial 7 from ns1.example.com", "serial 7 from ns2");
+        // the same serial, or a primary ahead (normal while a change is being transferred): silent
+        assertThat(serialFindings(7, 7, 7)).isEmpty();
+        assertThat(serialFindings(8, 7, 6)).isEmpty();
+        // RFC 1982: 7 is 8 steps past 4294967295, so the primary is behind although its number is larger ...
+        assertThat(serialFindings(4294967295L, 7, 7)).singleElement().asString()
+                .contains("serves serial 4294967295, older than 7");
+        // ... and 3 is ahead of 4294967290
+        assertThat(serialFindings(3, 4294967290L, 4294967290L)).isEmpty();
+    }
 }

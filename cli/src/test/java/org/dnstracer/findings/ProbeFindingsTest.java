@@ -21,6 +21,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
@@ -58,6 +59,17 @@ class ProbeFindingsTest {
 
         Server with(Probe probe, Message reply) {
             probes.put(probe, exchange(address, reply));
+            return this;
+        }
+
+        /** The probe as sent ({@code sent}: its OPT record or none) over {@code protocol}, and its reply. */
+        Server with(Probe probe, Message sent, Protocol protocol, Message reply) {
+            Attempt a = new Attempt(protocol, sent, Duration.ofSeconds(1), Duration.ofMillis(1),
+                    reply.getHeader().getFlag(org.xbill.DNS.Flags.TC) && protocol == Protocol.UDP
+                            ? AttemptResult.TRUNCATED : AttemptResult.REPLY, reply, 0, List.of(), null);
+            Record q = sent.getQuestion();
+            probes.put(probe, new Exchange(new ServerAddress(FakeNetwork.ip(address), 53), q.getName(), q.getType(),
+                    reply, List.of(a), false));
             return this;
         }
 
@@ -460,5 +472,58 @@ class ProbeFindingsTest {
         assertThat(found.get(1).evidence())
                 .containsExactly("dig @127.0.2.3 example.com. DNSKEY +norec +dnssec +bufsize=512 +noednsneg +tcp");
         assertThat(found.get(2).message()).contains("did not answer (timeout)");
+    }
+
+    /** The query a probe sends: {@code type} of the zone, with an OPT record of this buffer and flags, or none. */
+    private static Message query(int type, int buffer, int flags) {
+        Message m = Message.newQuery(Record.newRecord(ZONE, type, org.xbill.DNS.DClass.IN));
+        if (buffer > 0) {
+            m.addRecord(new OPTRecord(buffer, 0, 0, flags), Section.ADDITIONAL);
+        }
+        return m;
+    }
+
+    private static Message withoutOpt(Message m) {
+        m.removeAllRecords(Section.ADDITIONAL);
+        return m;
+    }
+
+    @Test
+    void aTruncatedReplyToAnEdnsQueryMustCarryAnOptRecord() {
+        Message buffer512 = query(Type.DNSKEY, Checker.SMALL_BUFFER, org.xbill.DNS.ExtendedFlags.DO);
+        Message truncatedNs = withoutOpt(ns("ns1.example.com."));
+        truncatedNs.removeAllRecords(Section.ANSWER);
+        truncatedNs.getHeader().setFlag(org.xbill.DNS.Flags.TC);
+        Message notimpTruncated = withoutOpt(bigDnskey(true));
+        notimpTruncated.getHeader().setRcode(Rcode.NOTIMP);
+        Message formerr = Replies.rcode(new Question(ZONE, Type.SOA), Rcode.FORMERR);
+        List<Finding> found = findings(Map.of(),
+                // the DNSKEY probe with DO and a 512-octet buffer truncated, and the OPT record left out
+                ednsServer("ns1.example.com", "127.0.2.1").with(Probe.SOA_DO, withDo(plainSoa()))
+                        .with(Probe.BUFFER_512, buffer512, Protocol.UDP, withoutOpt(bigDnskey(true)))
+                        .with(Probe.BUFFER_512_TCP, bigDnskey(false)),
+                // truncated with its OPT record, as BIND, NSD and Knot do: healthy
+                ednsServer("ns2.example.com", "127.0.2.2").with(Probe.SOA_DO, withDo(plainSoa()))
+                        .with(Probe.BUFFER_512, buffer512, Protocol.UDP, bigDnskey(true))
+                        .with(Probe.BUFFER_512_TCP, bigDnskey(false)),
+                // any probe with EDNS counts (here the NS set); a query without EDNS wants no OPT back
+                ednsServer("ns3.example.com", "127.0.2.3")
+                        .with(Probe.NS, query(Type.NS, 1232, 0), Protocol.UDP, truncatedNs)
+                        .with(Probe.UNKNOWN_OPCODE, query(Type.SOA, 0, 0), Protocol.UDP, notimpTruncated),
+                // no EDNS at all: EDNS_NOT_SUPPORTED says it, the truncated reply is not judged on top
+                new Server("ns4.example.com", "127.0.2.4").with(Probe.SOA, formerr)
+                        .with(Probe.BUFFER_512, buffer512, Protocol.UDP, withoutOpt(bigDnskey(true))));
+        assertThat(found).extracting(Finding::code, Finding::server).containsExactly(
+                tuple(FindingCode.TRUNCATED_REPLY_WITHOUT_OPT, "ns1.example.com"),
+                tuple(FindingCode.TRUNCATED_REPLY_WITHOUT_OPT, "ns3.example.com"),
+                tuple(FindingCode.EDNS_NOT_SUPPORTED, "ns4.example.com"));
+        assertThat(found.get(0).message()).isEqualTo("truncated its reply (TC=1) to an EDNS query for example.com. "
+                + "DNSKEY and left out the OPT record; RFC 6891 §7 wants it in a truncated reply too");
+        assertThat(found.get(0).evidence())
+                .containsExactly("dig @127.0.2.1 example.com. DNSKEY +norec +dnssec +bufsize=512 +noednsneg +ignore");
+        assertThat(found.get(1).message()).contains("for example.com. NS and left out");
+        assertThat(found.get(1).evidence())
+                .containsExactly("dig @127.0.2.3 example.com. NS +norec +bufsize=1232 +noednsneg +ignore");
+        assertThat(found.get(0).code().severity()).isEqualTo(Severity.WARNING);
     }
 }

@@ -106,6 +106,17 @@ final class InteropLab implements AutoCloseable {
         return Command.run(limit, full);
     }
 
+    /**
+     * Starts a long-running command inside the namespace (a server for the peers to ask), its output in the run
+     * directory as NAME.out and NAME.err; the caller ends it by its handle before the lab closes.
+     */
+    Process startInside(String name, List<String> argv) throws IOException {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        full.addAll(argv);
+        return new ProcessBuilder(full).redirectOutput(runDir.resolve(name + ".out").toFile())
+                .redirectError(runDir.resolve(name + ".err").toFile()).start();
+    }
+
     private String logs() {
         StringBuilder sb = new StringBuilder();
         try (var files = Files.list(runDir)) {

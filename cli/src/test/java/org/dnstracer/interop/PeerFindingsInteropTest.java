@@ -80,6 +80,8 @@ class PeerFindingsInteropTest {
                                 PeerAllowance.DNSVIZ_DROPS_DENIED_NS_NAME)),
                 new PeerScenario("siblingglue.com", "sibling glue differs from the name's own zone",
                         FindingCode.GLUE_MISMATCH, plus(always, PeerAllowance.CHILD_SIDE_ADDRESS)),
+                new PeerScenario("mnamebehind.com", "the hidden primary (BIND) serves an older serial than NSD and Knot",
+                        FindingCode.SOA_MNAME_SERIAL_BEHIND, plus(always, PeerAllowance.PEER_REPORTS_AT_INFO)),
                 new PeerScenario("mxcname.com", "the zone's MX is an alias", FindingCode.MX_IS_CNAME,
                         plus(always, PeerAllowance.PEER_REPORTS_AT_INFO))
                         .peersSilent("Zonemaster's ZONE08 says MX_RECORD_IS_CNAME at INFO; DNSViz does not check MX"));
@@ -166,6 +168,102 @@ class PeerFindingsInteropTest {
                     + scenario.peersSilent());
         }
         COMPARED.incrementAndGet();
+    }
+
+    /**
+     * The healthy twin of mnamebehind.com: mnamehidden.com's hidden primary (BIND) serves the serial its secondaries
+     * (NSD, Knot) serve. Zonemaster reaches the primary (it names it in no NS set, at INFO) and finds it master; we ask
+     * it too (no SOA_MNAME_NOT_AUTHORITATIVE) and raise no SOA_MNAME_SERIAL_BEHIND.
+     */
+    @org.junit.jupiter.api.Test
+    void healthyHiddenPrimaryIsBehindForNeitherZonemasterNorUs() throws Exception {
+        String zone = "mnamehidden.com";
+        String json = zonemaster(zone);
+        List<PeerFault> faults = ZonemasterOutput.faults(json, zone, new TreeSet<>());
+        Command.Result oursRun = Tracers.ours(lab, List.of("-r", "1", "-t", "1", "-s", "127.54.0.1", "--check",
+                "--json", "www." + zone));
+        List<OurFinding> ours = OurFinding.parse(oursRun.stdout()).stream()
+                .filter(f -> f.zone().equals(zone + ".")).toList();
+        System.out.println("interop: peers: " + zone + ": ours " + ours + "; zonemaster-cli " + faults);
+        assertThat(json).contains("Z01_MNAME_NOT_IN_NS_LIST").doesNotContain("Z01_MNAME_NOT_MASTER");
+        assertThat(ours).as(oursRun.describe()).anyMatch(f -> f.code() == FindingCode.SOA_MNAME_NOT_IN_NS)
+                .noneMatch(f -> f.code() == FindingCode.SOA_MNAME_SERIAL_BEHIND
+                        || f.code() == FindingCode.SOA_MNAME_NOT_AUTHORITATIVE);
+    }
+
+    /** The built-in lab's root servers (lab.conf), for zonemaster-cli and for us when the lab is served here. */
+    private static final String BUILT_IN_LAB_HINTS = """
+            .                    3600000 NS a.root-servers.net.
+            a.root-servers.net.  3600000 A  127.53.0.1
+            .                    3600000 NS b.root-servers.net.
+            b.root-servers.net.  3600000 A  127.53.0.2
+            .                    3600000 NS c.root-servers.net.
+            c.root-servers.net.  3600000 A  127.53.0.3
+            """;
+
+    /**
+     * Zonemaster's NAMESERVER13 against our lab's {@code truncate-without-opt} quirk: the built-in lab, served by
+     * {@code --lab-serve} on port 53 inside the namespace, has tc-no-opt.faults.org, whose ns1 (127.53.60.151) drops
+     * the OPT record when it truncates and whose ns2 (.152) keeps it. dig shows both replies; zonemaster-cli must name
+     * ns1 (MISSING_OPT_IN_TRUNCATED) and only ns1, as our --check does (TRUNCATED_REPLY_WITHOUT_OPT).
+     */
+    @org.junit.jupiter.api.Test
+    void zonemasterAndWeNameTheLabServerThatTruncatesWithoutOpt() throws Exception {
+        String zone = "tc-no-opt.faults.org";
+        Path hints = Files.createTempFile("interop-lab-hints", ".hints");
+        Files.writeString(hints, BUILT_IN_LAB_HINTS);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process served = lab.startInside("lab-serve", List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                "org.dnstracer.Main", "--lab-serve", "-p", "53", "--lab-for", "150"));
+        try {
+            Command.Result ready = null;
+            for (int i = 0; i < 60 && (ready == null || !ready.stdout().contains("status: NOERROR")); i++) {
+                Thread.sleep(500);
+                ready = lab.exec(Duration.ofSeconds(5), List.of("dig", "@127.53.60.152", zone, "SOA", "+norec",
+                        "+time=1", "+tries=1"));
+            }
+            assertThat(ready.stdout()).as("the lab served in the namespace answers").contains("status: NOERROR");
+            // what both are judged on, as BIND's dig shows it: TC=1 from both, an OPT record from ns2 only
+            for (String server : List.of("127.53.60.151", "127.53.60.152")) {
+                Command.Result dig = lab.exec(Duration.ofSeconds(10), List.of("dig", "@" + server, zone, "SOA",
+                        "+norec", "+dnssec", "+bufsize=512", "+noednsneg", "+ignore", "+time=2", "+tries=1"));
+                assertThat(dig.stdout()).as(dig.stdout()).contains("flags: qr aa tc;");
+                if (server.endsWith(".151")) {
+                    assertThat(dig.stdout()).as(dig.stdout()).doesNotContain("OPT PSEUDOSECTION");
+                } else {
+                    assertThat(dig.stdout()).as(dig.stdout()).contains("OPT PSEUDOSECTION");
+                }
+            }
+            Command.Result zm = lab.exec(LIMIT, List.of("zonemaster-cli", "--profile", ZONEMASTER_PROFILE,
+                    "--hints", hints.toString(), "--json", "--level", "INFO", "--no-progress",
+                    "--test", "nameserver/nameserver13", zone));
+            assertThat(zm.exit()).as(zm.describe()).isZero();
+            Set<String> zonemasterSays = new TreeSet<>();
+            for (PeerFault f : ZonemasterOutput.faults(zm.stdout(), zone, new TreeSet<>())) {
+                if (f.peer().codes(f.tag()).contains(FindingCode.TRUNCATED_REPLY_WITHOUT_OPT)) {
+                    zonemasterSays.add(f.tag() + " " + f.address());
+                }
+            }
+            Command.Result oursRun = lab.exec(LIMIT, List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                    "org.dnstracer.Main", "--root-hints", hints.toString(), "-s", "127.53.0.1", "-r", "1", "-t", "1",
+                    "--check", "--json", "www." + zone));
+            Set<String> weSay = new TreeSet<>();
+            for (OurFinding f : OurFinding.parse(oursRun.stdout())) {
+                if (f.code() == FindingCode.TRUNCATED_REPLY_WITHOUT_OPT) {
+                    weSay.add(f.code() + " " + f.address());
+                }
+            }
+            System.out.println("interop: peers: " + zone + " (built-in lab): zonemaster-cli " + zonemasterSays
+                    + "; ours " + weSay);
+            assertThat(zonemasterSays).as(zm.stdout()).containsExactly("MISSING_OPT_IN_TRUNCATED 127.53.60.151");
+            assertThat(weSay).as(oursRun.describe()).containsExactly("TRUNCATED_REPLY_WITHOUT_OPT 127.53.60.151");
+        } finally {
+            served.destroy();
+            if (!served.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                served.destroyForcibly();
+            }
+            Files.deleteIfExists(hints);
+        }
     }
 
     /** zonemaster-cli's messages (JSON, INFO and up) for the zone, from the lab's roots. */

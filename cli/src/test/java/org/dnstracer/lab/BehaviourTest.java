@@ -164,6 +164,22 @@ class BehaviourTest {
     }
 
     @Test
+    void truncateWithoutOptLeavesTheOptRecordOutOfTruncatedRepliesOnly() throws IOException {
+        Message query = LabClient.edns(LabClient.query("www.test", Type.A), 1232);
+        ns1.setBehaviour(Behaviour.normal().with(Quirk.TRUNCATE_WITHOUT_OPT));
+        Message whole = client.udp(NS1, query);
+        assertThat(whole.getHeader().getFlag(Flags.TC)).isFalse();
+        assertThat(whole.getOPT()).as("a reply that fits keeps its OPT record").isNotNull();
+        ns1.setBehaviour(Behaviour.normal().truncateAlways().with(Quirk.TRUNCATE_WITHOUT_OPT));
+        Message truncated = client.udp(NS1, query);
+        assertThat(truncated.getHeader().getFlag(Flags.TC)).isTrue();
+        assertThat(truncated.getOPT()).isNull();
+        assertThat(client.tcp(NS1, query).getOPT()).as("TCP is not truncated").isNotNull();
+        ns1.setBehaviour(Behaviour.normal().truncateAlways());
+        assertThat(client.udp(NS1, query).getOPT()).as("without the quirk, as NSD and Knot").isNotNull();
+    }
+
+    @Test
     void noTcpClosesThePortUntilTheBehaviourIsLifted() throws IOException {
         ns1.setBehaviour(Behaviour.normal().noTcp());
         assertThatThrownBy(() -> client.tcp(NS1, "www.test", Type.A)).isInstanceOf(ConnectException.class);
