@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.dnstracer.net.Attempt;
 import org.dnstracer.net.Exchange;
+import org.dnstracer.net.IpAddresses;
+import org.dnstracer.net.Protocol;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -504,8 +507,8 @@ final class ProbeFindings {
         List<String> digs = new ArrayList<>();
         for (Exchange e : p.exchanges().values()) {
             Message reply = e.reply();
-            org.dnstracer.net.Attempt attempt = e.replyAttempt();
-            if (reply == null || attempt == null || attempt.protocol() != org.dnstracer.net.Protocol.UDP
+            Attempt attempt = e.replyAttempt();
+            if (reply == null || attempt == null || attempt.protocol() != Protocol.UDP
                     || !reply.getHeader().getFlag(Flags.TC) || reply.getOPT() != null) {
                 continue;
             }
@@ -631,7 +634,7 @@ final class ProbeFindings {
 
     static String dig(Exchange e, Name name, String type, String options) {
         int port = e.server().port();
-        return "dig @" + org.dnstracer.net.IpAddresses.format(e.server().address()) + (port == 53 ? "" : " -p " + port)
+        return "dig @" + IpAddresses.format(e.server().address()) + (port == 53 ? "" : " -p " + port)
                 + " " + name + " " + type + " +norec " + options;
     }
 
@@ -667,6 +670,6 @@ final class ProbeFindings {
     }
 
     private static String addresses(java.util.Collection<InetAddress> list) {
-        return String.join(", ", list.stream().map(org.dnstracer.net.IpAddresses::format).toList());
+        return String.join(", ", list.stream().map(IpAddresses::format).toList());
     }
 }
