@@ -37,7 +37,7 @@ import org.dnstracer.trace.Tracer;
  * time. The transport stays the caller's: close it after this.
  *
  * <pre>{@code
- * try (Transport transport = new DnsTransport(TransportOptions.defaults());
+ * try (Transport transport = BulkSetup.transport(TransportOptions.defaults(), 256);
  *         BulkTracer bulk = new BulkTracer(transport, BulkSettings.defaults(start, 53, RootHints.builtIn()))) {
  *     BulkSummary summary = bulk.run(inputs.iterator(), result -> System.out.println(result.verdict()));
  * }
@@ -47,7 +47,6 @@ public final class BulkTracer implements AutoCloseable {
     private final BulkSettings settings;
     private final BulkCaches caches;
     private final TokenBuckets buckets;
-    private final PoliteTransport polite;
     private final Transport transport;
     private final Tracer tracer;
 
@@ -58,11 +57,13 @@ public final class BulkTracer implements AutoCloseable {
         this.buckets = settings.ratePerServer() > 0
                 ? new TokenBuckets(settings.ratePerServer(), settings.burstPerServer(), System::nanoTime)
                 : null;
-        // the rate bounds packets (tries, hedges, EDNS fallback, TCP, probes) where the transport can pace them;
-        // else, as a last resort, whole exchanges
-        this.polite = buckets != null && !transport.pace(buckets) ? new PoliteTransport(transport, buckets) : null;
-        this.transport = polite != null ? polite : transport;
-        this.tracer = new Tracer(this.transport, caches);
+        // the rate bounds packets (tries, hedges, EDNS fallback, TCP, probes): only the transport sees them all
+        if (buckets != null && !transport.pace(buckets)) {
+            throw new IllegalArgumentException("a rate per server needs a transport that paces its tries, such as "
+                    + "BulkSetup.transport's");
+        }
+        this.transport = transport;
+        this.tracer = new Tracer(transport, caches);
     }
 
     /**
@@ -189,12 +190,9 @@ public final class BulkTracer implements AutoCloseable {
                 value, failure);
     }
 
+    /** Nothing to release: the transport stays the caller's. */
     @Override
-    public void close() {
-        if (polite != null) {
-            polite.close();
-        }
-    }
+    public void close() {}
 
     private static ExecutorService workers(int n) {
         ThreadFactory threads = VirtualThreads.factory("dnstracer-bulk-").orElseGet(() -> {

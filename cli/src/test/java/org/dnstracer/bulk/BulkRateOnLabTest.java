@@ -12,7 +12,6 @@ import org.dnstracer.lab.LabServer;
 import org.dnstracer.model.Names;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.StartServer;
-import org.dnstracer.net.DnsTransport;
 import org.dnstracer.net.MultiplexedTransport;
 import org.dnstracer.net.Transport;
 import org.dnstracer.net.TransportOptions;
@@ -40,13 +39,6 @@ class BulkRateOnLabTest {
      */
     private static final TransportOptions PATIENT = TransportOptions.defaults()
             .withInitialTimeout(Duration.ofSeconds(1)).withMaxTimeout(Duration.ofSeconds(1));
-
-    @Test
-    void noServerAddressGetsMoreThanTheRate() throws Exception {
-        try (Transport transport = new DnsTransport(PATIENT, Duration.ofSeconds(1))) {
-            checkRate(transport);
-        }
-    }
 
     @Test
     void noServerAddressGetsMoreThanTheRateOnTheMultiplexedTransport() throws Exception {

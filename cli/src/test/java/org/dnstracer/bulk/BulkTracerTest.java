@@ -134,13 +134,11 @@ class BulkTracerTest {
     }
 
     @Test
-    void aRatePacedTracerStillAsksEveryServer() {
-        FakeNetwork net = zones(1);
-        BulkTracer bulk = new BulkTracer(net, settings().withRate(1000));
-        BulkResult r = bulk.trace(input(1, "www.zone1.com"));
-        bulk.close();
-        assertThat(r.verdict()).isEqualTo(NameVerdict.ANSWER);
-        assertThat(r.queries()).isEqualTo(4);
+    void aRateNeedsATransportThatPacesItsTries() {
+        FakeNetwork net = zones(1); // paces nothing
+        assertThatThrownBy(() -> new BulkTracer(net, settings().withRate(1000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("paces its tries");
+        assertThat(net.queriesTo("127.0.0.1")).isZero();
     }
 
     @Test
