@@ -411,7 +411,7 @@ public final class TraceCommand implements Callable<Integer> {
      * a reminder of what is replayed; refused when they differ, rather than replaying another zone's run silently.
      */
     private void checkZoneAgrees(org.dnstracer.trace.ZoneDelegation saved) throws UsageException {
-        String options = faults.nameServers() == null ? "--zone" : "--zone and --ns";
+        String options = faults.nameServers() == null ? "--zone" : faults.zone() == null ? "--ns" : "--zone and --ns";
         if (saved == null) {
             throw new UsageException("--replay " + output.replay() + " is not a zone-mode run: " + options
                     + " cannot be given with it");

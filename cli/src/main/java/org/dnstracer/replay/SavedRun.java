@@ -33,7 +33,8 @@ import org.dnstracer.trace.ZoneDelegation;
  */
 public record SavedRun(String tool, Instant savedAt, List<String> commandLine, TraceRequest request,
         InetAddress source, boolean lab,
-        boolean check, boolean axfr, ZoneDelegation zone, Dnssec dnssec, TraceStats stats, boolean timeLimitReached, List<RecordedExchange> exchanges) {
+        boolean check, boolean axfr, ZoneDelegation zone, Dnssec dnssec, TraceStats stats, boolean timeLimitReached,
+        List<RecordedExchange> exchanges) {
     /**
      * The newest version of the saved-trace document, which this build writes for a zone-mode run: schema
      * {@value #SCHEMA_WITHOUT_ZONE} with {@code options.zone}.

@@ -291,7 +291,8 @@ public final class SavedRunFile {
         }
         JsonNode schema = root.get("schema");
         if (schema == null || !schema.isIntegralNumber() || !schema.canConvertToLong()
-                || schema.longValue() != SavedRun.SCHEMA_WITHOUT_ZONE && schema.longValue() != SavedRun.SCHEMA_VERSION) {
+                || schema.longValue() != SavedRun.SCHEMA_WITHOUT_ZONE
+                        && schema.longValue() != SavedRun.SCHEMA_VERSION) {
             String tool = root.path("tool").textValue();
             throw new SavedRunException(file + ": saved-trace schema " + (schema == null ? null
                     : schema.isTextual() ? schema.textValue() : schema.toString()) + " (written by "

@@ -153,13 +153,15 @@ class SaveReplayTest {
     @Test
     @Timeout(120)
     void aZoneModeReplayFailsOnItsFindingsAsTheLiveRunDid() {
-        assertThat(assertReplaysAsTraced("--zone partly-lame.com", List.of("--fail-on", "error"))).isEqualTo(Cli.FINDINGS);
+        assertThat(assertReplaysAsTraced("--zone partly-lame.com", List.of("--fail-on", "error")))
+                .isEqualTo(Cli.FINDINGS);
     }
 
     @Test
     void aZoneModeRunIsSavedAsGivenInSchemaTwo() throws Exception {
         Path saved = dir.resolve("zone.json");
-        CliRun live = live("--lab", "--zone", "undelegated.faults.org", "--ns", "ns1.undelegated.faults.org/127.53.62.1",
+        CliRun live = live("--lab", "--zone", "undelegated.faults.org", "--ns",
+                "ns1.undelegated.faults.org/127.53.62.1",
                 "--ns", "ns2.faults.org", "--save", saved.toString());
         assertThat(live.status()).as(live.err()).isEqualTo(Cli.OK);
         String text = Files.readString(saved);
@@ -180,7 +182,8 @@ class SaveReplayTest {
     @Test
     void aZoneModeReplayTakesZoneOptionsOnlyWhenTheyAgree() {
         Path saved = dir.resolve("z.json");
-        CliRun live = live("--lab", "--zone", "undelegated.faults.org", "--ns", "ns1.undelegated.faults.org/127.53.62.1",
+        CliRun live = live("--lab", "--zone", "undelegated.faults.org", "--ns",
+                "ns1.undelegated.faults.org/127.53.62.1",
                 "--save", saved.toString());
         String file = saved.toString();
         CliRun same = replay("--replay", file, "--zone", "UNDELEGATED.faults.org.");
@@ -195,6 +198,8 @@ class SaveReplayTest {
                 "ns1.undelegated.faults.org/127.53.62.2"), "dnstracer: --replay " + file + " checked --zone "
                 + "undelegated.faults.org --ns ns1.undelegated.faults.org/127.53.62.1; --zone and --ns given here do "
                 + "not agree\n");
+        assertUsage(replay("--replay", file, "--ns", "ns1.undelegated.faults.org/127.53.62.1"), "dnstracer: --ns "
+                + "checks a zone as if delegated to these servers: give the zone with --zone ZONE\n");
         assertUsage(replay("--replay", file, "undelegated.faults.org"), "dnstracer: --replay shows the saved trace's "
                 + "own question; no HOST ('undelegated.faults.org') as well\n");
         assertUsage(replay("--replay", file, "--zone", "undelegated.faults.org", "--bulk", "-"), "dnstracer: --replay "
@@ -205,6 +210,8 @@ class SaveReplayTest {
         live("--lab", "-q", "SOA", "undelegated.faults.org", "--save", trace.toString());
         assertUsage(replay("--replay", trace.toString(), "--zone", "undelegated.faults.org"), "dnstracer: --replay "
                 + trace + " is not a zone-mode run: --zone cannot be given with it\n");
+        assertUsage(replay("--replay", trace.toString(), "--ns", "ns1.undelegated.faults.org"), "dnstracer: --replay "
+                + trace + " is not a zone-mode run: --ns cannot be given with it\n");
         assertThat(replayTransports).hasValue(0);
     }
 
