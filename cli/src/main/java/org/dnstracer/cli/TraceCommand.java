@@ -201,7 +201,7 @@ public final class TraceCommand implements Callable<Integer> {
                     + "need --bulk");
         }
         zoneMode = ZoneMode.of(faults.zone(), faults.nameServers(), target.host(), target.queryType() != null,
-                many.bulk(), output.save());
+                many.bulk());
         Settings settings = validate();
         if (many.bulk() != null && !"-".equals(many.bulk())) {
             checkInput(Path.of(many.bulk())); // after the usage errors, before the lab or the network is touched
@@ -261,7 +261,7 @@ public final class TraceCommand implements Callable<Integer> {
             // after close: what the run did not wait for has ended too, and is kept marked as late
             SavedRun run = new SavedRun(Version.line(), Instant.now(),
                     spec.commandLine().getParseResult().originalArgs(), plan.request(), settings.transport().source(),
-                    inLab, faults.check(), faults.axfr(),
+                    inLab, plan.check(), faults.axfr(), zoneMode,
                     checking, result.trace().stats(),
                     result.trace().warnings().stream().anyMatch(w -> w.startsWith(Tracer.TIME_LIMIT_WARNING)),
                     recorder.recorded());
@@ -358,7 +358,8 @@ public final class TraceCommand implements Callable<Integer> {
         if (target.serverFromWord()) {
             given.add("@" + target.server());
         }
-        if (!given.isEmpty()) {
+        // --zone and --ns alone are checked against the file below: they may say again what it holds
+        if (!ZONE_OPTIONS.containsAll(given)) {
             throw new UsageException("--replay takes what was asked from the saved trace: " + String.join(", ", given)
                     + " cannot be given with it (only -o, -v, --json, --fail-on, --level, --ignore, --html, --svg, "
                     + "--dot, --trust-anchor, --dnssec-time)");
@@ -370,6 +371,9 @@ public final class TraceCommand implements Callable<Integer> {
             saved = SavedRunFile.read(output.replay());
         } catch (SavedRunException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (!given.isEmpty()) {
+            checkZoneAgrees(saved.zone());
         }
         SavedRun.Dnssec checking = null;
         if (saved.dnssec() != null) {
@@ -383,7 +387,7 @@ public final class TraceCommand implements Callable<Integer> {
                     + " needs a trace saved with -D; " + output.replay() + " was saved without");
         }
         SingleRun.Plan plan = new SingleRun.Plan(saved.request(), saved.check(), saved.axfr(), checking,
-                new AnalysisOptions(saved.lab(), saved.request().followCname()));
+                new AnalysisOptions(saved.lab(), saved.request().followCname()), saved.zone());
         if (saved.timeLimitReached()) {
             // timeouts took their time on the live run and take none on replay: what came in time is not reproduced
             PrintWriter err = spec.commandLine().getErr();
@@ -397,6 +401,47 @@ public final class TraceCommand implements Callable<Integer> {
             return SingleRun.run(transport, transport::phase, plan, output(threshold, when), saved.stats(), out)
                     .status();
         }
+    }
+
+    /** What a replay may be told again: zone mode's options, when they agree with the saved run's. */
+    private static final List<String> ZONE_OPTIONS = List.of("--zone", "--ns");
+
+    /**
+     * {@code --zone} (and {@code --ns}) given with {@code --replay}: accepted when they say what the file holds, as
+     * a reminder of what is replayed; refused when they differ, rather than replaying another zone's run silently.
+     */
+    private void checkZoneAgrees(org.dnstracer.trace.ZoneDelegation saved) throws UsageException {
+        String options = faults.nameServers() == null ? "--zone" : faults.zone() == null ? "--ns" : "--zone and --ns";
+        if (saved == null) {
+            throw new UsageException("--replay " + output.replay() + " is not a zone-mode run: " + options
+                    + " cannot be given with it");
+        }
+        org.dnstracer.trace.ZoneDelegation asked = ZoneMode.of(faults.zone(), faults.nameServers(), null, false,
+                null);
+        boolean agrees = asked.zone().equals(saved.zone())
+                && (faults.nameServers() == null || java.util.Objects.equals(asked.given(), saved.given()));
+        if (!agrees) {
+            throw new UsageException("--replay " + output.replay() + " checked " + zoneText(saved) + "; "
+                    + options + " given here do" + (faults.nameServers() == null ? "es" : "") + " not agree");
+        }
+    }
+
+    /** Zone mode as the user gave it: {@code --zone ZONE} and each {@code --ns NAME[/ADDRESS]}. */
+    private static String zoneText(org.dnstracer.trace.ZoneDelegation zone) {
+        StringBuilder text = new StringBuilder("--zone " + org.dnstracer.model.Names.display(zone.zone()));
+        if (zone.given() != null) {
+            for (Name ns : zone.given().nameServers()) {
+                List<InetAddress> addresses = zone.given().glueFor(ns);
+                if (addresses.isEmpty()) {
+                    text.append(" --ns ").append(org.dnstracer.model.Names.display(ns));
+                }
+                for (InetAddress a : addresses) {
+                    text.append(" --ns ").append(org.dnstracer.model.Names.display(ns)).append('/')
+                            .append(IpAddresses.format(a));
+                }
+            }
+        }
+        return text.toString();
     }
 
     private int bulk(Transport transport, Settings settings, StartServer start, int destinationPort, RootHints hints,

@@ -1,7 +1,6 @@
 package org.dnstracer.cli;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ final class ZoneMode {
      * @return the zone's delegation as zone mode follows it, or null outside zone mode
      * @throws UsageException for a bad value, or an option zone mode cannot honour
      */
-    static ZoneDelegation of(String zone, List<String> ns, String host, boolean typeGiven, String bulk, Path save)
+    static ZoneDelegation of(String zone, List<String> ns, String host, boolean typeGiven, String bulk)
             throws UsageException {
         if (zone == null) {
             if (ns != null && !ns.isEmpty()) {
@@ -50,9 +49,6 @@ final class ZoneMode {
         }
         if (bulk != null) {
             throw new UsageException("--zone and --ns check one zone; not with --bulk (one name a line: --check)");
-        }
-        if (save != null) {
-            throw new UsageException("--save does not keep zone mode's runs (--zone, --ns) yet: drop --save");
         }
         Name apex = Arguments.parseName(zone, "--zone");
         return new ZoneDelegation(apex, ns == null || ns.isEmpty() ? null : given(apex, ns));

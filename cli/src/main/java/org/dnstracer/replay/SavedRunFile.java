@@ -22,7 +22,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.dnstracer.dnssec.TrustAnchors;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.StartServer;
@@ -35,10 +37,12 @@ import org.dnstracer.net.Hedge;
 import org.dnstracer.net.IpAddresses;
 import org.dnstracer.net.Protocol;
 import org.dnstracer.net.ServerAddress;
+import org.dnstracer.trace.Delegation;
 import org.dnstracer.trace.IpFamily;
 import org.dnstracer.trace.Limits;
 import org.dnstracer.trace.RootHints;
 import org.dnstracer.trace.TraceRequest;
+import org.dnstracer.trace.ZoneDelegation;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -53,7 +57,8 @@ import org.xbill.DNS.Type;
 
 /**
  * The saved-trace document ({@code --save}, {@code --replay}): JSON written with jackson-core's generator and
- * read as a jackson-databind tree, schema {@value SavedRun#SCHEMA_VERSION}, documented in the README. Reading is bounded ({@value #MAX_BYTES} octets) and
+ * read as a jackson-databind tree, schemas {@value SavedRun#SCHEMA_WITHOUT_ZONE} and {@value SavedRun#SCHEMA_VERSION}
+ * (the same with zone mode's {@code options.zone}), documented in docs/replay.md. Reading is bounded ({@value #MAX_BYTES} octets) and
  * checks everything it builds: every DNS message parses, every address is an IP literal (so nothing read ever
  * triggers a name look-up), every enum value and index is in range. Any fault is one {@link SavedRunException}
  * naming the file and the field.
@@ -75,7 +80,7 @@ public final class SavedRunFile {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
-            g.writeNumberField("schema", SavedRun.SCHEMA_VERSION);
+            g.writeNumberField("schema", run.schema());
             g.writeStringField("tool", run.tool());
             g.writeStringField("savedAt", run.savedAt().toString());
             g.writeArrayFieldStart("commandLine");
@@ -157,6 +162,32 @@ public final class SavedRunFile {
             }
             g.writeEndArray();
             g.writeEndObject();
+        }
+        if (run.zone() != null) {
+            writeZone(g, run.zone());
+        }
+        g.writeEndObject();
+    }
+
+    /** Zone mode as given: the zone, and the {@code --ns} servers (names in order, their addresses) or null. */
+    private static void writeZone(JsonGenerator g, ZoneDelegation zone) throws IOException {
+        g.writeObjectFieldStart("zone");
+        g.writeStringField("name", zone.zone().toString());
+        if (zone.given() == null) {
+            g.writeNullField("ns");
+        } else {
+            g.writeArrayFieldStart("ns");
+            for (Name ns : zone.given().nameServers()) {
+                g.writeStartObject();
+                g.writeStringField("name", ns.toString());
+                g.writeArrayFieldStart("addresses");
+                for (InetAddress a : zone.given().glueFor(ns)) {
+                    g.writeString(IpAddresses.format(a));
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
         g.writeEndObject();
     }
@@ -260,15 +291,16 @@ public final class SavedRunFile {
         }
         JsonNode schema = root.get("schema");
         if (schema == null || !schema.isIntegralNumber() || !schema.canConvertToLong()
-                || schema.longValue() != SavedRun.SCHEMA_VERSION) {
+                || schema.longValue() != SavedRun.SCHEMA_WITHOUT_ZONE
+                        && schema.longValue() != SavedRun.SCHEMA_VERSION) {
             String tool = root.path("tool").textValue();
             throw new SavedRunException(file + ": saved-trace schema " + (schema == null ? null
                     : schema.isTextual() ? schema.textValue() : schema.toString()) + " (written by "
-                    + (tool != null ? tool : "an unknown version") + "); this dnstracer reads schema "
-                    + SavedRun.SCHEMA_VERSION + " only");
+                    + (tool != null ? tool : "an unknown version") + "); this dnstracer reads schemas "
+                    + SavedRun.SCHEMA_WITHOUT_ZONE + " and " + SavedRun.SCHEMA_VERSION + " only");
         }
         try {
-            return fromJson(new Obj(root, ""));
+            return fromJson(new Obj(root, ""), schema.intValue());
         } catch (Bad e) {
             throw new SavedRunException(file + ": bad saved trace: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -304,7 +336,7 @@ public final class SavedRunFile {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    private static SavedRun fromJson(Obj root) throws Bad {
+    private static SavedRun fromJson(Obj root, int schema) throws Bad {
         Obj o = root.obj("options");
         Obj q = o.obj("question");
         Question question = new Question(name(q, "name"), type(q, "type"));
@@ -346,9 +378,51 @@ public final class SavedRunFile {
             exchanges.add(exchange(root.element(list, i, "exchanges")));
         }
         List<String> commandLine = root.strings("commandLine");
+        ZoneDelegation zone = null;
+        if (schema == SavedRun.SCHEMA_VERSION) {
+            zone = zone(o.obj("zone"));
+        } else if (o.raw("zone") != null) {
+            throw new Bad(o.path("zone") + ": zone mode is schema " + SavedRun.SCHEMA_VERSION + ", not "
+                    + SavedRun.SCHEMA_WITHOUT_ZONE);
+        }
         return new SavedRun(root.string("tool"), instant(root, "savedAt"), commandLine, request, source,
-                o.bool("lab"), o.bool("check"), o.bool("axfr"), dnssec, stats, st.bool("timeLimitReached"),
+                o.bool("lab"), o.bool("check"), o.bool("axfr"), zone, dnssec, stats, st.bool("timeLimitReached"),
                 exchanges);
+    }
+
+    /** Zone mode as given: checked as {@code --zone} and {@code --ns} are (names, IP literals, each name once). */
+    private static ZoneDelegation zone(Obj z) throws Bad {
+        Name apex = name(z, "name");
+        if (z.raw("ns") == null) {
+            z.required("ns"); // null, not missing: a file that says nothing of --ns is not read as without it
+            return new ZoneDelegation(apex, null);
+        }
+        JsonNode servers = z.list("ns");
+        if (servers.isEmpty()) {
+            throw new Bad(z.path("ns") + ": no servers (null when --ns was not given)");
+        }
+        List<Name> names = new ArrayList<>();
+        Map<Name, List<InetAddress>> glue = new LinkedHashMap<>();
+        for (int i = 0; i < servers.size(); i++) {
+            Obj s = z.element(servers, i, "ns");
+            Name ns = name(s, "name");
+            if (names.contains(ns)) {
+                throw new Bad(s.path("name") + ": " + ns + " is given twice");
+            }
+            names.add(ns);
+            List<String> texts = s.strings("addresses");
+            List<InetAddress> addresses = new ArrayList<>();
+            for (int j = 0; j < texts.size(); j++) {
+                InetAddress a = address(texts.get(j), s.path("addresses") + "[" + j + "]");
+                if (!addresses.contains(a)) {
+                    addresses.add(a);
+                }
+            }
+            if (!addresses.isEmpty()) {
+                glue.put(ns, addresses);
+            }
+        }
+        return new ZoneDelegation(apex, new Delegation(apex, names, glue));
     }
 
     private static RootHints rootHints(JsonNode servers, String path) throws Bad {
@@ -540,7 +614,7 @@ public final class SavedRunFile {
             return v == null || v.isNull() ? null : v;
         }
 
-        private JsonNode required(String field) throws Bad {
+        JsonNode required(String field) throws Bad {
             JsonNode v = node.get(field);
             if (v == null) {
                 throw new Bad(path(field) + ": missing");

@@ -4,7 +4,8 @@ import org.dnstracer.dnssec.DnssecStatus;
 import org.dnstracer.findings.Severity;
 
 /**
- * The badges under a node's name: its worst finding's severity and its DNSSEC status, each a coloured box with the
+ * The badges under a node's name: its worst finding's severity, its DNSSEC status, and "given by --ns" for a server
+ * zone mode's user named, each a coloured box with the
  * word in it, so that the graph reads without colour too. The same boxes make the legend.
  */
 final class Badges {
@@ -12,6 +13,9 @@ final class Badges {
     static final double CHAR_WIDTH = 6.7;
     static final double GAP = 6;
     private static final double PADDING = 8;
+    /** A server named by --ns: pale violet, neither a fault's colour nor a DNSSEC status's. */
+    static final String GIVEN_FILL = "#ede7f6";
+    static final String GIVEN_INK = "#4527a0";
 
     private Badges() {}
 
@@ -33,8 +37,11 @@ final class Badges {
                     x, top) + GAP;
         }
         if (marks.dnssec() != null) {
-            badge(out, "dnssec " + marks.dnssec().word(), "DNSSEC " + marks.dnssec().word(), fill(marks.dnssec()),
-                    text(marks.dnssec()), x, top);
+            x = badge(out, "dnssec " + marks.dnssec().word(), "DNSSEC " + marks.dnssec().word(), fill(marks.dnssec()),
+                    text(marks.dnssec()), x, top) + GAP;
+        }
+        if (marks.given()) {
+            badge(out, "given", NodeMarks.GIVEN, GIVEN_FILL, GIVEN_INK, x, top);
         }
         out.append("</g>");
     }

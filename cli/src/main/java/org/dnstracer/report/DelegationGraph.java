@@ -1,9 +1,11 @@
 package org.dnstracer.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dnstracer.dnssec.DnssecReport;
 import org.dnstracer.dnssec.NodeDnssec;
 import org.dnstracer.findings.Finding;
@@ -13,6 +15,7 @@ import org.dnstracer.model.Status;
 import org.dnstracer.model.Trace;
 import org.dnstracer.model.TraceNode;
 import org.dnstracer.net.IpAddresses;
+import org.dnstracer.trace.ZoneDelegation;
 
 /** The trace's tree folded into graphs: one node per server address of each section, one edge per referral. */
 public final class DelegationGraph {
@@ -47,7 +50,8 @@ public final class DelegationGraph {
             DnssecReport dnssec) {
         Map<String, List<TraceNode>> visits = new LinkedHashMap<>();
         Map<String, Map<String, Boolean>> edges = new LinkedHashMap<>(); // from -> to -> reference only
-        walk(section.root(), null, visits, edges);
+        Set<String> given = new HashSet<>();
+        walk(section.root(), null, visits, edges, given);
         Map<String, String> ids = new LinkedHashMap<>();
         List<GraphNode> nodes = new ArrayList<>();
         for (Map.Entry<String, List<TraceNode>> e : visits.entrySet()) {
@@ -58,7 +62,7 @@ public final class DelegationGraph {
                     first.address() == null ? null : IpAddresses.format(first.address()),
                     first.zone() == null ? null : first.zone().toString(),
                     first.zone() == null ? 0 : first.zone().labels() - 1, outcome(e.getValue()), e.getValue(),
-                    marks(first, e.getValue(), findings, dnssec)));
+                    marks(first, e.getValue(), findings, dnssec, given.contains(e.getKey()))));
         }
         List<GraphEdge> graphEdges = new ArrayList<>();
         edges.forEach((from, targets) -> targets.forEach(
@@ -66,21 +70,28 @@ public final class DelegationGraph {
         return new SectionGraph(index, section, nodes, graphEdges);
     }
 
-    private static void walk(TraceNode node, String parent, Map<String, List<TraceNode>> visits,
-            Map<String, Map<String, Boolean>> edges) {
+    /**
+     * @param given gets the key of every server that zone mode's {@code --ns} named: a child of the reply whose
+     *     delegation {@code --ns} replaced, under one of the names given (as the findings' "delegated by --ns")
+     */
+    private static void walk(TraceNode node, TraceNode parent, Map<String, List<TraceNode>> visits,
+            Map<String, Map<String, Boolean>> edges, Set<String> given) {
         String key = key(node);
         visits.computeIfAbsent(key, k -> new ArrayList<>()).add(node);
         if (parent != null) {
             boolean reference = isReference(node.status());
-            edges.computeIfAbsent(parent, k -> new LinkedHashMap<>()).merge(key, reference, Boolean::logicalAnd);
+            edges.computeIfAbsent(key(parent), k -> new LinkedHashMap<>()).merge(key, reference, Boolean::logicalAnd);
+            if (ZoneDelegation.givenByUser(parent.verdict(), node.server())) {
+                given.add(key);
+            }
         }
         for (TraceNode child : node.children()) {
-            walk(child, key, visits, edges);
+            walk(child, node, visits, edges, given);
         }
     }
 
     private static NodeMarks marks(TraceNode first, List<TraceNode> visits, List<Finding> findings,
-            DnssecReport dnssec) {
+            DnssecReport dnssec, boolean given) {
         String address = first.address() == null ? null : IpAddresses.format(first.address());
         Severity worst = null;
         List<Integer> mine = new ArrayList<>();
@@ -102,7 +113,7 @@ public final class DelegationGraph {
             }
         }
         return new NodeMarks(worst, verdict == null ? null : verdict.status(), verdict == null ? null : verdict.text(),
-                mine);
+                mine, given);
     }
 
     /**

@@ -221,7 +221,10 @@ public final class HtmlReport {
                 .append("</aside></div></section>\n");
     }
 
-    /** The badges a node may carry: its worst finding's severity, its DNSSEC status; a ring marks trouble. */
+    /**
+     * The badges a node may carry: its worst finding's severity, its DNSSEC status, "given by --ns" for a server zone
+     * mode's user named; a ring marks trouble.
+     */
     private static void badgeLegend(StringBuilder out) {
         out.append("<ul class=\"legend badges\"><li>Worst finding:</li>");
         for (Severity s : Severity.values()) {
@@ -232,6 +235,8 @@ public final class HtmlReport {
             legendBadge(out, "data-dnssec", s.word(), "dnssec " + s.word(), "DNSSEC " + s.word(), Badges.fill(s),
                     Badges.text(s));
         }
+        out.append("<li>Zone mode:</li>");
+        legendBadge(out, "data-given", "ns", "given", NodeMarks.GIVEN, Badges.GIVEN_FILL, Badges.GIVEN_INK);
         NodeBox box = new NodeBox(4, 4, 28, 12);
         NodeBox around = new NodeBox(1, 1, 34, 18);
         out.append("<li><svg width=\"36\" height=\"20\"><path d=\"").append(SvgWriter.shape(Outcome.Shape.BOX, around))

@@ -59,6 +59,9 @@ final class NodeDetails {
         if (marks.dnssecText() != null) {
             g.writeStringField("dnssec", marks.dnssecText());
         }
+        if (marks.given()) {
+            g.writeStringField("given", NodeMarks.GIVEN);
+        }
         if (marks.findings().isEmpty()) {
             return;
         }

@@ -13,26 +13,42 @@ import org.dnstracer.findings.Severity;
  *     none was checked
  * @param dnssecText that status with its reason, as the tree prints it ({@code bogus: RRSIG ... expired ...})
  * @param findings the positions of its findings in the report's findings list
+ * @param given whether zone mode's {@code --ns} named this server: the user's delegation, not the parent's
  */
-public record NodeMarks(Severity worst, DnssecStatus dnssec, String dnssecText, List<Integer> findings) {
+public record NodeMarks(Severity worst, DnssecStatus dnssec, String dnssecText, List<Integer> findings,
+        boolean given) {
     /** Nothing found, nothing checked. */
     public static final NodeMarks NONE = new NodeMarks(null, null, null, List.of());
+    /** The badge, legend and details text of a server {@code --ns} named. */
+    public static final String GIVEN = "given by --ns";
 
     public NodeMarks {
         findings = List.copyOf(findings);
     }
 
-    /** True when there is a badge to draw. */
-    public boolean any() {
-        return worst != null || dnssec != null;
+    /** Marks of a server no {@code --ns} named. */
+    public NodeMarks(Severity worst, DnssecStatus dnssec, String dnssecText, List<Integer> findings) {
+        this(worst, dnssec, dnssecText, findings, false);
     }
 
-    /** The badges' texts, in drawing order: {@code error}, {@code DNSSEC bogus}. */
+    /** True when there is a badge to draw. */
+    public boolean any() {
+        return worst != null || dnssec != null || given;
+    }
+
+    /** The badges' texts, in drawing order: {@code error}, {@code DNSSEC bogus}, {@code given by --ns}. */
     public List<String> badges() {
-        if (worst == null) {
-            return dnssec == null ? List.of() : List.of(dnssecBadge());
+        List<String> badges = new java.util.ArrayList<>();
+        if (worst != null) {
+            badges.add(worst.label());
         }
-        return dnssec == null ? List.of(worst.label()) : List.of(worst.label(), dnssecBadge());
+        if (dnssec != null) {
+            badges.add(dnssecBadge());
+        }
+        if (given) {
+            badges.add(GIVEN);
+        }
+        return List.copyOf(badges);
     }
 
     private String dnssecBadge() {

@@ -114,6 +114,9 @@ public final class SvgWriter {
         if (m.dnssec() != null) {
             out.append(" dnssec-").append(m.dnssec().word());
         }
+        if (m.given()) {
+            out.append(" given");
+        }
         out.append("\" id=\"").append(n.id()).append("\" data-server=\"")
                 .append(Xml.escape(n.server())).append("\" data-address=\"").append(Xml.escape(n.address()))
                 .append("\" data-outcome=\"").append(o.id()).append("\" data-zone=\"").append(Xml.escape(n.zone()))
@@ -123,6 +126,9 @@ public final class SvgWriter {
         }
         if (m.dnssec() != null) {
             out.append(" data-dnssec=\"").append(m.dnssec().word()).append('"');
+        }
+        if (m.given()) {
+            out.append(" data-given=\"ns\"");
         }
         if (!m.findings().isEmpty()) {
             out.append(" data-findings=\"");
@@ -139,6 +145,9 @@ public final class SvgWriter {
         }
         if (m.dnssec() != null) {
             out.append("; DNSSEC ").append(Xml.escape(m.dnssecText()));
+        }
+        if (m.given()) {
+            out.append("; ").append(Xml.escape(NodeMarks.GIVEN));
         }
         out.append("</title>");
         String ring = Badges.ring(m);

@@ -58,6 +58,7 @@
     panel.appendChild(el('h4', d.server + (d.address ? ' (' + d.address + ')' : '')));
     panel.appendChild(el('div', 'Outcome: ' + d.outcome, 'outcome'));
     if (d.dnssec) { panel.appendChild(el('div', 'DNSSEC: ' + d.dnssec, 'dnssec')); }
+    if (d.given) { panel.appendChild(el('div', 'Delegation: ' + d.given + ' (zone mode)', 'given')); }
     if (d.findings) {
       // each finding links back to its row of the findings table
       var list = el('ul', null, 'findings');

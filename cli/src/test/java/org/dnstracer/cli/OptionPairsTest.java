@@ -367,7 +367,9 @@ class OptionPairsTest {
         rows.put("--parallel", refused("--zone", "example.com", "--parallel", "2"));
         rows.put("--rate", refused("--zone", "example.com", "--rate", "0"));
         rows.put("--in-flight", refused("--zone", "example.com", "--in-flight", "2"));
-        rows.put("--save", refused("--zone", "example.com", "--save", dir.resolve("z.json").toString()));
+        Path saved = dir.resolve("z.json");
+        rows.put("--save", honoured(example, List.of("--save", saved.toString()), (with, without) ->
+                readable(saved).contains("\"zone\" : {\n      \"name\" : \"example.com.\"")));
         rows.put("--replay", refused("--zone", "example.com", "--replay", dir.resolve("z.json").toString()));
         rows.put("--help", honoured(example, List.of("--help"), (with, without) -> with.out().contains("Usage:")
                 && !without.out().contains("Usage:")));

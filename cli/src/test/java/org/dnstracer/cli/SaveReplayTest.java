@@ -119,7 +119,110 @@ class SaveReplayTest {
         assertThat(replayTransports).hasValue(0);
     }
 
-    private void assertReplaysAsTraced(String scenario, List<String> outputOptions) {
+    /**
+     * Zone mode ({@code --zone}, {@code --ns}) in the lab: a zone whose child names a server the parent does not, a
+     * zone before its delegation with --ns (with and without an address, and one server left for the child's NS
+     * set to name), lame and undelegated zones (exit 1), probes and DNSSEC.
+     */
+    static Stream<String> zoneModeRuns() {
+        return Stream.of("--zone ns-mismatch.faults.org", "--zone example.com",
+                "--zone undelegated.faults.org --ns ns1.undelegated.faults.org/127.53.62.1 "
+                        + "--ns ns2.undelegated.faults.org/127.53.62.2",
+                "--zone undelegated.faults.org --ns ns1.undelegated.faults.org/127.53.62.1 --ns ns2.faults.org",
+                "--zone undelegated.faults.org --ns ns1.undelegated.faults.org/127.53.62.1",
+                "--zone undelegated.faults.org", "--zone lame.com", "--zone partly-lame.com",
+                "--zone missing-glue.faults.org --ns ns1.missing-glue.faults.org/127.53.60.31 "
+                        + "--ns ns2.missing-glue.faults.org/127.53.60.32",
+                "--zone axfr.faults.org --axfr", "-D --zone one-expired.dnssec.org");
+    }
+
+    @ParameterizedTest
+    @MethodSource("zoneModeRuns")
+    @Timeout(120)
+    void zoneModeRunsReplayAsTraced(String run) {
+        assertReplaysAsTraced(run, List.of("-v", "-o"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("zoneModeRuns")
+    @Timeout(120)
+    void zoneModeRunsReplayAsTracedInJson(String run) {
+        assertReplaysAsTraced(run, List.of("--json"));
+    }
+
+    @Test
+    @Timeout(120)
+    void aZoneModeReplayFailsOnItsFindingsAsTheLiveRunDid() {
+        assertThat(assertReplaysAsTraced("--zone partly-lame.com", List.of("--fail-on", "error")))
+                .isEqualTo(Cli.FINDINGS);
+    }
+
+    @Test
+    void aZoneModeRunIsSavedAsGivenInSchemaTwo() throws Exception {
+        Path saved = dir.resolve("zone.json");
+        CliRun live = live("--lab", "--zone", "undelegated.faults.org", "--ns",
+                "ns1.undelegated.faults.org/127.53.62.1",
+                "--ns", "ns2.faults.org", "--save", saved.toString());
+        assertThat(live.status()).as(live.err()).isEqualTo(Cli.OK);
+        String text = Files.readString(saved);
+        assertThat(text).contains("\"schema\" : 2,", "\"check\" : true,")
+                .contains("\"zone\" : {\n      \"name\" : \"undelegated.faults.org.\",\n      \"ns\" : [ {\n"
+                        + "        \"name\" : \"ns1.undelegated.faults.org.\",\n        \"addresses\" : [ \"127.53.62.1\" ]\n"
+                        + "      }, {\n        \"name\" : \"ns2.faults.org.\",\n        \"addresses\" : [ ]\n      } ]\n    }");
+        StringWriter again = new StringWriter();
+        SavedRunFile.write(SavedRunFile.read(saved), again);
+        assertThat(again.toString()).isEqualTo(text);
+        // without --ns: null, not missing
+        Path plain = dir.resolve("zone-plain.json");
+        live("--lab", "--zone", "example.com", "--save", plain.toString());
+        assertThat(Files.readString(plain)).contains("\"zone\" : {\n      \"name\" : \"example.com.\",\n"
+                + "      \"ns\" : null\n    }");
+    }
+
+    @Test
+    void aZoneModeReplayTakesZoneOptionsOnlyWhenTheyAgree() {
+        Path saved = dir.resolve("z.json");
+        CliRun live = live("--lab", "--zone", "undelegated.faults.org", "--ns",
+                "ns1.undelegated.faults.org/127.53.62.1",
+                "--save", saved.toString());
+        String file = saved.toString();
+        CliRun same = replay("--replay", file, "--zone", "UNDELEGATED.faults.org.");
+        assertThat(same.err()).isEmpty();
+        assertThat(same.out()).isEqualTo(live.out());
+        assertThat(replay("--replay", file, "--zone", "undelegated.faults.org", "--ns",
+                "ns1.undelegated.faults.org/127.53.62.1").out()).isEqualTo(live.out());
+        assertUsage(replay("--replay", file, "--zone", "faults.org"), "dnstracer: --replay " + file + " checked "
+                + "--zone undelegated.faults.org --ns ns1.undelegated.faults.org/127.53.62.1; --zone given here does "
+                + "not agree\n");
+        assertUsage(replay("--replay", file, "--zone", "undelegated.faults.org", "--ns",
+                "ns1.undelegated.faults.org/127.53.62.2"), "dnstracer: --replay " + file + " checked --zone "
+                + "undelegated.faults.org --ns ns1.undelegated.faults.org/127.53.62.1; --zone and --ns given here do "
+                + "not agree\n");
+        assertUsage(replay("--replay", file, "--ns", "ns1.undelegated.faults.org/127.53.62.1"), "dnstracer: --ns "
+                + "checks a zone as if delegated to these servers: give the zone with --zone ZONE\n");
+        assertUsage(replay("--replay", file, "undelegated.faults.org"), "dnstracer: --replay shows the saved trace's "
+                + "own question; no HOST ('undelegated.faults.org') as well\n");
+        assertUsage(replay("--replay", file, "--zone", "undelegated.faults.org", "--bulk", "-"), "dnstracer: --replay "
+                + "takes what was asked from the saved trace: --bulk, --zone cannot be given with it (only -o, -v, "
+                + "--json, --fail-on, --level, --ignore, --html, --svg, --dot, --trust-anchor, --dnssec-time)\n");
+        // a file of a trace, not of zone mode, agrees with no --zone
+        Path trace = dir.resolve("t.json");
+        live("--lab", "-q", "SOA", "undelegated.faults.org", "--save", trace.toString());
+        assertUsage(replay("--replay", trace.toString(), "--zone", "undelegated.faults.org"), "dnstracer: --replay "
+                + trace + " is not a zone-mode run: --zone cannot be given with it\n");
+        assertUsage(replay("--replay", trace.toString(), "--ns", "ns1.undelegated.faults.org"), "dnstracer: --replay "
+                + trace + " is not a zone-mode run: --ns cannot be given with it\n");
+        assertThat(replayTransports).hasValue(0);
+    }
+
+    private static void assertUsage(CliRun run, String stderr) {
+        assertThat(run.status()).as(run.err()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).isEqualTo(stderr);
+        assertThat(run.out()).isEmpty();
+    }
+
+    /** @return the exit status, the same for both */
+    private int assertReplaysAsTraced(String scenario, List<String> outputOptions) {
         Path saved = dir.resolve("saved.json");
         List<String> args = new ArrayList<>(List.of("--lab"));
         args.addAll(List.of(scenario.split(" ")));
@@ -136,6 +239,7 @@ class SaveReplayTest {
         assertThat(replay.out()).as("replay of %s", args).isEqualTo(live.out());
         assertThat(replay.status()).as("exit status of the replay of %s", args).isEqualTo(live.status());
         assertThat(replayTransports).hasValue(0);
+        return live.status();
     }
 
     @Test
@@ -260,10 +364,20 @@ class SaveReplayTest {
         assertRefused(write("notjson.json", "Tracing to www.example.com[A] ..."), "not a saved trace (not valid JSON");
         assertRefused(write("truncated.json", text.substring(0, text.length() / 2)), "not valid JSON");
         assertRefused(write("other.json", "{ \"schema\" : 1, \"question\" : { } }"), "not a saved dnstracer trace");
-        assertRefused(write("newer.json", text.replace("\"schema\" : 1,", "\"schema\" : 2,")),
-                "saved-trace schema 2 (written by dnstracer ", "this dnstracer reads schema 1 only");
+        assertRefused(write("newer.json", text.replace("\"schema\" : 1,", "\"schema\" : 3,")),
+                "saved-trace schema 3 (written by dnstracer ", "this dnstracer reads schemas 1 and 2 only");
         assertRefused(write("older.json", text.replace("\"schema\" : 1,", "\"schema\" : 0,")),
-                "saved-trace schema 0", "reads schema 1 only");
+                "saved-trace schema 0", "reads schemas 1 and 2 only");
+        // schema 2 is schema 1 with zone mode's options.zone: not one without the other
+        assertRefused(write("nozone.json", text.replace("\"schema\" : 1,", "\"schema\" : 2,")),
+                "bad saved trace: options.zone: missing");
+        assertRefused(write("zone1.json", text.replace("\"lab\" : true,", "\"zone\" : { \"name\" : \"example.com\", "
+                + "\"ns\" : null }, \"lab\" : true,")), "bad saved trace: options.zone: zone mode is schema 2, not 1");
+        String zoneFile = text.replace("\"schema\" : 1,", "\"schema\" : 2,").replace("\"lab\" : true,", "\"zone\" : { "
+                + "\"name\" : \"example.com\", \"ns\" : [ { \"name\" : \"ns1.example.com\", \"addresses\" : [ \"%s\" ] } ] }, "
+                + "\"lab\" : true,");
+        assertRefused(write("nsname.json", zoneFile.formatted("localhost")), "bad saved trace: options.zone.ns[0]"
+                + ".addresses[0]: not an IP address: 'localhost'");
         String firstQuery = text.substring(text.indexOf("\"query\" : \"") + 11);
         firstQuery = firstQuery.substring(0, firstQuery.indexOf('"'));
         assertRefused(write("badwire.json", text.replace(firstQuery, "AAAA")), "bad saved trace: exchanges[0].tries[0]"

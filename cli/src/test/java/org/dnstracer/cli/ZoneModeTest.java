@@ -143,8 +143,6 @@ class ZoneModeTest {
         "--zone example.com --ns /127.0.0.1|--ns /127.0.0.1: no server name (--ns NAME or NAME/ADDRESS)",
         "--zone a..b|invalid --zone name 'a..b'",
         "--zone example.com --bulk -|--zone and --ns check one zone; not with --bulk (one name a line: --check)",
-        "--zone example.com --save /tmp/zonemode-never-written.json|--save does not keep zone mode's runs (--zone, "
-                + "--ns) yet: drop --save",
         "--explain LAME_REFUSED --zone example.com|--explain prints a finding code's documentation; no --zone as well",
         "--replay /nonexistent/saved.json --zone example.com|--replay takes what was asked from the saved trace: "
                 + "--lab, --zone cannot be given with it",
