@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -28,6 +29,7 @@ import org.dnstracer.bulk.NameJudging;
 import org.dnstracer.lab.Lab;
 import org.dnstracer.lab.LabDefinition;
 import org.dnstracer.lab.LabException;
+import org.dnstracer.model.Names;
 import org.dnstracer.model.Question;
 import org.dnstracer.model.StartServer;
 import org.dnstracer.net.DnsTransport;
@@ -47,6 +49,7 @@ import org.dnstracer.trace.Limits;
 import org.dnstracer.trace.RootHints;
 import org.dnstracer.trace.TraceRequest;
 import org.dnstracer.trace.Tracer;
+import org.dnstracer.trace.ZoneDelegation;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Type;
@@ -65,7 +68,7 @@ public final class TraceCommand implements Callable<Integer> {
     private TraceOptions.Output output;
     private TraceOptions.ManyNames many;
     /** Zone mode's delegation of the zone checked ({@code --zone}, {@code --ns}), or null. */
-    private org.dnstracer.trace.ZoneDelegation zoneMode;
+    private ZoneDelegation zoneMode;
     private TraceOptions.Sending sending;
     private TraceOptions.LabOptions lab;
     private Instant started;
@@ -410,16 +413,16 @@ public final class TraceCommand implements Callable<Integer> {
      * {@code --zone} (and {@code --ns}) given with {@code --replay}: accepted when they say what the file holds, as
      * a reminder of what is replayed; refused when they differ, rather than replaying another zone's run silently.
      */
-    private void checkZoneAgrees(org.dnstracer.trace.ZoneDelegation saved) throws UsageException {
+    private void checkZoneAgrees(ZoneDelegation saved) throws UsageException {
         String options = faults.nameServers() == null ? "--zone" : faults.zone() == null ? "--ns" : "--zone and --ns";
         if (saved == null) {
             throw new UsageException("--replay " + output.replay() + " is not a zone-mode run: " + options
                     + " cannot be given with it");
         }
-        org.dnstracer.trace.ZoneDelegation asked = ZoneMode.of(faults.zone(), faults.nameServers(), null, false,
+        ZoneDelegation asked = ZoneMode.of(faults.zone(), faults.nameServers(), null, false,
                 null);
         boolean agrees = asked.zone().equals(saved.zone())
-                && (faults.nameServers() == null || java.util.Objects.equals(asked.given(), saved.given()));
+                && (faults.nameServers() == null || Objects.equals(asked.given(), saved.given()));
         if (!agrees) {
             throw new UsageException("--replay " + output.replay() + " checked " + zoneText(saved) + "; "
                     + options + " given here do" + (faults.nameServers() == null ? "es" : "") + " not agree");
@@ -427,16 +430,16 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     /** Zone mode as the user gave it: {@code --zone ZONE} and each {@code --ns NAME[/ADDRESS]}. */
-    private static String zoneText(org.dnstracer.trace.ZoneDelegation zone) {
-        StringBuilder text = new StringBuilder("--zone " + org.dnstracer.model.Names.display(zone.zone()));
+    private static String zoneText(ZoneDelegation zone) {
+        StringBuilder text = new StringBuilder("--zone " + Names.display(zone.zone()));
         if (zone.given() != null) {
             for (Name ns : zone.given().nameServers()) {
                 List<InetAddress> addresses = zone.given().glueFor(ns);
                 if (addresses.isEmpty()) {
-                    text.append(" --ns ").append(org.dnstracer.model.Names.display(ns));
+                    text.append(" --ns ").append(Names.display(ns));
                 }
                 for (InetAddress a : addresses) {
-                    text.append(" --ns ").append(org.dnstracer.model.Names.display(ns)).append('/')
+                    text.append(" --ns ").append(Names.display(ns)).append('/')
                             .append(IpAddresses.format(a));
                 }
             }
