@@ -37,18 +37,4 @@ final class IpLiterals {
             return Optional.empty(); // an interface without IPv6, or a zone number out of range
         }
     }
-
-    /** The address as people read it, with its zone when it has one. */
-    static String format(InetAddress address) {
-        String text = IpAddresses.format(address);
-        if (address instanceof Inet6Address v6) {
-            if (v6.getScopedInterface() != null) {
-                return text + "%" + v6.getScopedInterface().getName();
-            }
-            if (v6.getScopeId() != 0) {
-                return text + "%" + v6.getScopeId();
-            }
-        }
-        return text;
-    }
 }

@@ -65,6 +65,6 @@ final class StartServers {
                         + " start server (" + (listed.isEmpty() ? "the default 127.0.0.1" : "the nameservers of "
                         + resolvConf + " are all " + (family == IpFamily.V6_ONLY ? "IPv4" : "IPv6"))
                         + "); give one with -s, or -s . to start at the root servers"));
-        return new StartServer(IpLiterals.format(address), address, null);
+        return new StartServer(IpAddresses.formatWithZone(address), address, null);
     }
 }

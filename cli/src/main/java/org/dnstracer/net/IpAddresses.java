@@ -25,11 +25,18 @@ public final class IpAddresses {
 
     /**
      * Dotted quad for IPv4; RFC 5952 canonical text (lower case, longest zero run compressed) for IPv6, which the
-     * JDK does not write ({@code getHostAddress} gives all eight groups). Guava is in the tool's jar for the graph
-     * layout, and the Spark job finds the one every Spark 4 distribution ships; the addresses here never carry a
-     * scope id, the one thing Guava would add.
+     * JDK does not write ({@code getHostAddress} gives all eight groups), without a link-local address's zone
+     * (see {@link #formatWithZone}). Guava is in the tool's jar for the graph layout, and the Spark job finds the one
+     * every Spark 4 distribution ships.
      */
     public static String format(InetAddress address) {
+        String text = InetAddresses.toAddrString(address);
+        int zone = text.indexOf('%');
+        return zone < 0 ? text : text.substring(0, zone);
+    }
+
+    /** As {@link #format}, with the zone of a link-local IPv6 address ({@code fe80::1%eth0}) when it has one. */
+    public static String formatWithZone(InetAddress address) {
         return InetAddresses.toAddrString(address);
     }
 

@@ -2,6 +2,9 @@ package org.dnstracer.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,5 +43,15 @@ class IpAddressesTest {
     void literalsOfBothFamiliesAreParsedAndTellTheirFamily(String text) {
         assertThat(IpAddresses.parseLiteral(text)).hasValueSatisfying(
                 a -> assertThat(IpAddresses.isIpv6(a)).isEqualTo(text.contains(":")));
+    }
+
+    @Test
+    void theZoneOfALinkLocalAddressIsWrittenOnlyWhenAskedFor() throws Exception {
+        byte[] linkLocal = IpAddresses.parseLiteral("fe80::1").orElseThrow().getAddress();
+        InetAddress scoped = Inet6Address.getByAddress(null, linkLocal, 2);
+
+        assertThat(IpAddresses.format(scoped)).isEqualTo("fe80::1");
+        assertThat(IpAddresses.formatWithZone(scoped)).isEqualTo("fe80::1%2");
+        assertThat(IpAddresses.formatWithZone(IpAddresses.parseLiteral("::1").orElseThrow())).isEqualTo("::1");
     }
 }
