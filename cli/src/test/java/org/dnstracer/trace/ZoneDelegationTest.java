@@ -68,4 +68,42 @@ class ZoneDelegationTest {
         assertThat(z.adds(parents)).isTrue();
         assertThat(z.adds(new Delegation(ZONE, List.of(NS1, NS2), Map.of()))).isFalse();
     }
+
+    @Test
+    void aReplacedReplyIsMarkedAsTheUsersWithTheNamesGiven() throws Exception {
+        Verdict v = given().givenVerdict();
+
+        assertThat(v.status()).isEqualTo(Status.REFERRAL);
+        assertThat(v.referralZone()).isEqualTo(ZONE);
+        assertThat(ZoneDelegation.isGiven(v)).isTrue();
+        assertThat(ZoneDelegation.givenByUser(v, "ns1.new.example.com")).isTrue();
+        assertThat(ZoneDelegation.givenByUser(v, "ns2.new.example.com")).isFalse();
+        // a parent's own referral, or one with another detail, is nobody's given delegation
+        Verdict parents = Verdict.referral(Status.REFERRAL, ZONE);
+        assertThat(ZoneDelegation.isGiven(parents)).isFalse();
+        assertThat(ZoneDelegation.givenByUser(parents, "ns1.new.example.com")).isFalse();
+        assertThat(ZoneDelegation.isGiven(Verdict.of(Status.REFERRAL, ZoneDelegation.CHILD_ADDED))).isFalse();
+    }
+
+    @Test
+    void onlyTheParentsOwnReferralToTheZoneIsExtendedWithTheChildsNsSet() throws Exception {
+        ZoneDelegation z = new ZoneDelegation(ZONE, null);
+        Verdict parents = Verdict.referral(Status.REFERRAL, ZONE);
+
+        assertThat(z.extendsReferral(parents, PARENT)).isTrue();
+        // asked of the zone's own servers, a referral to it is no parent's
+        assertThat(z.extendsReferral(parents, ZONE)).isFalse();
+        // a referral to another zone, a start resolver's discovery, an answer without referral: not extended
+        assertThat(z.extendsReferral(Verdict.referral(Status.REFERRAL, PARENT), COM)).isFalse();
+        assertThat(z.extendsReferral(new Verdict(Status.REFERRAL, null, ZONE, null, true), PARENT)).isFalse();
+        assertThat(z.extendsReferral(Verdict.of(Status.AUTHORITATIVE_NXDOMAIN), PARENT)).isFalse();
+        // with --ns the user's servers stand in for the parent's: nothing is extended
+        assertThat(given().extendsReferral(parents, PARENT)).isFalse();
+
+        Verdict extended = z.extendedVerdict(parents);
+        assertThat(extended.status()).isEqualTo(Status.REFERRAL);
+        assertThat(extended.referralZone()).isEqualTo(ZONE);
+        assertThat(extended.detail()).isEqualTo(ZoneDelegation.CHILD_ADDED);
+        assertThat(extended.viaResolver()).isFalse();
+    }
 }
