@@ -3,6 +3,7 @@ package org.dnstracer.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnstracer.testkit.FakeNetwork.ip;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.dnstracer.model.Question;
@@ -10,6 +11,7 @@ import org.dnstracer.testkit.FakeNetwork;
 import org.dnstracer.testkit.Replies;
 import org.dnstracer.testkit.Scenarios;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -30,14 +32,14 @@ class ChildNameServersTest {
         return net;
     }
 
-    private static org.xbill.DNS.Message answer(Question q, String... ns3Addresses) {
+    private static Message answer(Question q, String... ns3Addresses) {
         String name = q.name().toString();
         if (q.type() == Type.NS && name.equals("example.com.")) {
             return Replies.answer(q, "example.com. 300 IN NS ns1.example.com.", "example.com. 300 IN NS ns2.example.com.",
                     "example.com. 300 IN NS ns3.example.com.", "example.com. 300 IN NS ns.other.test.");
         }
         if (q.type() == Type.A && name.equals("ns3.example.com.") && ns3Addresses.length > 0) {
-            return Replies.answer(q, java.util.Arrays.stream(ns3Addresses)
+            return Replies.answer(q, Arrays.stream(ns3Addresses)
                     .map(a -> "ns3.example.com. 300 IN A " + a).toArray(String[]::new));
         }
         if (q.type() == Type.A && name.equals("ns1.example.com.")) {
